@@ -1,0 +1,383 @@
+// Package table reads the reviewed source table of the catalog
+// (gen/catalog.json), validates it strictly and renders it as the Go source
+// of catalog_gen.go.
+//
+// The generator command in gen/ and the root package's tests share this
+// package, so the drift test regenerates exactly what `go generate` writes.
+package table
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Table is the decoded source table.
+type Table struct {
+	// Entries holds one record per status code, in any order.
+	Entries []Entry `json:"entries"`
+	// Synonyms lists groups of words that search treats as equivalent.
+	Synonyms [][]string `json:"synonyms"`
+}
+
+// Entry is one status code as written in the source table. Enumerated
+// fields hold the spelling used by the reference page (see Classes,
+// Lifecycles, Recommendations and Vendors).
+type Entry struct {
+	Code           int       `json:"code"`
+	Phrase         string    `json:"phrase"`
+	Summary        string    `json:"summary"`
+	Details        string    `json:"details"`
+	Class          string    `json:"class"`
+	Lifecycle      string    `json:"lifecycle"`
+	Recommendation string    `json:"recommendation"`
+	Source         string    `json:"source"`
+	Vendor         string    `json:"vendor"`
+	SpecRef        string    `json:"spec_ref"`
+	SpecURL        string    `json:"spec_url"`
+	GoConstant     string    `json:"go_constant"`
+	Aliases        []string  `json:"aliases"`
+	Prefer         []int     `json:"prefer"`
+	Variants       []Variant `json:"variants"`
+	Related        []int     `json:"related"`
+	Situations     []string  `json:"situations"`
+	Checks         []string  `json:"checks"`
+	AvoidWhen      []string  `json:"avoid_when"`
+}
+
+// Variant is another meaning that a vendor or platform gives to a code.
+type Variant struct {
+	Vendor string `json:"vendor"`
+	Phrase string `json:"phrase"`
+}
+
+// Value pairs an enumerated value's spelling in the table with the name of
+// the Go constant that the generated code uses for it.
+type Value struct {
+	Table, Ident string
+}
+
+// The enumerations, in the order of their Go constants (starting at 1; 0 is
+// the unknown value of each type).
+var (
+	Classes = []Value{
+		{"Informational", "Informational"},
+		{"Success", "Success"},
+		{"Redirection", "Redirection"},
+		{"Client error", "ClientError"},
+		{"Server error", "ServerError"},
+	}
+	Lifecycles = []Value{
+		{"Standard", "Standard"},
+		{"Deprecated", "Deprecated"},
+		{"Temporary", "Temporary"},
+		{"Reserved", "Reserved"},
+		{"Non-standard", "NonStandard"},
+	}
+	Recommendations = []Value{
+		{"Recommended", "Recommended"},
+		{"Use with care", "UseWithCare"},
+		{"Not recommended", "NotRecommended"},
+	}
+	Vendors = []Value{
+		{"IETF", "IETF"},
+		{"Nginx", "Nginx"},
+		{"Cloudflare", "Cloudflare"},
+		{"AWS ELB", "AWSELB"},
+		{"Microsoft IIS", "MicrosoftIIS"},
+		{"Laravel", "Laravel"},
+		{"Twitter", "Twitter"},
+		{"Esri ArcGIS", "EsriArcGIS"},
+		{"Apache/cPanel", "ApacheCPanel"},
+		{"Proxy/gateway convention", "ProxyConvention"},
+		{"Other platform convention", "PlatformConvention"},
+	}
+)
+
+// Ident returns the Go constant for the table spelling s, or "" when s is
+// not one of vals.
+func Ident(vals []Value, s string) string {
+	for _, v := range vals {
+		if v.Table == s {
+			return v.Ident
+		}
+	}
+	return ""
+}
+
+// Error reports a problem with one entry of the source table.
+type Error struct {
+	Index int    // position of the entry in the table, from 0
+	Code  int    // the entry's code, 0 if it could not be read
+	Field string // the JSON name of the field at fault, "" for the whole entry
+	Msg   string
+}
+
+func (e *Error) Error() string {
+	where := fmt.Sprintf("entry #%d", e.Index)
+	if e.Code != 0 {
+		where = fmt.Sprintf("entry %d (#%d)", e.Code, e.Index)
+	}
+	if e.Field != "" {
+		return fmt.Sprintf("%s, field %q: %s", where, e.Field, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", where, e.Msg)
+}
+
+// Parse decodes and validates a source table. Unknown fields are errors, and
+// so is every inconsistency that Validate finds. The returned entries are
+// sorted by code.
+func Parse(src []byte) (*Table, error) {
+	var raw struct {
+		Entries  []json.RawMessage `json:"entries"`
+		Synonyms [][]string        `json:"synonyms"`
+	}
+	if err := decodeStrict(src, &raw); err != nil {
+		return nil, fmt.Errorf("source table: %w", err)
+	}
+	t := &Table{Synonyms: raw.Synonyms}
+	for i, r := range raw.Entries {
+		var e Entry
+		if err := decodeStrict(r, &e); err != nil {
+			// Name the entry by its code when at least that much decodes.
+			var peek struct {
+				Code int `json:"code"`
+			}
+			_ = json.Unmarshal(r, &peek)
+			return nil, &Error{Index: i, Code: peek.Code, Msg: err.Error()}
+		}
+		t.Entries = append(t.Entries, e)
+	}
+	if err := t.Validate(); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(t.Entries, func(a, b Entry) int { return a.Code - b.Code })
+	return t, nil
+}
+
+func decodeStrict(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.More() {
+		return errors.New("trailing data after the JSON value")
+	}
+	return nil
+}
+
+var (
+	goConstRE = regexp.MustCompile(`^http\.Status[A-Z][A-Za-z]*$`)
+	mixRE     = regexp.MustCompile(`^Do not mix (\d{3}) with ([^;]*);`)
+	codeRE    = regexp.MustCompile(`\d{3}`)
+)
+
+// Validate checks every entry and the relations between entries. It reports
+// the first problem found, naming the entry and the field.
+func (t *Table) Validate() error {
+	if len(t.Entries) == 0 {
+		return errors.New("source table: no entries")
+	}
+	lifecycle := map[int]string{}
+	pos := map[int]int{}
+	for i, e := range t.Entries {
+		bad := func(field, format string, args ...any) error {
+			return &Error{Index: i, Code: e.Code, Field: field, Msg: fmt.Sprintf(format, args...)}
+		}
+		if e.Code < 100 || e.Code > 599 {
+			return bad("code", "%d is outside 100-599", e.Code)
+		}
+		if j, dup := pos[e.Code]; dup {
+			return bad("code", "duplicate code (also entry #%d)", j)
+		}
+		pos[e.Code] = i
+		lifecycle[e.Code] = e.Lifecycle
+	}
+	for i, e := range t.Entries {
+		bad := func(field, format string, args ...any) error {
+			return &Error{Index: i, Code: e.Code, Field: field, Msg: fmt.Sprintf(format, args...)}
+		}
+		for _, f := range []struct{ name, val string }{
+			{"phrase", e.Phrase}, {"summary", e.Summary}, {"details", e.Details},
+			{"class", e.Class}, {"lifecycle", e.Lifecycle}, {"recommendation", e.Recommendation},
+			{"source", e.Source}, {"vendor", e.Vendor},
+		} {
+			if f.val == "" {
+				return bad(f.name, "required field is empty")
+			}
+		}
+		for _, f := range []struct {
+			name string
+			vals []Value
+			val  string
+		}{
+			{"class", Classes, e.Class}, {"lifecycle", Lifecycles, e.Lifecycle},
+			{"recommendation", Recommendations, e.Recommendation}, {"vendor", Vendors, e.Vendor},
+		} {
+			if Ident(f.vals, f.val) == "" {
+				return bad(f.name, "unknown value %q (want one of %s)", f.val, spellings(f.vals))
+			}
+		}
+		if want := Classes[e.Code/100-1].Table; e.Class != want {
+			return bad("class", "%q disagrees with the first digit of the code (want %q)", e.Class, want)
+		}
+		for _, f := range []struct {
+			name string
+			vals []string
+		}{
+			{"phrase", []string{e.Phrase}}, {"summary", []string{e.Summary}}, {"details", []string{e.Details}},
+			{"source", []string{e.Source}}, {"spec_ref", []string{e.SpecRef}},
+			{"aliases", e.Aliases}, {"situations", e.Situations}, {"checks", e.Checks}, {"avoid_when", e.AvoidWhen},
+		} {
+			seen := map[string]bool{}
+			for _, s := range f.vals {
+				if err := checkText(s); err != nil {
+					return bad(f.name, "%q: %v", clip(s), err)
+				}
+				if seen[strings.ToLower(s)] {
+					return bad(f.name, "%q is listed twice", clip(s))
+				}
+				seen[strings.ToLower(s)] = true
+			}
+		}
+		for _, name := range []struct {
+			field string
+			list  []string
+		}{{"situations", e.Situations}, {"checks", e.Checks}, {"avoid_when", e.AvoidWhen}} {
+			if len(name.list) == 0 {
+				return bad(name.field, "required list is empty")
+			}
+			for _, s := range name.list {
+				if s == "" {
+					return bad(name.field, "empty item")
+				}
+			}
+		}
+		for _, a := range e.Aliases {
+			if a == "" {
+				return bad("aliases", "empty alias")
+			}
+			if strings.EqualFold(a, e.Phrase) {
+				return bad("aliases", "alias %q repeats the phrase", a)
+			}
+		}
+		for _, a := range e.AvoidWhen {
+			if m := mixRE.FindStringSubmatch(a); m != nil {
+				if m[1] != fmt.Sprint(e.Code) {
+					return bad("avoid_when", "note about %s does not belong to this entry", m[1])
+				}
+				if slices.Contains(codeRE.FindAllString(m[2], -1), m[1]) {
+					return bad("avoid_when", "lists %d among the codes it must not be mixed with", e.Code)
+				}
+			}
+		}
+		if err := checkCodes(e.Code, e.Related, pos); err != nil {
+			return bad("related", "%v", err)
+		}
+		if len(e.Related) == 0 {
+			return bad("related", "required list is empty")
+		}
+		if err := checkCodes(e.Code, e.Prefer, pos); err != nil {
+			return bad("prefer", "%v", err)
+		}
+		for _, p := range e.Prefer {
+			if lifecycle[p] != "Standard" {
+				return bad("prefer", "%d is %s, not a standard code", p, lifecycle[p])
+			}
+		}
+		switch e.Lifecycle {
+		case "Non-standard", "Deprecated", "Reserved":
+			if len(e.Prefer) == 0 {
+				return bad("prefer", "a %s code needs the standard code(s) to use instead", strings.ToLower(e.Lifecycle))
+			}
+		case "Standard":
+			if len(e.Prefer) != 0 {
+				return bad("prefer", "a standard code has no preferred alternative")
+			}
+		}
+		if (e.Vendor == "IETF") == (e.Lifecycle == "Non-standard") {
+			return bad("vendor", "vendor %q does not fit lifecycle %q (only non-standard codes come from vendors)", e.Vendor, e.Lifecycle)
+		}
+		if e.Vendor == "IETF" && (e.SpecRef == "" || e.SpecURL == "") {
+			return bad("spec_url", "an IETF code needs spec_ref and spec_url")
+		}
+		if (e.SpecRef == "") != (e.SpecURL == "") {
+			return bad("spec_url", "spec_ref and spec_url go together")
+		}
+		if e.SpecURL != "" && !strings.HasPrefix(e.SpecURL, "https://") {
+			return bad("spec_url", "%q is not an https link", e.SpecURL)
+		}
+		if e.GoConstant != "" && !goConstRE.MatchString(e.GoConstant) {
+			return bad("go_constant", "%q is not a net/http constant name (http.StatusXxx)", e.GoConstant)
+		}
+		for _, v := range e.Variants {
+			if v.Vendor == "" || v.Phrase == "" {
+				return bad("variants", "a variant needs both vendor and phrase")
+			}
+			if checkText(v.Vendor) != nil || checkText(v.Phrase) != nil {
+				return bad("variants", "variant %q / %q has stray whitespace or bad text", v.Vendor, v.Phrase)
+			}
+		}
+	}
+	for i, g := range t.Synonyms {
+		if len(g) < 2 {
+			return fmt.Errorf("source table: synonym group #%d: needs at least two terms", i)
+		}
+		for _, s := range g {
+			if checkText(s) != nil || s == "" {
+				return fmt.Errorf("source table: synonym group #%d: bad term %q", i, s)
+			}
+		}
+	}
+	return nil
+}
+
+func checkCodes(self int, codes []int, pos map[int]int) error {
+	seen := map[int]bool{}
+	for _, c := range codes {
+		switch {
+		case c == self:
+			return fmt.Errorf("points at the entry itself")
+		case seen[c]:
+			return fmt.Errorf("%d is listed twice", c)
+		}
+		if _, ok := pos[c]; !ok {
+			return fmt.Errorf("%d is not in the table", c)
+		}
+		seen[c] = true
+	}
+	return nil
+}
+
+func checkText(s string) error {
+	switch {
+	case !utf8.ValidString(s):
+		return errors.New("invalid UTF-8")
+	case strings.TrimSpace(s) != s:
+		return errors.New("leading or trailing white space")
+	case strings.ContainsAny(s, "\t\r\x00"):
+		return errors.New("control character")
+	}
+	return nil
+}
+
+func clip(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "..."
+	}
+	return s
+}
+
+func spellings(vals []Value) string {
+	var names []string
+	for _, v := range vals {
+		names = append(names, fmt.Sprintf("%q", v.Table))
+	}
+	return strings.Join(names, ", ")
+}
