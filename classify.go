@@ -58,7 +58,9 @@ func (c Class) Pattern() string {
 func (c Class) Contains(code int) bool { return c != ClassUnknown && ClassOf(code) == c }
 
 // MarshalText implements encoding.TextMarshaler. It returns the String form.
-func (c Class) MarshalText() ([]byte, error) { return marshalEnum("class", c.String(), int(c), len(classNames)) }
+func (c Class) MarshalText() ([]byte, error) {
+	return marshalEnum("class", c.String(), int(c), len(classNames))
+}
 
 // UnmarshalText implements encoding.TextUnmarshaler. It accepts the String
 // form in any case, "4xx" style patterns, and spellings without spaces
