@@ -123,7 +123,9 @@ func runShow(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	arg := strings.Join(pos, " ")
-	if _, err := httpref.ParseCode(arg); err != nil && fallback != nil {
+	// Words that are not a status code go to the fallback (search); a bare
+	// number is meant as a code, so a bad one is an error.
+	if _, err := httpref.ParseCode(arg); err != nil && fallback != nil && strings.Trim(arg, "0123456789 ") != "" {
 		return fallback(args, stdout, stderr)
 	}
 	s, err := lookupArg(arg)

@@ -357,8 +357,9 @@ func checkCodes(self int, codes []int, pos map[int]int) error {
 
 func checkText(s string) error {
 	switch {
-	case !utf8.ValidString(s):
-		return errors.New("invalid UTF-8")
+	case !utf8.ValidString(s) || strings.ContainsRune(s, utf8.RuneError):
+		// encoding/json turns invalid UTF-8 into U+FFFD, so look for both.
+		return errors.New("invalid UTF-8 (or U+FFFD)")
 	case strings.TrimSpace(s) != s:
 		return errors.New("leading or trailing white space")
 	case strings.ContainsAny(s, "\t\r\x00"):

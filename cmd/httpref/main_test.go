@@ -1,0 +1,127 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func runCLI(args ...string) (code int, stdout, stderr string) {
+	var out, errOut bytes.Buffer
+	code = run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestShowCard(t *testing.T) {
+	code, out, errOut := runCLI("404")
+	require.Equal(t, 0, code, errOut)
+	for _, want := range []string{
+		"404 Not Found\n",
+		"Class:          4xx Client error\n",
+		"Lifecycle:      Standard\n",
+		"Recommendation: Recommended\n",
+		"Source:         RFC 9110, Section 15.5.5 <https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5>\n",
+		"Go constant:    http.StatusNotFound\n",
+		"\nDetails\n", "\nCommon situations\n", "\nWhat to check\n", "\nAvoid using it when\n",
+		"Related:        ",
+	} {
+		assert.Contains(t, out, want)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if !strings.HasPrefix(line, "Related:") && !strings.HasPrefix(line, "Referenced by:") && !strings.HasPrefix(line, "Source:") {
+			assert.LessOrEqual(t, len(line), 78, "wrapped: %q", line)
+		}
+	}
+	_, out, _ = runCLI("HTTP/1.1 413 Payload Too Large")
+	assert.Contains(t, out, "Aliases:        Payload Too Large; Request Entity Too Large\n")
+	_, out, _ = runCLI("499")
+	assert.Contains(t, out, "Prefer instead: 408 Request Timeout\n")
+	assert.Contains(t, out, "Also means:     Token Required (Esri ArcGIS)\n")
+}
+
+func TestShowJSON(t *testing.T) {
+	for _, args := range [][]string{{"502", "--json"}, {"--json", "502"}, {"-json", "502"}} {
+		code, out, errOut := runCLI(args...)
+		require.Equal(t, 0, code, errOut)
+		var v map[string]any
+		require.NoError(t, json.Unmarshal([]byte(out), &v), args)
+		assert.Equal(t, float64(502), v["code"])
+		assert.Equal(t, "Bad Gateway", v["phrase"])
+	}
+}
+
+func TestErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{nil, "usage:"},
+		{[]string{"299"}, "299 is not in the catalog"},
+		{[]string{"777"}, `cannot parse "777"`},
+		{[]string{"404", "--bogus"}, "flag provided but not defined: -bogus"},
+		{[]string{"list", "-class", "9xx"}, `unknown class "9xx"`},
+		{[]string{"list", "-vendor", "akamai"}, `unknown vendor "akamai"`},
+		{[]string{"list", "extra"}, `unexpected argument "extra"`},
+		{[]string{"related"}, "missing code"},
+		{[]string{"related", "105"}, "105 is not in the catalog"},
+		{[]string{"related", "502", "-depth", "x"}, "invalid value"},
+	}
+	for _, tt := range tests {
+		code, out, errOut := runCLI(tt.args...)
+		assert.Equal(t, 2, code, tt.args)
+		assert.Empty(t, out, tt.args)
+		assert.Contains(t, errOut, tt.want, tt.args)
+	}
+	code, out, _ := runCLI("--help")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "usage:")
+}
+
+func TestList(t *testing.T) {
+	code, out, _ := runCLI("list")
+	require.Equal(t, 0, code)
+	assert.Len(t, strings.Split(strings.TrimSpace(out), "\n"), 93)
+
+	code, out, _ = runCLI("list", "-class", "5xx", "-vendor", "cloudflare")
+	require.Equal(t, 0, code)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	assert.Len(t, lines, 9)
+	for _, l := range lines {
+		assert.True(t, strings.HasPrefix(l, "52") || strings.HasPrefix(l, "530"), l)
+		assert.True(t, strings.HasSuffix(l, "Cloudflare"), l)
+	}
+
+	code, out, _ = runCLI("list", "-lifecycle", "non-standard", "--json")
+	require.Equal(t, 0, code)
+	var list []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &list))
+	assert.NotEmpty(t, list)
+	for _, s := range list {
+		assert.Equal(t, "Non-standard", s["lifecycle"])
+	}
+
+	code, out, _ = runCLI("list", "-class", "1xx", "-vendor", "aws", "--json")
+	require.Equal(t, 0, code)
+	assert.Equal(t, "[]\n", out, "an empty result is an empty JSON array")
+}
+
+func TestRelated(t *testing.T) {
+	code, out, _ := runCLI("related", "502")
+	require.Equal(t, 0, code)
+	assert.Equal(t, "502 Bad Gateway\n  500 Internal Server Error\n  503 Service Unavailable\n  504 Gateway Timeout\n  521 Web Server Is Down\n  522 Connection Timed Out\n", out)
+
+	code, out, _ = runCLI("related", "502", "-depth", "2", "--json")
+	require.Equal(t, 0, code)
+	var nodes []struct {
+		Code     int
+		Phrase   string
+		Distance int
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &nodes))
+	assert.Equal(t, 502, nodes[0].Code)
+	assert.Equal(t, 2, nodes[len(nodes)-1].Distance)
+}
