@@ -5,10 +5,15 @@
 //	httpref CODE [--json]                 a readable card for one code
 //	httpref list [-class 4xx] [-vendor cloudflare] [-lifecycle non-standard] [--json]
 //	httpref related CODE [-depth 2] [--json]
+//	httpref advise CODE [--json]          should an API send this code?
+//	httpref check -status N [-X METHOD] [-H 'K: v']... [-req-H 'K: v']... [-body TEXT|@FILE] [--json]
+//	httpref search [-n 10] WORDS... [--json]
+//	httpref WORDS...                      the same as search, for words that are not a code
 //
 // CODE is anything httpref.ParseCode accepts: "404", "404 Not Found",
 // "HTTP/1.1 404 Not Found". Flags may come before or after the arguments.
-// Unknown codes and bad flags exit with status 2 and a message on stderr.
+// Unknown codes and bad flags exit with status 2 and a message on stderr;
+// check exits with status 1 when it finds an error.
 package main
 
 import (
@@ -45,6 +50,10 @@ const usage = `usage:
   httpref CODE [--json]
   httpref list [-class 4xx] [-vendor NAME] [-lifecycle NAME] [--json]
   httpref related CODE [-depth N] [--json]
+  httpref advise CODE [--json]
+  httpref check -status N [-X METHOD] [-H 'K: v']... [-req-H 'K: v']... [-body TEXT|@FILE] [-rules] [--json]
+  httpref search [-n N] WORDS... [--json]
+  httpref WORDS...        (search, when WORDS are not a status code)
 `
 
 // run is the whole program: it parses args, writes results to stdout and

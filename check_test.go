@@ -1,0 +1,473 @@
+package httpref
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// hdr builds a header from name, value pairs.
+func hdr(kv ...string) http.Header {
+	h := http.Header{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		h.Add(kv[i], kv[i+1])
+	}
+	return h
+}
+
+// ruleCases holds, for every rule, exchanges it must flag (hit) and
+// exchanges it must leave alone (miss).
+var ruleCases = []struct {
+	name string
+	rule string
+	hit  bool
+	ex   Exchange
+}{
+	{"600", "status-out-of-range", true, Exchange{Status: 600}},
+	{"99", "status-out-of-range", true, Exchange{Status: 99}},
+	{"200 in range", "status-out-of-range", false, Exchange{Status: 200}},
+	{"599 in range", "status-out-of-range", false, Exchange{Status: 599}},
+
+	{"427", "status-unregistered", true, Exchange{Status: 427}},
+	{"404 registered", "status-unregistered", false, Exchange{Status: 404}},
+	{"420 in catalog", "status-unregistered", false, Exchange{Status: 420}},
+	{"600 out of range", "status-unregistered", false, Exchange{Status: 600}},
+
+	{"420", "status-non-standard", true, Exchange{Status: 420}},
+	{"520", "status-non-standard", true, Exchange{Status: 520}},
+	{"429 standard", "status-non-standard", false, Exchange{Status: 429}},
+
+	{"305", "status-deprecated", true, Exchange{Status: 305}},
+	{"102", "status-deprecated", true, Exchange{Status: 102}},
+	{"307 standard", "status-deprecated", false, Exchange{Status: 307}},
+
+	{"306", "status-reserved", true, Exchange{Status: 306}},
+	{"418", "status-reserved", true, Exchange{Status: 418}},
+	{"400 standard", "status-reserved", false, Exchange{Status: 400}},
+
+	{"104", "status-temporary", true, Exchange{Status: 104}},
+	{"103 standard", "status-temporary", false, Exchange{Status: 103}},
+
+	{"POST 201 no Location", "created-missing-location", true, Exchange{Method: "POST", Status: 201}},
+	{"201 unknown request", "created-missing-location", true, Exchange{Status: 201}},
+	{"POST 201 Location", "created-missing-location", false, Exchange{Method: "POST", Status: 201, Header: hdr("Location", "/items/1")}},
+	{"PUT 201", "created-missing-location", false, Exchange{Method: "PUT", Status: 201}},
+
+	{"301", "redirect-missing-location", true, Exchange{Method: "GET", Status: 301}},
+	{"302", "redirect-missing-location", true, Exchange{Method: "GET", Status: 302}},
+	{"303", "redirect-missing-location", true, Exchange{Method: "POST", Status: 303}},
+	{"307", "redirect-missing-location", true, Exchange{Method: "GET", Status: 307}},
+	{"308", "redirect-missing-location", true, Exchange{Method: "GET", Status: 308}},
+	{"308 Location", "redirect-missing-location", false, Exchange{Status: 308, Header: hdr("Location", "/new")}},
+	{"304 is no redirect", "redirect-missing-location", false, Exchange{Status: 304}},
+	{"300 optional", "redirect-missing-location", false, Exchange{Status: 300}},
+
+	{"401", "unauthorized-missing-www-authenticate", true, Exchange{Status: 401}},
+	{"401 challenge", "unauthorized-missing-www-authenticate", false, Exchange{Status: 401, Header: hdr("WWW-Authenticate", `Bearer realm="api"`)}},
+	{"403", "unauthorized-missing-www-authenticate", false, Exchange{Status: 403}},
+
+	{"405", "method-not-allowed-missing-allow", true, Exchange{Method: "DELETE", Status: 405}},
+	{"405 Allow", "method-not-allowed-missing-allow", false, Exchange{Status: 405, Header: hdr("Allow", "GET, HEAD")}},
+	{"405 empty Allow", "method-not-allowed-missing-allow", false, Exchange{Status: 405, Header: hdr("Allow", "")}},
+
+	{"407", "proxy-auth-missing-proxy-authenticate", true, Exchange{Status: 407}},
+	{"407 challenge", "proxy-auth-missing-proxy-authenticate", false, Exchange{Status: 407, Header: hdr("Proxy-Authenticate", "Basic")}},
+
+	{"426", "upgrade-required-missing-upgrade", true, Exchange{Status: 426}},
+	{"426 Upgrade", "upgrade-required-missing-upgrade", false, Exchange{Status: 426, Header: hdr("Upgrade", "HTTP/2.0")}},
+
+	{"206", "partial-content-missing-content-range", true, Exchange{Status: 206, Header: hdr("Content-Type", "video/mp4")}},
+	{"206 Content-Range", "partial-content-missing-content-range", false, Exchange{Status: 206, Header: hdr("Content-Range", "bytes 0-9/100")}},
+	{"206 multipart", "partial-content-missing-content-range", false, Exchange{Status: 206, Header: hdr("Content-Type", "multipart/byteranges; boundary=x")}},
+
+	{"416", "range-not-satisfiable-missing-content-range", true, Exchange{Status: 416}},
+	{"416 Content-Range", "range-not-satisfiable-missing-content-range", false, Exchange{Status: 416, Header: hdr("Content-Range", "bytes */100")}},
+
+	{"429", "too-many-requests-missing-retry-after", true, Exchange{Status: 429}},
+	{"429 Retry-After", "too-many-requests-missing-retry-after", false, Exchange{Status: 429, Header: hdr("Retry-After", "30")}},
+
+	{"503", "service-unavailable-missing-retry-after", true, Exchange{Status: 503}},
+	{"503 Retry-After", "service-unavailable-missing-retry-after", false, Exchange{Status: 503, Header: hdr("Retry-After", "120")}},
+
+	{"413", "content-too-large-missing-retry-after", true, Exchange{Status: 413}},
+	{"413 Retry-After", "content-too-large-missing-retry-after", false, Exchange{Status: 413, Header: hdr("Retry-After", "60")}},
+
+	{"204 body", "body-not-allowed", true, Exchange{Method: "DELETE", Status: 204, Body: []byte("{}")}},
+	{"304 body", "body-not-allowed", true, Exchange{Method: "GET", Status: 304, BodySent: true}},
+	{"103 body", "body-not-allowed", true, Exchange{Status: 103, Body: []byte("x")}},
+	{"204 empty", "body-not-allowed", false, Exchange{Method: "DELETE", Status: 204}},
+	{"204 to HEAD", "body-not-allowed", false, Exchange{Method: "HEAD", Status: 204, Body: []byte("x")}},
+	{"200 body", "body-not-allowed", false, Exchange{Status: 200, Body: []byte("x")}},
+
+	{"205 content", "reset-content-with-content", true, Exchange{Method: "POST", Status: 205, Body: []byte("ok")}},
+	{"205 empty", "reset-content-with-content", false, Exchange{Method: "POST", Status: 205}},
+	{"205 to HEAD", "reset-content-with-content", false, Exchange{Method: "HEAD", Status: 205, BodySent: true}},
+
+	{"304 unconditional", "not-modified-unconditional", true, Exchange{Method: "GET", Status: 304}},
+	{"304 If-None-Match", "not-modified-unconditional", false, Exchange{Method: "GET", Status: 304, RequestHeader: hdr("If-None-Match", `"v1"`)}},
+	{"304 If-Modified-Since", "not-modified-unconditional", false, Exchange{Method: "GET", Status: 304, RequestHeader: hdr("If-Modified-Since", "Tue, 24 Nov 2026 10:00:00 GMT")}},
+	{"304 unknown request", "not-modified-unconditional", false, Exchange{Status: 304}},
+
+	{"304 to PUT", "not-modified-wrong-method", true, Exchange{Method: "PUT", Status: 304, RequestHeader: hdr("If-None-Match", "*")}},
+	{"304 to HEAD", "not-modified-wrong-method", false, Exchange{Method: "HEAD", Status: 304, RequestHeader: hdr("If-None-Match", `"v1"`)}},
+	{"304 to GET", "not-modified-wrong-method", false, Exchange{Method: "get", Status: 304}},
+
+	{"206 no Range", "partial-content-without-range", true, Exchange{Method: "GET", Status: 206, Header: hdr("Content-Range", "bytes 0-9/100")}},
+	{"206 Range", "partial-content-without-range", false, Exchange{Method: "GET", Status: 206, RequestHeader: hdr("Range", "bytes=0-9")}},
+	{"206 unknown request", "partial-content-without-range", false, Exchange{Status: 206}},
+
+	{"206 to POST", "partial-content-wrong-method", true, Exchange{Method: "POST", Status: 206, RequestHeader: hdr("Range", "bytes=0-9")}},
+	{"206 to GET", "partial-content-wrong-method", false, Exchange{Method: "GET", Status: 206, RequestHeader: hdr("Range", "bytes=0-9")}},
+	{"206 to HEAD", "partial-content-wrong-method", false, Exchange{Method: "HEAD", Status: 206, RequestHeader: hdr("Range", "bytes=0-9")}},
+
+	{"100 no Expect", "continue-without-expect", true, Exchange{Method: "POST", Status: 100}},
+	{"100 other Expect", "continue-without-expect", true, Exchange{Method: "POST", Status: 100, RequestHeader: hdr("Expect", "something")}},
+	{"100 Expect", "continue-without-expect", false, Exchange{Method: "POST", Status: 100, RequestHeader: hdr("Expect", "100-Continue")}},
+
+	{"101 no Upgrade", "switching-protocols-without-upgrade", true, Exchange{Method: "GET", Status: 101}},
+	{"101 Upgrade", "switching-protocols-without-upgrade", false, Exchange{Method: "GET", Status: 101, RequestHeader: hdr("Upgrade", "websocket")}},
+
+	{"GET 201", "safe-method-unusual-success", true, Exchange{Method: "GET", Status: 201, Header: hdr("Location", "/x")}},
+	{"HEAD 202", "safe-method-unusual-success", true, Exchange{Method: "HEAD", Status: 202}},
+	{"GET 204", "safe-method-unusual-success", true, Exchange{Method: "GET", Status: 204}},
+	{"POST 201", "safe-method-unusual-success", false, Exchange{Method: "POST", Status: 201}},
+	{"GET 200", "safe-method-unusual-success", false, Exchange{Method: "GET", Status: 200}},
+
+	{"200 error", "soft-error", true, Exchange{Status: 200, Header: hdr("Content-Type", "application/json"), Body: []byte(`{"ok": false, "error": "not found"}`)}},
+	{"200 errors problem+json", "soft-error", true, Exchange{Status: 200, ContentType: "application/problem+json; charset=utf-8", Body: []byte(`{"errors": [{"message": "x"}]}`)}},
+	{"200 error truncated", "soft-error", true, Exchange{Status: 200, ContentType: "application/json", Body: []byte(`{"error": {"code": 12, "mess`)}},
+	{"200 null error", "soft-error", false, Exchange{Status: 200, ContentType: "application/json", Body: []byte(`{"data": 1, "error": null, "errors": []}`)}},
+	{"200 nested error", "soft-error", false, Exchange{Status: 200, ContentType: "application/json", Body: []byte(`{"data": {"error": "x"}}`)}},
+	{"200 array", "soft-error", false, Exchange{Status: 200, ContentType: "application/json", Body: []byte(`[{"error": "x"}]`)}},
+	{"200 text", "soft-error", false, Exchange{Status: 200, ContentType: "text/plain", Body: []byte(`{"error": "x"}`)}},
+	{"HEAD 200 error", "soft-error", false, Exchange{Method: "HEAD", Status: 200, ContentType: "application/json", Body: []byte(`{"error": "x"}`)}},
+	{"400 error", "soft-error", false, Exchange{Status: 400, ContentType: "application/json", Body: []byte(`{"error": "x"}`)}},
+
+	{"POST 200 Location", "post-ok-with-location", true, Exchange{Method: "POST", Status: 200, Header: hdr("Location", "/items/2")}},
+	{"POST 200", "post-ok-with-location", false, Exchange{Method: "POST", Status: 200}},
+	{"GET 200 Location", "post-ok-with-location", false, Exchange{Method: "GET", Status: 200, Header: hdr("Location", "/x")}},
+
+	{"POST 302", "found-for-non-get", true, Exchange{Method: "POST", Status: 302, Header: hdr("Location", "/x")}},
+	{"DELETE 302", "found-for-non-get", true, Exchange{Method: "DELETE", Status: 302, Header: hdr("Location", "/x")}},
+	{"GET 302", "found-for-non-get", false, Exchange{Method: "GET", Status: 302, Header: hdr("Location", "/x")}},
+	{"POST 303", "found-for-non-get", false, Exchange{Method: "POST", Status: 303, Header: hdr("Location", "/x")}},
+}
+
+func ruleIDs(fs []Finding) []string {
+	ids := make([]string, len(fs))
+	for i, f := range fs {
+		ids[i] = f.Rule
+	}
+	return ids
+}
+
+func TestRulesPositiveAndNegative(t *testing.T) {
+	for _, tc := range ruleCases {
+		t.Run(tc.rule+"/"+tc.name, func(t *testing.T) {
+			_, ok := RuleByID(tc.rule)
+			require.True(t, ok, "unknown rule %q", tc.rule)
+			ids := ruleIDs(Check(tc.ex))
+			if tc.hit {
+				assert.Contains(t, ids, tc.rule)
+			} else {
+				assert.NotContains(t, ids, tc.rule)
+			}
+		})
+	}
+}
+
+func TestEveryRuleHasPositiveAndNegativeCases(t *testing.T) {
+	hits, misses := map[string]int{}, map[string]int{}
+	for _, tc := range ruleCases {
+		if tc.hit {
+			hits[tc.rule]++
+		} else {
+			misses[tc.rule]++
+		}
+	}
+	for _, r := range Rules() {
+		assert.Positive(t, hits[r.ID], "rule %s has no positive case", r.ID)
+		assert.Positive(t, misses[r.ID], "rule %s has no negative case", r.ID)
+	}
+}
+
+func TestRuleMetadata(t *testing.T) {
+	kebab := regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	ref := regexp.MustCompile(`^RFC \d+, Section [0-9.]+$`)
+	seen := map[string]bool{}
+	for _, r := range Rules() {
+		assert.Regexp(t, kebab, r.ID)
+		assert.False(t, seen[r.ID], "duplicate rule ID %s", r.ID)
+		seen[r.ID] = true
+		assert.Contains(t, []Severity{SeverityInfo, SeverityWarning, SeverityError}, r.Severity, r.ID)
+		assert.NotEmpty(t, r.Title, r.ID)
+		assert.Regexp(t, ref, r.Reference, r.ID)
+		assert.Equal(t, rfcURL(r.Reference), r.URL, r.ID)
+	}
+	assert.Len(t, seen, 29)
+}
+
+// rfcURL derives the rfc-editor link from "RFC 9110, Section 15.5.6".
+func rfcURL(ref string) string {
+	var rfc int
+	var sec string
+	rest, _ := strings.CutPrefix(ref, "RFC ")
+	num, sec, _ := strings.Cut(rest, ", Section ")
+	rfc, _ = strconv.Atoi(num)
+	return "https://www.rfc-editor.org/rfc/rfc" + strconv.Itoa(rfc) + "#section-" + sec
+}
+
+func TestFindingsCarryRuleDataAndNameTheCode(t *testing.T) {
+	for _, tc := range ruleCases {
+		if !tc.hit {
+			continue
+		}
+		for _, f := range Check(tc.ex) {
+			r, ok := RuleByID(f.Rule)
+			require.True(t, ok)
+			assert.Equal(t, r.Severity, f.Severity, f.Rule)
+			assert.Equal(t, Code(tc.ex.Status), f.Code)
+			assert.True(t, strings.HasPrefix(f.Message, strconv.Itoa(tc.ex.Status)), "%s: %q does not start with the code", f.Rule, f.Message)
+			require.NotEmpty(t, f.Reference, f.Rule)
+			if strings.HasPrefix(f.Reference, "RFC ") {
+				assert.Equal(t, rfcURL(f.Reference), f.URL, f.Rule)
+			} else {
+				assert.True(t, strings.HasPrefix(f.URL, "https://"), f.Rule)
+			}
+		}
+	}
+}
+
+func TestFindingReferences(t *testing.T) {
+	tests := []struct {
+		ex   Exchange
+		rule string
+		ref  string
+		pref []Code
+	}{
+		{Exchange{Status: 301}, "redirect-missing-location", "RFC 9110, Section 15.4.2", nil},
+		{Exchange{Status: 308}, "redirect-missing-location", "RFC 9110, Section 15.4.9", nil},
+		{Exchange{Status: 102}, "status-deprecated", "RFC 2518, Section 10.1", []Code{202}},
+		{Exchange{Status: 418}, "status-reserved", "RFC 9110, Section 15.5.19", []Code{400, 501}},
+		{Exchange{Status: 420}, "status-non-standard", "RFC 9110, Section 15", []Code{429}},
+		{Exchange{Status: 427}, "status-unregistered", "RFC 9110, Section 15", []Code{400}},
+		{Exchange{Status: 304, Body: []byte("x")}, "body-not-allowed", "RFC 9110, Section 15.4.5", nil},
+		{Exchange{Status: 100, BodySent: true}, "body-not-allowed", "RFC 9110, Section 15.2", nil},
+		{Exchange{Method: "POST", Status: 302, Header: hdr("Location", "/")}, "found-for-non-get", "RFC 9110, Section 15.4.3", []Code{303, 307}},
+		{Exchange{Method: "POST", Status: 200, Header: hdr("Location", "/")}, "post-ok-with-location", "RFC 9110, Section 9.3.3", []Code{201}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.rule, func(t *testing.T) {
+			var got *Finding
+			for _, f := range Check(tc.ex) {
+				if f.Rule == tc.rule {
+					got = &f
+				}
+			}
+			require.NotNil(t, got)
+			assert.Equal(t, tc.ref, got.Reference)
+			assert.Equal(t, tc.pref, got.Prefer)
+		})
+	}
+}
+
+func TestCheckCleanExchanges(t *testing.T) {
+	tests := []Exchange{
+		{Method: "GET", Status: 200, Header: hdr("Content-Type", "application/json"), Body: []byte(`{"id": 1}`)},
+		{Method: "POST", Status: 201, Header: hdr("Location", "/items/1")},
+		{Method: "DELETE", Status: 204},
+		{Method: "GET", Status: 404, Body: []byte("not found")},
+		{Method: "GET", Status: 304, RequestHeader: hdr("If-None-Match", `"a"`)},
+		{Status: 500},
+	}
+	for _, ex := range tests {
+		assert.Empty(t, Check(ex), "%d", ex.Status)
+	}
+}
+
+func TestDisableRulesAndMinSeverity(t *testing.T) {
+	ex := Exchange{Method: "GET", Status: 201} // created-missing-location (warning), safe-method-unusual-success (info)
+	require.Equal(t, []string{"created-missing-location", "safe-method-unusual-success"}, ruleIDs(Check(ex)))
+	assert.Equal(t, []string{"safe-method-unusual-success"}, ruleIDs(Check(ex, DisableRules("created-missing-location"))))
+	assert.Empty(t, Check(ex, DisableRules("created-missing-location"), DisableRules("safe-method-unusual-success")))
+	assert.Equal(t, []string{"created-missing-location"}, ruleIDs(Check(ex, MinSeverity(SeverityWarning))))
+	assert.Empty(t, Check(ex, MinSeverity(SeverityError)))
+	assert.Len(t, Check(ex, nil), 2, "a nil option is ignored")
+	assert.Len(t, Check(ex, DisableRules("no-such-rule")), 2, "an unknown ID disables nothing and does not panic")
+}
+
+func TestRulesReturnsCopy(t *testing.T) {
+	rs := Rules()
+	rs[0].ID = "changed"
+	assert.Equal(t, "status-out-of-range", Rules()[0].ID)
+	_, ok := RuleByID("changed")
+	assert.False(t, ok)
+}
+
+func TestSeverityText(t *testing.T) {
+	tests := []struct {
+		s    Severity
+		text string
+	}{{SeverityInfo, "info"}, {SeverityWarning, "warning"}, {SeverityError, "error"}}
+	for _, tc := range tests {
+		assert.Equal(t, tc.text, tc.s.String())
+		b, err := tc.s.MarshalText()
+		require.NoError(t, err)
+		assert.Equal(t, tc.text, string(b))
+		var back Severity
+		require.NoError(t, back.UnmarshalText([]byte(strings.ToUpper(tc.text))))
+		assert.Equal(t, tc.s, back)
+	}
+	var s Severity
+	require.NoError(t, s.UnmarshalText([]byte("warn")))
+	assert.Equal(t, SeverityWarning, s)
+	require.NoError(t, s.UnmarshalText([]byte("err")))
+	assert.Equal(t, SeverityError, s)
+	assert.Error(t, s.UnmarshalText([]byte("fatal")))
+	assert.Equal(t, "Severity(9)", Severity(9).String())
+	_, err := Severity(9).MarshalText()
+	assert.Error(t, err)
+	assert.True(t, SeverityInfo < SeverityWarning && SeverityWarning < SeverityError)
+}
+
+func TestFindingJSON(t *testing.T) {
+	fs := Check(Exchange{Method: "DELETE", Status: 405})
+	require.Len(t, fs, 1)
+	b, err := json.Marshal(fs[0])
+	require.NoError(t, err)
+	assert.JSONEq(t, `{
+		"rule": "method-not-allowed-missing-allow",
+		"severity": "error",
+		"code": 405,
+		"message": "405 Method Not Allowed with no Allow header field: a 405 must list the methods the resource supports",
+		"reference": "RFC 9110, Section 15.5.6",
+		"url": "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6",
+		"prefer": []
+	}`, string(b))
+	assert.Equal(t, "error method-not-allowed-missing-allow: 405 Method Not Allowed with no Allow header field: a 405 must list the methods the resource supports (RFC 9110, Section 15.5.6)", fs[0].String())
+
+	fs = Check(Exchange{Status: 420})
+	require.Len(t, fs, 1)
+	b, err = json.Marshal(fs[0])
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"prefer":[429]`)
+}
+
+type closeRecorder struct {
+	io.Reader
+	closed bool
+}
+
+func (c *closeRecorder) Close() error { c.closed = true; return nil }
+
+func TestCheckResponse(t *testing.T) {
+	body := `{"error": "quota exceeded", "detail": "` + strings.Repeat("x", 100) + `"}`
+	orig := &closeRecorder{Reader: strings.NewReader(body)}
+	req, err := http.NewRequest(http.MethodPost, "http://example.test/jobs", nil)
+	require.NoError(t, err)
+	resp := &http.Response{
+		StatusCode: 200, Header: hdr("Content-Type", "application/json", "Location", "/jobs/1"),
+		Body: orig, ContentLength: int64(len(body)),
+	}
+	fs := CheckResponse(req, resp, BodyLimit(20))
+	assert.Equal(t, []string{"soft-error", "post-ok-with-location"}, ruleIDs(fs))
+
+	// The body reads whole, and closes the original.
+	got, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	assert.Equal(t, body, string(got))
+	require.NoError(t, resp.Body.Close())
+	assert.True(t, orig.closed)
+}
+
+func TestCheckResponseRequestFallbacks(t *testing.T) {
+	assert.Nil(t, CheckResponse(nil, nil))
+
+	// No request: rules about the request are skipped.
+	resp := &http.Response{StatusCode: 304, Header: http.Header{}, Body: http.NoBody}
+	assert.Empty(t, CheckResponse(nil, resp))
+
+	// resp.Request stands in for a nil req.
+	req, err := http.NewRequest(http.MethodGet, "http://example.test/", nil)
+	require.NoError(t, err)
+	resp.Request = req
+	assert.Equal(t, []string{"not-modified-unconditional"}, ruleIDs(CheckResponse(nil, resp)))
+
+	// A body is noticed from ContentLength even when none is kept.
+	del, err := http.NewRequest(http.MethodDelete, "http://example.test/items/1", nil)
+	require.NoError(t, err)
+	resp = &http.Response{StatusCode: 204, Header: http.Header{}, ContentLength: 3, Body: io.NopCloser(strings.NewReader("abc"))}
+	assert.Equal(t, []string{"body-not-allowed"}, ruleIDs(CheckResponse(del, resp, BodyLimit(0))))
+}
+
+func TestErrorMember(t *testing.T) {
+	tests := []struct {
+		body string
+		key  string
+		ok   bool
+	}{
+		{`{"error":"x"}`, "error", true},
+		{` { "Errors" : [1] } `, "Errors", true},
+		{`{"a":{"b":[1,2,{"c":3}]},"error":true}`, "error", true},
+		{`{"error":false}`, "", false},
+		{`{"error":""}`, "", false},
+		{`{"error":{}}`, "", false},
+		{`{"a":1`, "", false},
+		{`{"err`, "", false},
+		{`not json`, "", false},
+		{``, "", false},
+	}
+	for _, tc := range tests {
+		key, ok := errorMember([]byte(tc.body))
+		assert.Equal(t, tc.ok, ok, tc.body)
+		assert.Equal(t, tc.key, key, tc.body)
+	}
+}
+
+// failingBody returns some bytes, then an error.
+type failingBody struct{ sent bool }
+
+func (b *failingBody) Read(p []byte) (int, error) {
+	if !b.sent {
+		b.sent = true
+		return copy(p, `{"error": "x"`), nil
+	}
+	return 0, errBodyBroken
+}
+
+func (b *failingBody) Close() error { return nil }
+
+var errBodyBroken = io.ErrClosedPipe
+
+func TestCheckResponseBodyError(t *testing.T) {
+	resp := &http.Response{StatusCode: 200, Header: hdr("Content-Type", "application/json"), Body: &failingBody{}}
+	req, err := http.NewRequest(http.MethodGet, "http://example.test/", nil)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"soft-error"}, ruleIDs(CheckResponse(req, resp)))
+	got, err := io.ReadAll(resp.Body)
+	assert.ErrorIs(t, err, errBodyBroken, "the read error is kept for the caller")
+	assert.Equal(t, `{"error": "x"`, string(got))
+}
+
+func TestMediaType(t *testing.T) {
+	tests := map[string]string{
+		"application/json":                "application/json",
+		"Application/JSON; charset=utf-8": "application/json",
+		"application/vnd.api+json":        "application/vnd.api+json",
+		"application/json; charset":       "application/json", // malformed parameter
+		"":                                "",
+	}
+	for ct, want := range tests {
+		ex := Exchange{Header: hdr("Content-Type", ct)}
+		assert.Equal(t, want, ex.mediaType(), ct)
+	}
+	ex := Exchange{ContentType: "text/plain", Header: hdr("Content-Type", "application/json")}
+	assert.Equal(t, "text/plain", ex.mediaType(), "ContentType wins over the header")
+}

@@ -1,0 +1,476 @@
+package httpref
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// collector gathers what Middleware reports; safe for concurrent use.
+type collector struct {
+	mu    sync.Mutex
+	calls int
+	found []Finding
+}
+
+func (c *collector) report(_ *http.Request, fs []Finding) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.calls++
+	c.found = append(c.found, fs...)
+}
+
+func (c *collector) ids() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return ruleIDs(c.found)
+}
+
+// newServer starts a test server for h that does not log to stderr.
+func newServer(t *testing.T, h http.Handler) *httptest.Server {
+	t.Helper()
+	ts := httptest.NewUnstartedServer(h)
+	ts.Config.ErrorLog = log.New(io.Discard, "", 0)
+	ts.Start()
+	t.Cleanup(ts.Close)
+	return ts
+}
+
+var dateLine = regexp.MustCompile(`(?m)^Date: [^\r\n]*\r\n`)
+
+// rawExchange sends a raw HTTP/1.1 request and returns every byte the
+// server sends back until it closes the connection, without Date lines.
+func rawExchange(t *testing.T, ts *httptest.Server, request string) string {
+	t.Helper()
+	conn, err := net.Dial("tcp", ts.Listener.Addr().String())
+	require.NoError(t, err)
+	defer conn.Close()
+	_, err = io.WriteString(conn, request)
+	require.NoError(t, err)
+	b, err := io.ReadAll(conn)
+	require.NoError(t, err)
+	return dateLine.ReplaceAllString(string(b), "")
+}
+
+// transparencyHandlers exercise the ways a handler can write a response.
+var transparencyHandlers = map[string]http.HandlerFunc{
+	"implicit 200": func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "hello\n") },
+	"nothing":      func(w http.ResponseWriter, r *http.Request) {},
+	"json 201": func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Location", "/items/1")
+		w.WriteHeader(http.StatusCreated)
+		io.WriteString(w, `{"id": 1}`)
+	},
+	"204 with body": func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusNoContent)
+		io.WriteString(w, "dropped")
+	},
+	"streamed": func(w http.ResponseWriter, r *http.Request) {
+		for i := range 3 {
+			fmt.Fprintf(w, "chunk %d\n", i)
+			w.(http.Flusher).Flush()
+		}
+	},
+	"controller": func(w http.ResponseWriter, r *http.Request) {
+		rc := http.NewResponseController(w)
+		io.WriteString(w, "first\n")
+		if err := rc.Flush(); err != nil {
+			panic(err)
+		}
+		io.WriteString(w, "second\n")
+	},
+	"early hints": func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Link", "</style.css>; rel=preload; as=style")
+		w.WriteHeader(http.StatusEarlyHints)
+		w.Header().Set("Content-Type", "text/plain")
+		io.WriteString(w, "final\n")
+	},
+	"big": func(w http.ResponseWriter, r *http.Request) {
+		for i := range 50 {
+			io.WriteString(w, strings.Repeat(string(rune('a'+i%26)), 1000))
+		}
+	},
+	"content length": func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "5")
+		io.WriteString(w, "12345")
+	},
+	"trailer": func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Trailer", "X-Sum")
+		io.WriteString(w, "body\n")
+		w.Header().Set("X-Sum", "42")
+	},
+	"superfluous": func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusNotFound)
+		w.WriteHeader(http.StatusInternalServerError)
+		io.WriteString(w, "not found\n")
+	},
+	"http.Error": func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "nope", http.StatusMethodNotAllowed)
+	},
+	"reads body": func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		fmt.Fprintf(w, "got %d bytes\n", len(b))
+	},
+}
+
+func TestMiddlewareIsTransparent(t *testing.T) {
+	requests := map[string]string{
+		"GET":  "GET /x HTTP/1.1\r\nHost: example.test\r\nConnection: close\r\n\r\n",
+		"HEAD": "HEAD /x HTTP/1.1\r\nHost: example.test\r\nConnection: close\r\n\r\n",
+		"POST expect": "POST /x HTTP/1.1\r\nHost: example.test\r\nConnection: close\r\n" +
+			"Expect: 100-continue\r\nContent-Length: 4\r\n\r\nabcd",
+		"HTTP/1.0": "GET /x HTTP/1.0\r\nHost: example.test\r\n\r\n",
+	}
+	for hname, h := range transparencyHandlers {
+		var c collector
+		plain := newServer(t, h)
+		wrapped := newServer(t, Middleware(c.report)(h))
+		for rname, req := range requests {
+			t.Run(hname+"/"+rname, func(t *testing.T) {
+				want := rawExchange(t, plain, req)
+				got := rawExchange(t, wrapped, req)
+				require.NotEmpty(t, want)
+				assert.Equal(t, want, got)
+			})
+		}
+	}
+}
+
+func TestMiddlewareStreamsWithFlush(t *testing.T) {
+	release := make(chan struct{})
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "first\n")
+		w.(http.Flusher).Flush()
+		<-release // the client must see "first" before the handler goes on
+		io.WriteString(w, "second\n")
+	})
+	ts := newServer(t, Middleware(func(*http.Request, []Finding) {})(h))
+	resp, err := ts.Client().Get(ts.URL)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	br := bufio.NewReader(resp.Body)
+	line, err := br.ReadString('\n')
+	require.NoError(t, err)
+	assert.Equal(t, "first\n", line)
+	close(release)
+	rest, err := io.ReadAll(br)
+	require.NoError(t, err)
+	assert.Equal(t, "second\n", string(rest))
+}
+
+func TestMiddlewareHijack(t *testing.T) {
+	var c collector
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hj, ok := w.(http.Hijacker)
+		if !ok {
+			http.Error(w, "no hijacker", http.StatusInternalServerError)
+			return
+		}
+		conn, buf, err := hj.Hijack()
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		defer conn.Close()
+		buf.WriteString("HTTP/1.1 101 Switching Protocols\r\nUpgrade: echo\r\nConnection: Upgrade\r\n\r\nraw bytes")
+		buf.Flush()
+	})
+	ts := newServer(t, Middleware(c.report)(h))
+	got := rawExchange(t, ts, "GET / HTTP/1.1\r\nHost: example.test\r\n\r\n")
+	assert.Equal(t, "HTTP/1.1 101 Switching Protocols\r\nUpgrade: echo\r\nConnection: Upgrade\r\n\r\nraw bytes", got)
+	assert.Zero(t, c.calls, "hijacked connections are not reported")
+}
+
+func TestMiddlewareResponseController(t *testing.T) {
+	errs := make(chan []error, 1)
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rc := http.NewResponseController(w)
+		deadline := time.Now().Add(time.Hour)
+		errs <- []error{rc.SetReadDeadline(deadline), rc.SetWriteDeadline(deadline), rc.EnableFullDuplex(), rc.Flush()}
+		io.WriteString(w, "ok")
+	})
+	ts := newServer(t, Middleware(func(*http.Request, []Finding) {})(h))
+	resp, err := ts.Client().Get(ts.URL)
+	require.NoError(t, err)
+	resp.Body.Close()
+	for _, err := range <-errs {
+		assert.NoError(t, err)
+	}
+}
+
+func TestRecordingWriterOverRecorder(t *testing.T) {
+	rec := httptest.NewRecorder()
+	rw := &recordingWriter{w: rec, limit: 4}
+	assert.Same(t, rec, rw.Unwrap())
+
+	_, _, err := rw.Hijack()
+	assert.ErrorIs(t, err, http.ErrNotSupported, "a recorder cannot hijack")
+	assert.False(t, rw.hijacked)
+
+	rw.Flush()
+	assert.True(t, rec.Flushed)
+	assert.Equal(t, http.StatusOK, rw.status, "flushing sends the implicit 200")
+
+	n, err := rw.Write([]byte("abcdef"))
+	require.NoError(t, err)
+	assert.Equal(t, 6, n)
+	_, err = rw.Write([]byte("gh"))
+	require.NoError(t, err)
+	assert.Equal(t, "abcd", string(rw.body), "only the first bytes are kept")
+	assert.True(t, rw.bodySent)
+	assert.Equal(t, "abcdefgh", rec.Body.String(), "everything is passed on")
+}
+
+// noFlushWriter is a ResponseWriter that cannot flush or hijack.
+type noFlushWriter struct{ h http.Header }
+
+func (w *noFlushWriter) Header() http.Header         { return w.h }
+func (w *noFlushWriter) Write(p []byte) (int, error) { return len(p), nil }
+func (w *noFlushWriter) WriteHeader(int)             {}
+
+func TestRecordingWriterFlushUnsupported(t *testing.T) {
+	rw := &recordingWriter{w: &noFlushWriter{http.Header{}}, limit: 10}
+	assert.ErrorIs(t, rw.FlushError(), http.ErrNotSupported)
+	assert.NotPanics(t, rw.Flush)
+}
+
+// serve runs h behind Middleware on a recorder and returns the rule IDs
+// reported.
+func serve(t *testing.T, h http.HandlerFunc, req *http.Request, opts ...CheckOption) []string {
+	t.Helper()
+	var c collector
+	Middleware(c.report, opts...)(h).ServeHTTP(httptest.NewRecorder(), req)
+	if c.calls == 0 {
+		return nil
+	}
+	assert.Equal(t, 1, c.calls)
+	return c.ids()
+}
+
+func TestMiddlewareChecks(t *testing.T) {
+	get := func() *http.Request { return httptest.NewRequest(http.MethodGet, "/items", nil) }
+	post := func() *http.Request { return httptest.NewRequest(http.MethodPost, "/items", strings.NewReader("{}")) }
+	tests := []struct {
+		name string
+		req  func() *http.Request
+		h    http.HandlerFunc
+		want []string
+	}{
+		{"clean", get, func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok") }, nil},
+		{"no WriteHeader counts as 200", post, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Location", "/items/1")
+		}, []string{"post-ok-with-location"}},
+		{"Write without WriteHeader counts as 200", post, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Location", "/items/1")
+			io.WriteString(w, "created")
+		}, []string{"post-ok-with-location"}},
+		{"405 without Allow", post, func(w http.ResponseWriter, r *http.Request) {
+			http.Error(w, "no", http.StatusMethodNotAllowed)
+		}, []string{"method-not-allowed-missing-allow"}},
+		{"header set after WriteHeader is not sent", post, func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(http.StatusCreated)
+			w.Header().Set("Location", "/items/1")
+		}, []string{"created-missing-location"}},
+		{"first final status wins", get, func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(http.StatusUnauthorized)
+			w.WriteHeader(http.StatusOK)
+		}, []string{"unauthorized-missing-www-authenticate"}},
+		{"interim 103 is not final", post, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Link", "</a.css>; rel=preload")
+			w.WriteHeader(http.StatusEarlyHints)
+			w.Header().Set("Location", "/items/1")
+			w.WriteHeader(http.StatusCreated)
+		}, nil},
+		{"interim 100 without Expect", post, func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(http.StatusContinue)
+			w.WriteHeader(http.StatusAccepted)
+		}, []string{"continue-without-expect"}},
+		{"interim 102 is deprecated", post, func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(http.StatusProcessing)
+			w.WriteHeader(http.StatusAccepted)
+		}, []string{"status-deprecated"}},
+		{"101 is final", get, func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(http.StatusSwitchingProtocols)
+		}, []string{"switching-protocols-without-upgrade"}},
+		{"204 with body", post, func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(http.StatusNoContent)
+			io.WriteString(w, "x")
+		}, []string{"body-not-allowed"}},
+		{"sniffed JSON is not JSON", get, func(w http.ResponseWriter, r *http.Request) {
+			io.WriteString(w, `{"error": "x"}`)
+		}, nil},
+		{"soft error", get, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			io.WriteString(w, `{"error": "x"}`)
+		}, []string{"soft-error"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, serve(t, tc.h, tc.req()))
+		})
+	}
+}
+
+func TestMiddlewareOptions(t *testing.T) {
+	h := func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"data": "0123456789", "error": "x"}`)
+	}
+	req := func() *http.Request { return httptest.NewRequest(http.MethodGet, "/", nil) }
+	assert.Equal(t, []string{"soft-error"}, serve(t, h, req()))
+	assert.Nil(t, serve(t, h, req(), BodyLimit(10)), "the error member is past the body limit")
+	assert.Nil(t, serve(t, h, req(), DisableRules("soft-error")))
+	assert.Nil(t, serve(t, h, req(), MinSeverity(SeverityError)))
+
+	// A nil report passes everything through unchecked.
+	rec := httptest.NewRecorder()
+	Middleware(nil)(http.HandlerFunc(h)).ServeHTTP(rec, req())
+	assert.Equal(t, `{"data": "0123456789", "error": "x"}`, rec.Body.String())
+}
+
+func TestMiddlewarePanicIsNotReported(t *testing.T) {
+	var c collector
+	h := Middleware(c.report)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusMethodNotAllowed)
+		panic(http.ErrAbortHandler)
+	}))
+	assert.Panics(t, func() { h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil)) })
+	assert.Zero(t, c.calls)
+}
+
+func TestMiddlewareConcurrent(t *testing.T) {
+	var c collector
+	h := Middleware(c.report)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/bad" {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		io.WriteString(w, "ok")
+	}))
+	ts := newServer(t, h)
+	var wg sync.WaitGroup
+	for i := range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			path := "/ok"
+			if i%2 == 0 {
+				path = "/bad"
+			}
+			resp, err := ts.Client().Get(ts.URL + path)
+			if assert.NoError(t, err) {
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+			}
+		}()
+	}
+	wg.Wait()
+	ts.Close() // waits for the handlers, so every report has been made
+	assert.Equal(t, 10, c.calls)
+	assert.Len(t, c.ids(), 10)
+}
+
+// fakeTB records what AssertResponse reports.
+type fakeTB struct {
+	testing.TB
+	errors, logs []string
+	helpers      int
+}
+
+func (f *fakeTB) Helper() { f.helpers++ }
+func (f *fakeTB) Errorf(format string, a ...any) {
+	f.errors = append(f.errors, fmt.Sprintf(format, a...))
+}
+func (f *fakeTB) Logf(format string, a ...any) { f.logs = append(f.logs, fmt.Sprintf(format, a...)) }
+
+func TestAssertResponse(t *testing.T) {
+	tests := []struct {
+		name   string
+		req    *http.Request
+		h      http.HandlerFunc
+		opts   []CheckOption
+		ok     bool
+		errors []string
+		logs   []string
+	}{
+		{
+			name: "clean", req: httptest.NewRequest(http.MethodGet, "/", nil),
+			h:  func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok") },
+			ok: true,
+		},
+		{
+			name: "error fails", req: httptest.NewRequest(http.MethodDelete, "/", nil),
+			h: func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusMethodNotAllowed) },
+			errors: []string{"httpref: error method-not-allowed-missing-allow: 405 Method Not Allowed with no Allow header field: " +
+				"a 405 must list the methods the resource supports (RFC 9110, Section 15.5.6)"},
+		},
+		{
+			name: "warnings only log", req: httptest.NewRequest(http.MethodPost, "/", nil),
+			h:  func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusCreated) },
+			ok: true,
+			logs: []string{"httpref: warning created-missing-location: 201 Created without a Location header field: " +
+				"a POST that creates a resource should say where it is (RFC 9110, Section 9.3.3)"},
+		},
+		{
+			name: "body on 204", req: httptest.NewRequest(http.MethodPut, "/", nil),
+			h: func(w http.ResponseWriter, r *http.Request) {
+				w.WriteHeader(http.StatusNoContent)
+				io.WriteString(w, "{}")
+			},
+			errors: []string{"httpref: error body-not-allowed: 204 No Content with a body: this status cannot carry content, " +
+				"so the body is dropped or breaks the framing (RFC 9110, Section 15.3.5)"},
+		},
+		{
+			name: "disabled rule", req: httptest.NewRequest(http.MethodDelete, "/", nil),
+			h:    func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusMethodNotAllowed) },
+			opts: []CheckOption{DisableRules("method-not-allowed-missing-allow")}, ok: true,
+		},
+		{
+			name: "nil request skips request rules", req: nil,
+			h:  func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNotModified) },
+			ok: true,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			req := tc.req
+			if req == nil {
+				req = httptest.NewRequest(http.MethodGet, "/", nil)
+			}
+			tc.h(rec, req)
+			ft := &fakeTB{}
+			assert.Equal(t, tc.ok, AssertResponse(ft, tc.req, rec, tc.opts...))
+			assert.Equal(t, tc.errors, ft.errors)
+			assert.Equal(t, tc.logs, ft.logs)
+			assert.Positive(t, ft.helpers)
+		})
+	}
+}
+
+func TestAssertResponseZeroRecorder(t *testing.T) {
+	ft := &fakeTB{}
+	// A recorder built without NewRecorder has no body and code 0 (200).
+	assert.True(t, AssertResponse(ft, httptest.NewRequest(http.MethodGet, "/", nil), &httptest.ResponseRecorder{}))
+	assert.Empty(t, ft.errors)
+}
+
+func TestAssertResponseRealT(t *testing.T) {
+	rec := httptest.NewRecorder()
+	rec.Header().Set("Location", "/items/1")
+	rec.WriteHeader(http.StatusCreated)
+	assert.True(t, AssertResponse(t, httptest.NewRequest(http.MethodPost, "/items", nil), rec))
+}
