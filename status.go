@@ -68,6 +68,7 @@ type ParseError struct {
 	Reason string // why it was rejected
 }
 
+// Error returns the message: the quoted input and the reason.
 func (e *ParseError) Error() string {
 	return "httpref: cannot parse " + strconv.Quote(e.Input) + " as a status code: " + e.Reason
 }

@@ -118,6 +118,7 @@ type Error struct {
 	Msg   string
 }
 
+// Error formats the problem as "entry 404 (#28), field \"related\": ...".
 func (e *Error) Error() string {
 	where := fmt.Sprintf("entry #%d", e.Index)
 	if e.Code != 0 {
