@@ -155,3 +155,35 @@ func TestEveryEnumValueIsUsed(t *testing.T) {
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"V":"AWS ELB"}`, string(b))
 }
+
+// FuzzEnumText feeds any text to the enum parsers: they never panic, and
+// what they accept marshals back to text that parses to the same value.
+func FuzzEnumText(f *testing.F) {
+	for _, s := range []string{"4xx", "Client error", "non-standard", "aws", "Use with care", "", "\xff", "9xx"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		textRoundTrip[Class](t, s)
+		textRoundTrip[Lifecycle](t, s)
+		textRoundTrip[Recommendation](t, s)
+		textRoundTrip[Vendor](t, s)
+	})
+}
+
+// textRoundTrip parses s as a T and, when that works, checks that the value
+// marshals to text that parses back to the same value.
+func textRoundTrip[T comparable, P interface {
+	*T
+	encoding.TextMarshaler
+	encoding.TextUnmarshaler
+}](t *testing.T, s string) {
+	var v T
+	if P(&v).UnmarshalText([]byte(s)) != nil {
+		return
+	}
+	b, err := P(&v).MarshalText()
+	require.NoError(t, err)
+	var back T
+	require.NoError(t, P(&back).UnmarshalText(b))
+	assert.Equal(t, v, back, "%q", s)
+}
