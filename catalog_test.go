@@ -409,20 +409,12 @@ func TestLookupAllocatesNothing(t *testing.T) {
 	assert.Zero(t, allocs)
 }
 
-// TestPackageInitAllocatesNothing builds a program that imports the package
-// and reads the runtime's init trace for it.
-func TestPackageInitAllocatesNothing(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a program")
-	}
+// buildProgram builds a main package with source src that imports this
+// module, and returns the path of the binary.
+func buildProgram(t *testing.T, src string) string {
+	t.Helper()
 	dir := t.TempDir()
-	prog := `package main
-
-import "github.com/httpref/httpref"
-
-func main() { println(httpref.Code(404).String()) }
-`
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "main.go"), []byte(prog), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "main.go"), []byte(src), 0o644))
 	wd, err := os.Getwd()
 	require.NoError(t, err)
 	bin := filepath.Join(dir, "prog")
@@ -430,9 +422,24 @@ func main() { println(httpref.Code(404).String()) }
 	build.Dir = wd
 	out, err := build.CombinedOutput()
 	require.NoError(t, err, string(out))
+	return bin
+}
+
+// TestPackageInitAllocatesNothing builds a program that imports the package
+// and reads the runtime's init trace for it.
+func TestPackageInitAllocatesNothing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a program")
+	}
+	bin := buildProgram(t, `package main
+
+import "github.com/httpref/httpref"
+
+func main() { println(httpref.Code(404).String()) }
+`)
 	run := exec.Command(bin)
 	run.Env = append(os.Environ(), "GODEBUG=inittrace=1")
-	out, err = run.CombinedOutput()
+	out, err := run.CombinedOutput()
 	require.NoError(t, err, string(out))
 	require.Contains(t, string(out), "init ", "the init trace is printed")
 	require.Contains(t, string(out), "404 Not Found")

@@ -122,6 +122,20 @@ func writeJSON(w io.Writer, v any) int {
 }
 
 func runShow(args []string, stdout, stderr io.Writer) int {
+	// Words that are not a status code go to the fallback (search), flags
+	// and all; a bare number is meant as a code, so a bad one is an error.
+	if fallback != nil {
+		var words []string
+		for _, a := range args {
+			if !strings.HasPrefix(a, "-") {
+				words = append(words, a)
+			}
+		}
+		arg := strings.Join(words, " ")
+		if _, err := httpref.ParseCode(arg); err != nil && strings.Trim(arg, "0123456789 ") != "" {
+			return fallback(args, stdout, stderr)
+		}
+	}
 	fs, asJSON := newFlagSet("httpref")
 	pos, ok := parseArgs(fs, args, stderr)
 	if !ok {
@@ -131,13 +145,7 @@ func runShow(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
-	arg := strings.Join(pos, " ")
-	// Words that are not a status code go to the fallback (search); a bare
-	// number is meant as a code, so a bad one is an error.
-	if _, err := httpref.ParseCode(arg); err != nil && fallback != nil && strings.Trim(arg, "0123456789 ") != "" {
-		return fallback(args, stdout, stderr)
-	}
-	s, err := lookupArg(arg)
+	s, err := lookupArg(strings.Join(pos, " "))
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2

@@ -106,6 +106,8 @@ var entries = [catalogSize]entry{
 	}
 	b.WriteString("\n}\n")
 
+	t.renderIndex(&b)
+
 	out, err := format.Source(b.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("formatting generated code: %w", err)

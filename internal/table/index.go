@@ -1,0 +1,540 @@
+package table
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/httpref/httpref/internal/textkey"
+)
+
+// The search index is computed here, at generate time, and rendered into
+// catalog_gen.go as constant strings and fixed arrays, so that package
+// httpref builds nothing at run time. Terms come from internal/textkey,
+// the same tokenizer that the package runs on queries.
+
+// Field is one searchable field of an entry. Bit is its bit in
+// httpref.Fields; Weight and B are its BM25F weight and length
+// normalization.
+type Field struct {
+	Name   string
+	Bit    uint16
+	Weight float64
+	B      float64
+}
+
+// SearchFields lists the indexed fields in the order of their bits in
+// httpref.Fields. Bit 0 (the code) and the last bit (the class) are matched
+// at query time and have no postings. The weights put code, phrase and
+// alias matches above the summary, and the summary above the long texts.
+var SearchFields = []Field{
+	{"phrase", 1 << 1, 8, 0.5},
+	{"alias", 1 << 2, 6, 0.5},
+	{"constant", 1 << 3, 5, 0},
+	{"variant", 1 << 4, 2, 0.5},
+	{"source", 1 << 5, 4, 0.3},
+	{"category", 1 << 6, 1, 0},
+	{"summary", 1 << 7, 3, 0.75},
+	{"details", 1 << 8, 1, 0.75},
+	{"situations", 1 << 9, 1, 0.75},
+	{"checks", 1 << 10, 0.6, 0.75},
+	{"avoid_when", 1 << 11, 0.4, 0.75},
+}
+
+// BM25F parameters, and the fixed-point scale of posting scores.
+const (
+	bm25K1     = 1.2
+	scoreShift = 18   // a posting keeps its score in bits 18-31
+	scoreScale = 1024 // score units per 1.0
+	maxScore   = (1<<(32-scoreShift) - 1) / float64(scoreScale)
+	fieldShift = 7 // fields>>1 sit in bits 7-17; the entry is bits 0-6
+	maxDelTerm = 8 // the longest term in the deletion index
+)
+
+// typoFields are the fields whose terms a misspelled query word may be
+// corrected to: the short, descriptive ones.
+var typoFields = map[string]bool{
+	"phrase": true, "alias": true, "constant": true, "variant": true, "source": true,
+	"category": true, "summary": true,
+}
+
+// terms splits s into its terms.
+func terms(s string) []string {
+	return strings.Fields(string(textkey.Append(nil, s)))
+}
+
+// fieldTexts returns the texts of each search field of e, in SearchFields
+// order.
+func fieldTexts(e Entry) [][]string {
+	var variants []string
+	for _, v := range e.Variants {
+		variants = append(variants, v.Phrase+" ("+v.Vendor+")")
+	}
+	var constant []string
+	if e.GoConstant != "" {
+		constant = []string{e.GoConstant}
+	}
+	source := []string{e.Source}
+	if e.Vendor != "IETF" && !strings.Contains(e.Source, e.Vendor) {
+		source = append(source, e.Vendor)
+	}
+	class := Classes[e.Code/100-1].Table
+	category := []string{
+		fmt.Sprintf("%dxx %s", e.Code/100, class), e.Lifecycle, e.Recommendation,
+	}
+	return [][]string{
+		{e.Phrase}, e.Aliases, constant, variants, source, category,
+		{e.Summary}, {e.Details}, e.Situations, e.Checks, e.AvoidWhen,
+	}
+}
+
+// expand returns the terms of one text item followed by the terms of every
+// synonym of a group member that occurs in it.
+func expand(item []string, groups [][][]string) []string {
+	out := slices.Clone(item)
+	for _, g := range groups {
+		hit := -1
+		for m, member := range g {
+			if containsSeq(item, member) {
+				hit = m
+				break
+			}
+		}
+		if hit < 0 {
+			continue
+		}
+		for m, member := range g {
+			if m != hit && !containsSeq(item, member) {
+				out = append(out, member...)
+			}
+		}
+	}
+	return out
+}
+
+func containsSeq(s, sub []string) bool {
+	if len(sub) == 0 {
+		return false
+	}
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if slices.Equal(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// index is the computed search index.
+type index struct {
+	terms    []string
+	postings [][]uint32 // per term, by entry
+	typo     []int      // term ids eligible for typo correction, by (length, term)
+	keys     []phraseKey
+}
+
+type phraseKey struct {
+	key string
+	doc int
+}
+
+// buildIndex computes the index of a validated, sorted table.
+func (t *Table) buildIndex() *index {
+	var groups [][][]string
+	for _, g := range t.Synonyms {
+		var tg [][]string
+		for _, s := range g {
+			if ts := terms(s); len(ts) > 0 {
+				tg = append(tg, ts)
+			}
+		}
+		groups = append(groups, tg)
+	}
+	n := len(t.Entries)
+	nf := len(SearchFields)
+	tf := make([][]map[string]int, n) // entry, field, term
+	length := make([][]float64, n)
+	avg := make([]float64, nf)
+	typo := map[string]bool{}
+	var keys []phraseKey
+	for d, e := range t.Entries {
+		tf[d] = make([]map[string]int, nf)
+		length[d] = make([]float64, nf)
+		for f, items := range fieldTexts(e) {
+			tf[d][f] = map[string]int{}
+			for _, it := range items {
+				ts := expand(terms(it), groups)
+				for _, term := range ts {
+					tf[d][f][term]++
+					if typoFields[SearchFields[f].Name] {
+						typo[term] = true
+					}
+				}
+				length[d][f] += float64(len(ts))
+			}
+			avg[f] += length[d][f] / float64(n)
+		}
+		for _, s := range append([]string{e.Phrase}, e.Aliases...) {
+			keys = append(keys, phraseKey{strings.Join(terms(s), " "), d})
+		}
+		if c := e.GoConstant; c != "" {
+			keys = append(keys, phraseKey{strings.Join(terms(c), " "), d})
+			keys = append(keys, phraseKey{strings.Join(terms(strings.TrimPrefix(c, "http.")), " "), d})
+		}
+	}
+	for _, g := range groups {
+		for _, m := range g {
+			for _, term := range m {
+				typo[term] = true
+			}
+		}
+	}
+	df := map[string]int{}
+	for d := range tf {
+		seen := map[string]bool{}
+		for f := range tf[d] {
+			for term := range tf[d][f] {
+				if !seen[term] {
+					seen[term] = true
+					df[term]++
+				}
+			}
+		}
+	}
+	ix := &index{}
+	for term := range df {
+		ix.terms = append(ix.terms, term)
+	}
+	slices.Sort(ix.terms)
+	for _, term := range ix.terms {
+		idf := math.Log(1 + (float64(n)-float64(df[term])+0.5)/(float64(df[term])+0.5))
+		var list []uint32
+		for d := range tf {
+			var w float64
+			var fields uint32
+			for f, fd := range SearchFields {
+				c := tf[d][f][term]
+				if c == 0 {
+					continue
+				}
+				fields |= uint32(fd.Bit >> 1)
+				norm := 1 - fd.B
+				if avg[f] > 0 {
+					norm += fd.B * length[d][f] / avg[f]
+				}
+				w += fd.Weight * float64(c) / norm
+			}
+			if fields == 0 {
+				continue
+			}
+			score := min(idf*w*(bm25K1+1)/(bm25K1+w), maxScore)
+			q := uint32(math.Round(score * scoreScale))
+			if q == 0 {
+				q = 1
+			}
+			list = append(list, uint32(d)|fields<<fieldShift|q<<scoreShift)
+		}
+		ix.postings = append(ix.postings, list)
+	}
+	for id, term := range ix.terms {
+		if typo[term] && len(term) >= 4 && isLetters(term) {
+			ix.typo = append(ix.typo, id)
+		}
+	}
+	slices.SortStableFunc(ix.typo, func(a, b int) int { return len(ix.terms[a]) - len(ix.terms[b]) })
+	slices.SortFunc(keys, func(a, b phraseKey) int {
+		if c := strings.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		return a.doc - b.doc
+	})
+	ix.keys = slices.CompactFunc(keys, func(a, b phraseKey) bool { return a == b })
+	return ix
+}
+
+// TermHash is the hash of searchTermHash: 32-bit FNV-1a. Package httpref
+// computes the same function on query terms.
+func TermHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
+
+func isLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// letterMask has bit c-'a' set for each letter c of s.
+func letterMask(s string) uint32 {
+	var m uint32
+	for i := 0; i < len(s); i++ {
+		m |= 1 << (s[i] - 'a')
+	}
+	return m
+}
+
+// renderIndex writes the search tables of catalog_gen.go.
+func (t *Table) renderIndex(b *bytes.Buffer) {
+	ix := t.buildIndex()
+	var text strings.Builder
+	for _, term := range ix.terms {
+		text.WriteString(term)
+	}
+	b.WriteString(`
+// The search index, computed by internal/table at generate time. Terms are
+// produced by internal/textkey, which Search also runs on queries.
+//
+// searchTermText holds all index terms in byte order, concatenated: term i
+// is searchTermText[searchTermOff[i]:searchTermOff[i+1]]. Its postings are
+// searchPostings[searchTermPost[i]:searchTermPost[i+1]], one per entry that
+// has the term, in entry order.
+//
+// A posting is a uint32: bits 0-6 hold the position of the entry in
+// entries, bits 7-17 the Fields in which the term occurs shifted right by
+// one (the code bit is never stored), and bits 18-31 the term's BM25F
+// score for the entry in units of 1/1024.
+`)
+	fmt.Fprintf(b, "const searchTermText = %s\n\n", quoteLong(text.String()))
+	b.WriteString("// searchTermOff holds the start of each term in searchTermText, and its end.\n")
+	off := 0
+	offs := []int{0}
+	for _, term := range ix.terms {
+		off += len(term)
+		offs = append(offs, off)
+	}
+	writeInts(b, "searchTermOff", "uint32", offs, 16)
+	b.WriteString("// searchTermPost holds the start of each term's postings in\n// searchPostings, and their end.\n")
+	var posts []uint32
+	starts := []int{0}
+	for _, p := range ix.postings {
+		posts = append(posts, p...)
+		starts = append(starts, len(posts))
+	}
+	writeInts(b, "searchTermPost", "uint32", starts, 16)
+
+	// The hash table of the terms, for lookups without a binary search.
+	size := 1
+	for size < 2*len(ix.terms) {
+		size *= 2
+	}
+	slots := make([]int, size)
+	for id, term := range ix.terms {
+		h := int(TermHash(term)) & (size - 1)
+		for slots[h] != 0 {
+			h = (h + 1) & (size - 1)
+		}
+		slots[h] = id + 1
+	}
+	fmt.Fprintf(b, `// searchTermHash is an open-addressing hash table of the terms: the
+// slot TermHash(term) mod %d, or the first of the following slots (wrapping
+// around) that holds 1 + the term's id or 0 for an absent term.
+`, size)
+	writeInts(b, "searchTermHash", "uint16", slots, 16)
+	b.WriteString("// searchPostings holds the postings of all terms (see searchTermText).\n")
+	fmt.Fprintf(b, "var searchPostings = [%d]uint32{", len(posts))
+	for i, p := range posts {
+		if i%8 == 0 {
+			b.WriteString("\n\t")
+		} else {
+			b.WriteString(" ")
+		}
+		fmt.Fprintf(b, "0x%08x,", p)
+	}
+	b.WriteString("\n}\n\n")
+
+	b.WriteString(`// searchTypo lists the terms that a misspelled query word may be corrected
+// to (all-letter terms of at least four letters from the short fields and
+// the synonym table), ordered by length: those of length n are
+// searchTypo[searchTypoLen[n]:searchTypoLen[n+1]]. searchTypoMask holds,
+// for each, a bit per letter a-z that occurs in it, to skip hopeless
+// candidates before computing an edit distance.
+`)
+	var ids []int
+	var masks []int
+	for _, id := range ix.typo {
+		ids = append(ids, id)
+		masks = append(masks, int(letterMask(ix.terms[id])))
+	}
+	writeInts(b, "searchTypo", "uint16", ids, 16)
+	writeHex(b, "searchTypoMask", masks)
+	lens := make([]int, textkey.MaxWord+2)
+	for l := range lens {
+		lens[l] = len(ix.typo)
+		for i, id := range ix.typo {
+			if len(ix.terms[id]) >= l {
+				lens[l] = i
+				break
+			}
+		}
+	}
+	writeInts(b, "searchTypoLen", "uint16", lens, 16)
+
+	// The deletion index: each typo term of at most 8 letters under itself
+	// and under each string made by deleting one of its letters.
+	dels := map[string][]int{}
+	for _, id := range ix.typo {
+		term := ix.terms[id]
+		if len(term) > maxDelTerm {
+			continue
+		}
+		seen := map[string]bool{}
+		for i := -1; i < len(term); i++ {
+			k := term
+			if i >= 0 {
+				k = term[:i] + term[i+1:]
+			}
+			if !seen[k] {
+				seen[k] = true
+				dels[k] = append(dels[k], id)
+			}
+		}
+	}
+	var delKeys []string
+	for k := range dels {
+		delKeys = append(delKeys, k)
+	}
+	slices.Sort(delKeys)
+	var delText strings.Builder
+	delOff, delStart, delIDs := []int{0}, []int{0}, []int{}
+	for _, k := range delKeys {
+		delText.WriteString(k)
+		delOff = append(delOff, delText.Len())
+		ids := slices.Clone(dels[k])
+		slices.Sort(ids)
+		delIDs = append(delIDs, ids...)
+		delStart = append(delStart, len(delIDs))
+	}
+	dsize := 1
+	for dsize < 2*len(delKeys) {
+		dsize *= 2
+	}
+	dslots := make([]int, dsize)
+	for i, k := range delKeys {
+		h := int(TermHash(k)) & (dsize - 1)
+		for dslots[h] != 0 {
+			h = (h + 1) & (dsize - 1)
+		}
+		dslots[h] = i + 1
+	}
+	fmt.Fprintf(b, `// The deletion index finds typo candidates within one edit without a scan:
+// every searchTypo term of at most %d letters is listed under itself and
+// under each string made by deleting one of its letters. Key i is
+// searchDelText[searchDelOff[i]:searchDelOff[i+1]]; its term ids are
+// searchDelIDs[searchDelStart[i]:searchDelStart[i+1]]. searchDelHash is an
+// open-addressing table of the keys like searchTermHash (1 + key index).
+// Two words within one edit (transpositions included) share a key.
+`, maxDelTerm)
+	fmt.Fprintf(b, "const searchDelText = %s\n\n", quoteLong(delText.String()))
+	writeInts(b, "searchDelOff", "uint32", delOff, 16)
+	writeInts(b, "searchDelStart", "uint16", delStart, 16)
+	writeInts(b, "searchDelIDs", "uint16", delIDs, 16)
+	writeInts(b, "searchDelHash", "uint16", dslots, 16)
+
+	b.WriteString(`// searchPhraseKeys holds, sorted, the terms (joined by spaces) of every
+// phrase, alias and net/http constant name; searchPhraseDoc holds the
+// position in entries of the entry each key belongs to. A query whose terms
+// are exactly a key gets the exact-phrase bonus for that entry.
+`)
+	fmt.Fprintf(b, "var searchPhraseKeys = [%d]string{\n", len(ix.keys))
+	var docs []int
+	for _, k := range ix.keys {
+		fmt.Fprintf(b, "\t%q,\n", k.key)
+		docs = append(docs, k.doc)
+	}
+	b.WriteString("}\n\n")
+	writeInts(b, "searchPhraseDoc", "uint8", docs, 16)
+
+	psize := 1
+	for psize < 2*len(ix.keys) {
+		psize *= 2
+	}
+	pslots := make([]int, psize)
+	for i, k := range ix.keys {
+		if i > 0 && ix.keys[i-1].key == k.key {
+			continue // the slot of the first of equal keys serves them all
+		}
+		h := int(TermHash(k.key)) & (psize - 1)
+		for pslots[h] != 0 {
+			h = (h + 1) & (psize - 1)
+		}
+		pslots[h] = i + 1
+	}
+	b.WriteString(`// searchPhraseHash is an open-addressing table of the distinct phrase keys
+// like searchTermHash: 1 + the index of the first of the equal keys in
+// searchPhraseKeys, or 0.
+`)
+	writeInts(b, "searchPhraseHash", "uint16", pslots, 16)
+
+	b.WriteString(`// searchDocInfo packs, for each entry, what ranking and filters need, so
+// that a search reads one small array instead of every entry: bits 0-3 the
+// Class, 4-7 the Lifecycle, 8-11 the Recommendation, 12-15 the Vendor.
+`)
+	var info []int
+	for _, e := range t.Entries {
+		info = append(info, index1(Classes, e.Class)|index1(Lifecycles, e.Lifecycle)<<4|
+			index1(Recommendations, e.Recommendation)<<8|index1(Vendors, e.Vendor)<<12)
+	}
+	writeInts(b, "searchDocInfo", "uint16", info, 12)
+}
+
+// index1 returns the Go constant value of the table spelling s: its
+// position in vals plus one.
+func index1(vals []Value, s string) int {
+	for i, v := range vals {
+		if v.Table == s {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// quoteLong writes a long string constant as a concatenation of quoted
+// lines of about 80 bytes.
+func quoteLong(s string) string {
+	var parts []string
+	for len(s) > 0 {
+		n := min(len(s), 80)
+		parts = append(parts, strconv.Quote(s[:n]))
+		s = s[n:]
+	}
+	if len(parts) == 0 {
+		return `""`
+	}
+	return strings.Join(parts, " +\n\t")
+}
+
+func writeInts(b *bytes.Buffer, name, typ string, vals []int, perLine int) {
+	fmt.Fprintf(b, "var %s = [%d]%s{", name, len(vals), typ)
+	for i, v := range vals {
+		if i%perLine == 0 {
+			b.WriteString("\n\t")
+		} else {
+			b.WriteString(" ")
+		}
+		fmt.Fprintf(b, "%d,", v)
+	}
+	b.WriteString("\n}\n\n")
+}
+
+func writeHex(b *bytes.Buffer, name string, vals []int) {
+	fmt.Fprintf(b, "var %s = [%d]uint32{", name, len(vals))
+	for i, v := range vals {
+		if i%8 == 0 {
+			b.WriteString("\n\t")
+		} else {
+			b.WriteString(" ")
+		}
+		fmt.Fprintf(b, "0x%08x,", v)
+	}
+	b.WriteString("\n}\n\n")
+}

@@ -1,0 +1,149 @@
+package textkey
+
+// Stem reduces a lower-case word to the stem that both the index and the
+// queries use, rewriting t in place and returning the shortened slice. The
+// stemmer is deliberately light: it only has to map the forms that people
+// type for the same idea to one key, and since the same function runs on
+// both sides, a stem need not be an English word ("cache", "caches",
+// "cached" and "caching" all give "cach").
+//
+// Words with digits or non-ASCII letters, and words of three letters or
+// fewer, are left alone. The steps:
+//
+//  1. plurals: "-ies" to "-y", "-sses"/"-uses" lose "-es", "-ches",
+//     "-shes", "-xes" lose "-es", other "-s" (not "-ss", "-us", "-is") is
+//     dropped;
+//  2. British to American spelling: a short list of whole words
+//     ("colour", "behaviour", "licence", ...), then "-is-" before "-e",
+//     "-ed", "-es", "-ing", "-er", "-ation" becomes "-iz-", "-yse" becomes
+//     "-yze", "-ogue" becomes "-og" and "-tre" becomes "-ter";
+//  3. derivational and verb endings: "-ily" to "-y", "-ly", "-ure",
+//     "-ation", "-ion", "-ated", "-ating", "-ate", "-ing", "-ed";
+//  4. a doubled final consonant is made single ("cancelled" ~ "canceled",
+//     "stopped" ~ "stop"), except "ss";
+//  5. a final "e" is dropped ("cache" ~ "caching").
+func Stem(t []byte) []byte {
+	if len(t) <= 3 {
+		return t
+	}
+	for _, c := range t {
+		if c < 'a' || c > 'z' {
+			return t
+		}
+	}
+	switch string(t) {
+	case "https", "status", "cors", "always", "alias", "canvas", "across", "series", "news":
+		return t
+	}
+	// 1. Plurals.
+	switch {
+	case hasSuffix(t, "ies") && len(t) > 4:
+		t = append(t[:len(t)-3], 'y')
+	case hasSuffix(t, "sses"), hasSuffix(t, "uses"), hasSuffix(t, "ches"), hasSuffix(t, "shes"), hasSuffix(t, "xes"):
+		t = t[:len(t)-2]
+	case hasSuffix(t, "s") && !hasSuffix(t, "ss") && !hasSuffix(t, "us") && !hasSuffix(t, "is"):
+		t = t[:len(t)-1]
+	}
+	// 2. British spelling.
+	t = americanize(t)
+	// 3. Endings.
+	switch {
+	case hasSuffix(t, "ily") && len(t) > 6:
+		t = append(t[:len(t)-3], 'y')
+	case hasSuffix(t, "ly") && len(t) > 5:
+		t = t[:len(t)-2]
+	case hasSuffix(t, "ure") && len(t) > 6:
+		t = t[:len(t)-3]
+	case hasSuffix(t, "ation") && len(t) > 7:
+		t = t[:len(t)-5]
+	case hasSuffix(t, "ion") && len(t) > 6:
+		t = t[:len(t)-3]
+	case hasSuffix(t, "ated") && len(t) > 6:
+		t = t[:len(t)-4]
+	case hasSuffix(t, "ating") && len(t) > 7:
+		t = t[:len(t)-5]
+	case hasSuffix(t, "ate") && len(t) > 6:
+		t = t[:len(t)-3]
+	case hasSuffix(t, "ing") && len(t) > 5:
+		t = t[:len(t)-3]
+	case hasSuffix(t, "ed") && len(t) > 4:
+		t = t[:len(t)-2]
+	}
+	// 4. Doubled final consonant.
+	if n := len(t); n >= 4 && t[n-1] == t[n-2] && t[n-1] != 's' && !isVowel(t[n-1]) {
+		t = t[:n-1]
+	}
+	// 5. Final e.
+	if n := len(t); n > 3 && t[n-1] == 'e' {
+		t = t[:n-1]
+	}
+	return t
+}
+
+func isVowel(c byte) bool {
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'
+}
+
+func hasSuffix(t []byte, s string) bool {
+	return len(t) >= len(s) && string(t[len(t)-len(s):]) == s
+}
+
+// americanize rewrites a British spelling in place (only ever shortening
+// or keeping the length).
+func americanize(t []byte) []byte {
+	// British spellings that no suffix rule covers. Plural forms are
+	// reduced before the lookup.
+	var us string
+	switch string(t) {
+	case "analogue":
+		us = "analog"
+	case "behaviour":
+		us = "behavior"
+	case "cheque":
+		us = "check"
+	case "colour":
+		us = "color"
+	case "defence":
+		us = "defense"
+	case "favour":
+		us = "favor"
+	case "flavour":
+		us = "flavor"
+	case "grey":
+		us = "gray"
+	case "honour":
+		us = "honor"
+	case "labour":
+		us = "labor"
+	case "licence":
+		us = "license"
+	case "neighbour":
+		us = "neighbor"
+	case "offence":
+		us = "offense"
+	case "programme":
+		us = "program"
+	}
+	if us != "" {
+		return append(t[:0], us...)
+	}
+	for _, s := range [...]string{"isation", "ise", "ised", "ises", "ising", "iser", "isers"} {
+		if hasSuffix(t, s) && len(t) > len(s)+2 {
+			t[len(t)-len(s)+1] = 'z'
+			return t
+		}
+	}
+	for _, s := range [...]string{"yse", "ysed", "ysing"} {
+		if hasSuffix(t, s) && len(t) > len(s)+2 {
+			t[len(t)-len(s)+1] = 'z'
+			return t
+		}
+	}
+	switch {
+	case hasSuffix(t, "ogue") && len(t) > 6:
+		return t[:len(t)-2]
+	case hasSuffix(t, "tre") && len(t) > 5:
+		t[len(t)-2], t[len(t)-1] = 'e', 'r'
+	}
+	return t
+}

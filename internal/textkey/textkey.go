@@ -1,0 +1,330 @@
+// Package textkey turns text into search terms. The generator (gen/, through
+// internal/table) uses it to index the catalog and package httpref uses it
+// on queries, so both sides agree on every term by construction.
+//
+// A term is a lower-case word, lightly stemmed. The steps, in order:
+//
+//   - Unicode folding (only for non-ASCII input; ASCII text skips it):
+//     full-width and half-width forms map to their canonical width
+//     (golang.org/x/text/width), combining marks are removed after canonical
+//     decomposition (golang.org/x/text/unicode/norm), curly quotes become
+//     straight ones and dashes become hyphens, and letters are case folded
+//     rune by rune (simple case folding with package unicode: x/text/cases
+//     would import x/text/language, whose package init allocates in every
+//     program that imports httpref).
+//   - Splitting: words are runs of letters and digits. An apostrophe inside
+//     a word is dropped ("I'm" gives "im"). Hyphenated and camelCase words
+//     ("Time-out", "StatusTooManyRequests", "WebSocket") give their parts and
+//     also the whole word joined, so "timeout" matches "Time-out" and
+//     "websocket" matches "WebSocket".
+//   - Stop words ("the", "a", "of", ...) and single letters are dropped.
+//   - Stemming (Stem): plural and verb endings are removed and British
+//     spellings are mapped to American ones, so "timeouts" ~ "timeout",
+//     "limited" ~ "limit", "authorisation" ~ "authorization".
+//
+// Terms are written to a byte slice, each followed by one space, so the
+// caller can keep them in a fixed buffer without allocating.
+package textkey
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/width"
+)
+
+// MaxWord is the longest word, in bytes, that becomes a term; longer runs
+// of letters are cut to this length.
+const MaxWord = 48
+
+// maxParts bounds the parts of one hyphenated or camelCase word.
+const maxParts = 12
+
+// IsASCII reports whether s has only ASCII bytes.
+func IsASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// Append appends the terms of s to dst, each followed by a space, and
+// returns the extended slice. It handles any input, including invalid
+// UTF-8 (invalid bytes separate words).
+func Append(dst []byte, s string) []byte {
+	if IsASCII(s) {
+		return AppendASCII(dst, s)
+	}
+	var scratch []byte
+	return AppendUnicode(dst, s, &scratch)
+}
+
+// AppendASCII is Append for text known to be ASCII (see IsASCII). It does
+// not let dst escape, so a caller may pass a slice of a stack array; the
+// result fits when cap(dst)-len(dst) >= 2*len(s)+2*MaxWord.
+func AppendASCII(dst []byte, s string) []byte {
+	return appendWords(dst, s)
+}
+
+// AppendUnicode is Append for text that may hold non-ASCII characters. It
+// folds s into *scratch (grown as needed and kept for reuse) and then
+// splits the folded text. Unlike AppendASCII it hands its buffers to the
+// case folder, so they live on the heap: callers that care reuse dst and
+// scratch through a pool.
+func AppendUnicode(dst []byte, s string, scratch *[]byte) []byte {
+	buf := (*scratch)[:0]
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			buf = append(buf, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size <= 1 {
+			buf = append(buf, ' ') // invalid UTF-8 separates words
+			i++
+			continue
+		}
+		buf = appendFoldedRune(buf, s[i:i+size], r)
+		i += size
+	}
+	*scratch = buf
+	return appendWords(dst, string(buf))
+}
+
+// appendFoldedRune appends the width-folded, mark-free, case-folded form of
+// the non-ASCII rune r, whose UTF-8 encoding is enc. Runes that width
+// folding turns into ASCII keep their case, so that splitting still sees
+// camelCase in full-width text; appendWords lowers ASCII letters.
+func appendFoldedRune(buf []byte, enc string, r rune) []byte {
+	switch r {
+	case '\u2018', '\u2019', '\u201B', '\u2032', '\uFF07': // curly and prime quotes
+		return append(buf, '\'')
+	case '\u201C', '\u201D', '\u201E', '\u2033', '\u00AB', '\u00BB':
+		return append(buf, '"')
+	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212', '\uFE63', '\uFF0D':
+		return append(buf, '-')
+	case '\u00DF': // sharp s has no single-rune fold
+		return append(buf, 's', 's')
+	}
+	var tmp [utf8.UTFMax]byte
+	b := tmp[:copy(tmp[:], enc)]
+	if p, _ := width.LookupString(enc); p.Folded() != 0 {
+		f := p.Folded()
+		r = f
+		if r < utf8.RuneSelf {
+			return append(buf, byte(r))
+		}
+		b = tmp[:utf8.EncodeRune(tmp[:], r)]
+	}
+	d := norm.NFD.Properties(b).Decomposition()
+	if d == nil {
+		return appendFoldedLetter(buf, r)
+	}
+	for len(d) > 0 {
+		dr, n := utf8.DecodeRune(d)
+		buf = appendFoldedLetter(buf, dr)
+		d = d[n:]
+	}
+	return buf
+}
+
+// appendFoldedLetter appends the simple case fold of r when it is a letter
+// or digit, nothing for a combining mark, and a word separator otherwise.
+// ASCII runes (from decomposing "Ö", say) keep their case for appendWords.
+func appendFoldedLetter(buf []byte, r rune) []byte {
+	switch {
+	case r < utf8.RuneSelf:
+		return append(buf, byte(r))
+	case unicode.Is(unicode.Mn, r):
+		return buf
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		// Upper then lower maps every case variant (final sigma, the
+		// Kelvin sign, long s) to one form.
+		return utf8.AppendRune(buf, unicode.ToLower(unicode.ToUpper(r)))
+	}
+	return append(buf, ' ')
+}
+
+// Character kinds for splitting.
+const (
+	kSep   = iota // separates words
+	kLower        // lower-case letter, or a letter without case
+	kUpper        // upper-case ASCII letter
+	kDigit
+	kHyphen // joins the parts of a compound word
+	kApos   // dropped inside a word
+)
+
+// asciiKinds holds the kind of each ASCII byte.
+var asciiKinds = [utf8.RuneSelf]uint8{
+	'-': kHyphen, '\'': kApos,
+	'0': kDigit, '1': kDigit, '2': kDigit, '3': kDigit, '4': kDigit,
+	'5': kDigit, '6': kDigit, '7': kDigit, '8': kDigit, '9': kDigit,
+	'A': kUpper, 'B': kUpper, 'C': kUpper, 'D': kUpper, 'E': kUpper, 'F': kUpper, 'G': kUpper,
+	'H': kUpper, 'I': kUpper, 'J': kUpper, 'K': kUpper, 'L': kUpper, 'M': kUpper, 'N': kUpper,
+	'O': kUpper, 'P': kUpper, 'Q': kUpper, 'R': kUpper, 'S': kUpper, 'T': kUpper, 'U': kUpper,
+	'V': kUpper, 'W': kUpper, 'X': kUpper, 'Y': kUpper, 'Z': kUpper,
+	'a': kLower, 'b': kLower, 'c': kLower, 'd': kLower, 'e': kLower, 'f': kLower, 'g': kLower,
+	'h': kLower, 'i': kLower, 'j': kLower, 'k': kLower, 'l': kLower, 'm': kLower, 'n': kLower,
+	'o': kLower, 'p': kLower, 'q': kLower, 'r': kLower, 's': kLower, 't': kLower, 'u': kLower,
+	'v': kLower, 'w': kLower, 'x': kLower, 'y': kLower, 'z': kLower,
+}
+
+// kind returns the kind of the character at s[i] and its length.
+func kind(s string, i int) (k, size int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return int(asciiKinds[c]), 1
+	}
+	return kindRune(s, i)
+}
+
+func kindRune(s string, i int) (k, size int) {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case r == utf8.RuneError && n <= 1:
+		return kSep, 1
+	case unicode.IsUpper(r):
+		return kUpper, n
+	case unicode.IsLetter(r):
+		return kLower, n
+	case unicode.IsDigit(r):
+		return kDigit, n
+	}
+	return kSep, n
+}
+
+func isWord(k int) bool { return k == kLower || k == kUpper || k == kDigit }
+
+// appendWords splits s into words and appends their terms.
+func appendWords(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		k, n := kind(s, i)
+		if !isWord(k) {
+			i += n
+			continue
+		}
+		// A word runs over letters, digits, and hyphens or apostrophes
+		// that sit between two word characters.
+		j := i
+		for j < len(s) {
+			k, n := kind(s, j)
+			if isWord(k) {
+				j += n
+				continue
+			}
+			if (k == kHyphen || k == kApos) && j+n < len(s) {
+				if k2, _ := kind(s, j+n); isWord(k2) {
+					j += n
+					continue
+				}
+			}
+			break
+		}
+		dst = appendWord(dst, s[i:j])
+		i = j
+	}
+	return dst
+}
+
+// appendWord appends the terms of one word: its parts, and the parts
+// joined when there are several.
+func appendWord(dst []byte, w string) []byte {
+	var (
+		parts [maxParts][2]int // start, end in w
+		np    int
+		start = 0
+		prev  = -1 // kind of the previous character
+	)
+	cut := func(end int) {
+		if end > start && np < maxParts {
+			parts[np] = [2]int{start, end}
+			np++
+		}
+	}
+	for i := 0; i < len(w); {
+		k, n := kind(w, i)
+		switch k {
+		case kHyphen:
+			cut(i)
+			start, prev = i+n, -1
+			i += n
+			continue
+		case kUpper:
+			// camelCase: a capital after a small letter starts a part, and
+			// so does the last capital of a run followed by a small letter
+			// ("URIToo" gives "URI", "Too").
+			if prev == kLower {
+				cut(i)
+				start = i
+			} else if prev == kUpper && i+n < len(w) {
+				if k2, _ := kind(w, i+n); k2 == kLower {
+					cut(i)
+					start = i
+				}
+			}
+		}
+		prev = k
+		i += n
+	}
+	cut(len(w))
+	for p := 0; p < np; p++ {
+		dst = appendTerm(dst, w[parts[p][0]:parts[p][1]])
+	}
+	if np > 1 {
+		dst = appendTerm(dst, w[parts[0][0]:parts[np-1][1]])
+	}
+	return dst
+}
+
+// appendTerm lower-cases w (ASCII letters only; the Unicode path folds the
+// rest afterwards), drops apostrophes and hyphens, filters stop words and
+// stems the result.
+func appendTerm(dst []byte, w string) []byte {
+	start := len(dst)
+	ascii := true
+	for i := 0; i < len(w) && len(dst)-start < MaxWord; i++ {
+		c := w[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			dst = append(dst, c+'a'-'A')
+		case c == '-' || c == '\'':
+		case c >= utf8.RuneSelf:
+			ascii = false
+			dst = append(dst, c)
+		default:
+			dst = append(dst, c)
+		}
+	}
+	// Do not cut a UTF-8 sequence in half.
+	for !ascii && len(dst) > start && !utf8.Valid(dst[start:]) {
+		dst = dst[:len(dst)-1]
+	}
+	t := dst[start:]
+	if len(t) == 0 || len(t) == 1 && !(t[0] >= '0' && t[0] <= '9') || isStop(t) {
+		return dst[:start]
+	}
+	t = Stem(t)
+	dst = append(dst[:start+len(t)], ' ')
+	return dst
+}
+
+// isStop reports whether t is a stop word: a word so common in English
+// that it says nothing about a status code.
+func isStop(t []byte) bool {
+	switch string(t) {
+	case "a", "an", "the", "to", "of", "and", "or", "in", "on", "at", "by", "for", "with",
+		"is", "are", "be", "was", "were", "been", "being", "it", "its", "as", "this", "that",
+		"these", "those", "from", "into", "than", "then", "there", "their", "if", "but", "so",
+		"do", "does", "can", "may", "might", "will", "would", "should", "could", "has", "have",
+		"had", "such", "which", "when", "where", "what", "who", "how", "why", "your", "you",
+		"we", "our", "me", "my", "also", "any", "some", "about", "i", "get", "getting", "got",
+		"instead":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,131 @@
+package textkey
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func terms(s string) string { return strings.TrimSuffix(string(Append(nil, s)), " ") }
+
+func TestAppend(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		{"", ""},
+		{"   \t\n", ""},
+		{"Bad Gateway", "bad gateway"},
+		{"404 Not Found", "404 not found"},
+		{"HTTP/1.1 503 Service Unavailable", "http 1 1 503 servic unavailabl"},
+		{"status=404", "status 404"},
+		{"5xx 4XX 50x", "5xx 4xx 50x"},
+		// Compound words give their parts and the joined word.
+		{"Gateway Time-out", "gateway tim out timeout"},
+		{"StatusTooManyRequests", "status too many request statustoomanyrequest"},
+		{"http.StatusTeapot", "http status teapot statusteapot"},
+		{"StatusRequestURITooLong", "status request uri too long statusrequesturitoolong"},
+		{"WebSocket", "web socket websocket"},
+		{"websocket", "websocket"},
+		// Apostrophes inside words are dropped; stop words and single letters go.
+		{"I'm a teapot", "im teapot"},
+		{"the server's response", "server respons"},
+		// Word forms.
+		{"timeouts", "timeout"},
+		{"limited limiting limits", "limit limit limit"},
+		{"redirecting redirected redirects redirection", "redirect redirect redirect redirect"},
+		{"caching caches cached cache", "cach cach cach cach"},
+		{"proxies", "proxy"},
+		// British and American spelling.
+		{"authorisation authorization", "authoriz authoriz"},
+		{"unauthorised unauthorized", "unauthoriz unauthoriz"},
+		{"colour behaviour", "color behavior"},
+		{"cancelled canceled", "cancel cancel"},
+		{"catalogue catalog", "catalog catalog"},
+		{"analyse analyze", "analyz analyz"},
+		{"centre center", "center center"},
+		{"licence license", "licens licens"},
+		// Unicode: width, case, marks, quotes, dashes.
+		{"４２９", "429"},
+		{"ＢＡＤ ＧＡＴＥＷＡＹ", "bad gateway"},
+		{"I’m a teapot", "im teapot"},
+		{"“Bad Gateway”", "bad gateway"},
+		{"forbídden", "forbidden"},
+		{"NÖT FÓUND", "not found"},
+		{"straße", "strass"},
+		{"time–out", "tim out timeout"},
+		{"ΣΑΣ", "σασ"},
+		// Invalid UTF-8 and control characters separate words.
+		{"gate\xffway", "gat way"},
+		{"gate\x00way", "gat way"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			assert.Equal(t, tt.want, terms(tt.in))
+		})
+	}
+}
+
+func TestASCIIAndUnicodePathsAgree(t *testing.T) {
+	for _, s := range []string{
+		"Bad Gateway", "StatusTooManyRequests", "I'm a teapot", "Gateway Time-out",
+		"upstream timed out (110: Connection timed out) while reading response header",
+		"authorisation cancelled colours", "a-b-c aBcD URIToo 5xx",
+	} {
+		var scratch []byte
+		assert.Equal(t, string(AppendASCII(nil, s)), string(AppendUnicode(nil, s, &scratch)), s)
+	}
+}
+
+func TestAppendASCIIBound(t *testing.T) {
+	// The documented bound on the output holds for nasty inputs.
+	for _, s := range []string{
+		strings.Repeat("aB", 300), strings.Repeat("ab-", 200), strings.Repeat("Ab-cD", 100),
+		strings.Repeat("x", 600), strings.Repeat("9 ", 300),
+	} {
+		out := AppendASCII(nil, s)
+		assert.LessOrEqual(t, len(out), 3*len(s)+2*MaxWord, "%.20q...", s)
+	}
+}
+
+func TestAppendASCIIAllocatesNothing(t *testing.T) {
+	allocs := testing.AllocsPerRun(100, func() {
+		var buf [512]byte
+		out := AppendASCII(buf[:0], "StatusTooManyRequests gateway time-out authorised")
+		if len(out) == 0 {
+			t.Fatal("no terms")
+		}
+	})
+	assert.Zero(t, allocs)
+}
+
+func TestStem(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"request", "request"}, {"requests", "request"}, {"status", "status"}, {"https", "https"},
+		{"retries", "retry"}, {"statuses", "status"}, {"matches", "match"}, {"access", "access"},
+		{"authenticate", "authentic"}, {"authentication", "authentic"}, {"authenticated", "authentic"},
+		{"stopped", "stop"}, {"installing", "instal"}, {"404", "404"}, {"5xx", "5xx"}, {"ab", "ab"},
+		{"naïve", "naïve"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, string(Stem([]byte(tt.in))), tt.in)
+	}
+}
+
+func FuzzAppend(f *testing.F) {
+	for _, s := range []string{"Bad Gateway", "I’m a ｔｅａｐｏｔ", "\xff\xfe", "a-B-c", "ǅ ﬁ İ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Append(nil, s)
+		require.True(t, utf8.Valid(out), "%q gives invalid UTF-8 %q", s, out)
+		for _, term := range strings.Fields(string(out)) {
+			require.LessOrEqual(t, len(term), 2*MaxWord+8, "term %q", term)
+		}
+		if IsASCII(s) {
+			require.LessOrEqual(t, len(out), 3*len(s)+2*MaxWord)
+		}
+	})
+}

@@ -1,0 +1,5 @@
+//go:build !race
+
+package httpref
+
+const raceEnabled = false

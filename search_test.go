@@ -1,0 +1,579 @@
+package httpref
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var updateGolden = flag.Bool("update", false, "rewrite the search golden file testdata/search/golden_top5.txt")
+
+// evalQuery is one line of testdata/search/queries.txt.
+type evalQuery struct {
+	category string
+	query    string
+	want     []Code
+	line     int
+}
+
+func readEvalSet(t testing.TB) []evalQuery {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", "search", "queries.txt"))
+	require.NoError(t, err)
+	defer f.Close()
+	var qs []evalQuery
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		parts := strings.Split(line, " | ")
+		require.Len(t, parts, 3, "line %d: want \"category | query | codes\"", n)
+		q := evalQuery{category: parts[0], query: parts[1], line: n}
+		for _, c := range strings.Fields(parts[2]) {
+			v, err := strconv.Atoi(c)
+			require.NoError(t, err, "line %d", n)
+			_, ok := Lookup(v)
+			require.True(t, ok, "line %d: %d is not in the catalog", n, v)
+			q.want = append(q.want, Code(v))
+		}
+		require.NotEmpty(t, q.want, "line %d", n)
+		qs = append(qs, q)
+	}
+	require.NoError(t, sc.Err())
+	return qs
+}
+
+// rankOf returns the 1-based rank of the first acceptable code in results,
+// or 0 when none is there.
+func rankOf(results []Result, want []Code) int {
+	for i, r := range results {
+		if slices.Contains(want, r.Status.Code()) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// Floors for TestSearchQuality: the measured values minus a small margin,
+// so that a ranking regression fails the build.
+const (
+	minTop1 = 0.95
+	minMRR  = 0.965
+)
+
+func TestSearchQuality(t *testing.T) {
+	qs := readEvalSet(t)
+	require.GreaterOrEqual(t, len(qs), 200)
+	type stat struct {
+		n, top1 int
+		rr      float64
+	}
+	var total stat
+	cats := map[string]*stat{}
+	var order []string
+	for _, q := range qs {
+		res := Search(q.query, Limit(10))
+		r := rankOf(res, q.want)
+		c := cats[q.category]
+		if c == nil {
+			c = &stat{}
+			cats[q.category] = c
+			order = append(order, q.category)
+		}
+		for _, s := range []*stat{c, &total} {
+			s.n++
+			if r == 1 {
+				s.top1++
+			}
+			if r > 0 {
+				s.rr += 1 / float64(r)
+			}
+		}
+		if r != 1 {
+			var got []string
+			for _, x := range res[:min(3, len(res))] {
+				got = append(got, strconv.Itoa(int(x.Status.Code())))
+			}
+			t.Logf("line %d %s %q: want %v, rank %d, got %s", q.line, q.category, q.query, q.want, r, strings.Join(got, " "))
+		}
+	}
+	for _, name := range order {
+		c := cats[name]
+		t.Logf("%-17s n=%3d top-1=%.3f MRR@10=%.3f", name, c.n, float64(c.top1)/float64(c.n), c.rr/float64(c.n))
+	}
+	top1 := float64(total.top1) / float64(total.n)
+	mrr := total.rr / float64(total.n)
+	t.Logf("all               n=%3d top-1=%.3f MRR@10=%.3f", total.n, top1, mrr)
+	assert.GreaterOrEqual(t, top1, minTop1, "top-1 accuracy")
+	assert.GreaterOrEqual(t, mrr, minMRR, "MRR@10")
+}
+
+// goldenQueries are the queries whose top 5 is kept in
+// testdata/search/golden_top5.txt, so that ranking changes show in review.
+var goldenQueries = []string{
+	"404", "HTTP/1.1 503 Service Unavailable", "５xx", "50x", "Bad Gateway",
+	"payload too large", "unprocessable entity", "StatusTooManyRequests", "http.StatusTeapot",
+	"rate limit", "websocket", "cache", "cors", "timeout", "maintenance", "csrf",
+	"redirect loop", "upload too large", "cloudflare timeout", "nginx client closed",
+	"alb authentication", "timeouts", "unauthorised", "gatway timout", "too many reqeusts",
+	"I’m a teapot", "Unauthorized", "request header fields too large", "nöt fóund",
+	"upstream timed out while reading response header from upstream",
+}
+
+func TestSearchGolden(t *testing.T) {
+	var b strings.Builder
+	for _, q := range goldenQueries {
+		fmt.Fprintf(&b, "%q\n", q)
+		for _, r := range Search(q, Limit(5)) {
+			fmt.Fprintf(&b, "\t%-45s %7.3f  %s\n", r.Status, r.Score, r.Matched)
+		}
+	}
+	path := filepath.Join("testdata", "search", "golden_top5.txt")
+	if *updateGolden {
+		require.NoError(t, os.WriteFile(path, []byte(b.String()), 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test -run TestSearchGolden -update to create it")
+	assert.Equal(t, string(want), b.String(), "ranking changed; review and run go test -run TestSearchGolden -update")
+}
+
+func TestSearchTopResult(t *testing.T) {
+	tests := []struct {
+		query string
+		want  Code
+	}{
+		{"404", 404},
+		{"HTTP 404", 404},
+		{"status=404", 404},
+		{"HTTP/1.1 503 Service Unavailable", 503},
+		{"４２９", 429},
+		{"Bad Gateway", 502},
+		{"payload too large", 413},
+		{"request entity too large", 413},
+		{"unprocessable entity", 422},
+		{"StatusTooManyRequests", 429},
+		{"http.StatusTeapot", 418},
+		{"rate limit", 429},
+		{"throttle", 429},
+		{"csrf", 419},
+		{"cloudflare timeout", 522},
+		{"nginx client closed", 499},
+		{"alb authentication", 561},
+		{"gatway timout", 504},
+		{"too many reqeusts", 429},
+		{"I’m a teapot", 418},
+		{"ＴＥＡＰＯＴ", 418},
+		{"unauthorised", 401},
+		// On equal relevance the standard code comes first.
+		{"Unauthorized", 401},
+		{"request header fields too large", 431},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			res := Search(tt.query)
+			require.NotEmpty(t, res)
+			assert.Equal(t, tt.want, res[0].Status.Code(), "top result, got %v", res[0].Status)
+		})
+	}
+}
+
+func TestSearchTieBreakStandardFirst(t *testing.T) {
+	for _, tt := range []struct {
+		query          string
+		first, further Code
+	}{
+		{"Unauthorized", 401, 561},
+		{"request header fields too large", 431, 430},
+	} {
+		res := Search(tt.query)
+		var i, j = -1, -1
+		for k, r := range res {
+			switch r.Status.Code() {
+			case tt.first:
+				i = k
+			case tt.further:
+				j = k
+			}
+		}
+		require.True(t, i >= 0 && j >= 0, "%q: both %d and %d must be found", tt.query, tt.first, tt.further)
+		assert.Less(t, i, j, "%q: %d before %d", tt.query, tt.first, tt.further)
+	}
+}
+
+func TestSearchClassPattern(t *testing.T) {
+	tests := []struct {
+		query  string
+		prefix string // the codes that must come first
+	}{
+		{"5xx", "5"}, {"4XX", "4"}, {"50x", "50"}, {"５ｘｘ", "5"}, {"1xx", "1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			res := Search(tt.query, Limit(0))
+			require.NotEmpty(t, res)
+			n := 0
+			for s := range All() {
+				if strings.HasPrefix(s.String(), tt.prefix) {
+					n++
+				}
+			}
+			require.GreaterOrEqual(t, len(res), n)
+			for _, r := range res[:n] {
+				assert.True(t, strings.HasPrefix(r.Status.String(), tt.prefix), "%v", r.Status)
+				assert.NotZero(t, r.Matched&FieldClass)
+			}
+			// Within the class, standard codes come before the others.
+			seenOther := false
+			for _, r := range res[:n] {
+				if r.Status.Lifecycle() != Standard {
+					seenOther = true
+				} else {
+					assert.False(t, seenOther, "standard %v after a non-standard code", r.Status)
+				}
+			}
+		})
+	}
+}
+
+func TestSearchEmpty(t *testing.T) {
+	for _, q := range []string{"", " ", "\t\n", "   \r\n  ", "!!!", "---", "\x00\x01", "a", "the of and"} {
+		assert.Nil(t, Search(q), "%q", q)
+		assert.Empty(t, AppendSearch(nil, q), "%q", q)
+	}
+	assert.Nil(t, Search("zzzzqqqq"), "no match gives nil")
+}
+
+func TestSearchLimit(t *testing.T) {
+	tests := []struct {
+		opts []SearchOption
+		want int
+	}{
+		{nil, DefaultLimit},
+		{[]SearchOption{Limit(3)}, 3},
+		{[]SearchOption{Limit(1)}, 1},
+		{[]SearchOption{Limit(0)}, Len()},
+		{[]SearchOption{Limit(-1)}, Len()},
+		{[]SearchOption{Limit(1000)}, Len()},
+		{[]SearchOption{Limit(3), Limit(5)}, 5}, // the last limit wins
+	}
+	for _, tt := range tests {
+		// "5xx 4xx 3xx 2xx 1xx" matches every entry.
+		res := Search("5xx 4xx 3xx 2xx 1xx", tt.opts...)
+		assert.Len(t, res, tt.want, "%v", tt.opts)
+	}
+}
+
+func TestSearchFilters(t *testing.T) {
+	tests := []struct {
+		name  string
+		query string
+		opts  []SearchOption
+		keep  func(Status) bool
+	}{
+		{"class", "timeout", []SearchOption{InClass(ServerError)}, func(s Status) bool { return s.Class() == ServerError }},
+		{"two classes", "timeout", []SearchOption{InClass(ClientError), InClass(ServerError)},
+			func(s Status) bool { return s.Class() == ClientError || s.Class() == ServerError }},
+		{"lifecycle", "header too large", []SearchOption{WithLifecycle(Standard)}, func(s Status) bool { return s.Lifecycle() == Standard }},
+		{"vendor", "timeout", []SearchOption{FromVendor(Cloudflare)}, func(s Status) bool { return s.Vendor() == Cloudflare }},
+		{"recommendation", "redirect", []SearchOption{WithRecommendation(Recommended)},
+			func(s Status) bool { return s.Recommendation() == Recommended }},
+		{"composed", "timeout", []SearchOption{InClass(ServerError), WithLifecycle(NonStandard), Limit(3)},
+			func(s Status) bool { return s.Class() == ServerError && s.Lifecycle() == NonStandard }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Search(tt.query, tt.opts...)
+			require.NotEmpty(t, res)
+			for _, r := range res {
+				assert.True(t, tt.keep(r.Status), "%v", r.Status)
+			}
+			// The filtered list is the unfiltered one with entries removed.
+			var want []Code
+			for _, r := range Search(tt.query, Limit(0)) {
+				if tt.keep(r.Status) {
+					want = append(want, r.Status.Code())
+				}
+			}
+			var got []Code
+			for _, r := range res {
+				got = append(got, r.Status.Code())
+			}
+			assert.Equal(t, want[:len(got)], got)
+		})
+	}
+	assert.Nil(t, Search("timeout", InClass(ClassUnknown)), "no entry has the unknown class")
+	assert.Nil(t, Search("timeout", InClass(Class(200))), "an invalid class matches nothing")
+	assert.Nil(t, Search("teapot", FromVendor(Cloudflare)))
+}
+
+func TestSearchMatchedFields(t *testing.T) {
+	res := Search("404")
+	require.NotEmpty(t, res)
+	assert.NotZero(t, res[0].Matched&FieldCode)
+	res = Search("payload too large")
+	require.NotEmpty(t, res)
+	assert.NotZero(t, res[0].Matched&FieldAlias)
+	res = Search("StatusTooManyRequests")
+	require.NotEmpty(t, res)
+	assert.NotZero(t, res[0].Matched&FieldConstant)
+	assert.NotZero(t, res[0].Matched&FieldPhrase)
+	res = Search("cloudflare")
+	require.NotEmpty(t, res)
+	assert.NotZero(t, res[0].Matched&FieldSource)
+}
+
+func TestFieldsString(t *testing.T) {
+	tests := []struct {
+		f    Fields
+		want string
+	}{
+		{0, ""},
+		{FieldPhrase, "phrase"},
+		{FieldPhrase | FieldAlias, "phrase, alias"},
+		{FieldCode | FieldClass, "code, class"},
+		{FieldAvoidWhen | FieldSummary, "summary, avoid_when"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, tt.f.String())
+		if tt.want == "" {
+			assert.Empty(t, tt.f.Names())
+		} else {
+			assert.Equal(t, strings.Split(tt.want, ", "), tt.f.Names())
+		}
+	}
+}
+
+func TestSearchHostileInput(t *testing.T) {
+	big := strings.Repeat("gateway timeout ", 1<<16) // 1 MiB
+	tests := []string{
+		big,
+		strings.Repeat("x", 1<<20),
+		strings.Repeat("é", 1<<19),
+		strings.Repeat("\xff", 1<<20),
+		"\xff\xfe\xfd gateway",
+		"gate\x00way\x1b[31m timeout",
+		strings.Repeat("Ａ", 1000) + " 404",
+		strings.Repeat("a-", 5000),
+		strings.Repeat("aB", 5000),
+		strings.Repeat("9", 5000),
+		"\u0301\u0301\u0301",
+		"ﬁ ﬂ ǅ İstanbul ΣΑΣ",
+	}
+	for _, q := range tests {
+		assert.NotPanics(t, func() {
+			res := Search(q, Limit(0))
+			checkResults(t, res, nil)
+		})
+	}
+	res := Search(big)
+	require.NotEmpty(t, res)
+	assert.Equal(t, Code(504), res[0].Status.Code())
+}
+
+// checkResults asserts the invariants of any search result list.
+func checkResults(t testing.TB, res []Result, keep func(Status) bool) {
+	t.Helper()
+	seen := map[Code]bool{}
+	for i, r := range res {
+		if !r.Status.IsValid() {
+			t.Fatalf("result %d is not a catalog entry", i)
+		}
+		if s, ok := Lookup(int(r.Status.Code())); !ok || s != r.Status {
+			t.Fatalf("result %d (%v) is not the catalog entry", i, r.Status)
+		}
+		if seen[r.Status.Code()] {
+			t.Fatalf("%v listed twice", r.Status)
+		}
+		seen[r.Status.Code()] = true
+		if i > 0 && r.Score > res[i-1].Score {
+			t.Fatalf("result %d scores %v above result %d (%v)", i, r.Score, i-1, res[i-1].Score)
+		}
+		if !(r.Score > 0) || math.IsInf(r.Score, 0) {
+			t.Fatalf("result %d has score %v", i, r.Score)
+		}
+		if r.Matched == 0 {
+			t.Fatalf("result %d matched no field", i)
+		}
+		if keep != nil && !keep(r.Status) {
+			t.Fatalf("result %v passed the filters", r.Status)
+		}
+	}
+}
+
+func TestAppendSearch(t *testing.T) {
+	prefix := []Result{{Score: -1}}
+	got := AppendSearch(prefix, "gateway timeout", Limit(4))
+	require.Len(t, got, 5)
+	assert.Equal(t, prefix[0], got[0])
+	assert.Equal(t, Search("gateway timeout", Limit(4)), got[1:])
+}
+
+func TestSearchAllocations(t *testing.T) {
+	if testing.CoverMode() != "" || raceEnabled {
+		t.Skip("allocation counts differ under -cover and -race")
+	}
+	dst := make([]Result, 0, 64)
+	for _, q := range benchQueries {
+		t.Run(q.name, func(t *testing.T) {
+			AppendSearch(dst[:0], q.query) // warm the pool of the Unicode path
+			assert.Zero(t, testing.AllocsPerRun(100, func() {
+				dst = AppendSearch(dst[:0], q.query, Limit(5), InClass(ServerError))
+				dst = AppendSearch(dst[:0], q.query)
+			}), "AppendSearch")
+			assert.LessOrEqual(t, testing.AllocsPerRun(100, func() { _ = Search(q.query, Limit(5)) }), 1.0, "Search")
+		})
+	}
+}
+
+func TestSearchConcurrent(t *testing.T) {
+	want := Search("cloudflare timeout")
+	done := make(chan bool)
+	for range 8 {
+		go func() {
+			ok := true
+			for range 200 {
+				ok = ok && slices.Equal(want, Search("cloudflare timeout")) && Search("ｔｉｍｅｏｕｔ") != nil
+			}
+			done <- ok
+		}()
+	}
+	for range 8 {
+		assert.True(t, <-done)
+	}
+}
+
+// TestFirstSearchBuildsNothing runs the first Search of a fresh process:
+// it must allocate only its result slice, so nothing (no map, no index) is
+// built lazily on first use. Its time is logged, not asserted: what it
+// costs beyond a warm Search is the first touch of code and table pages.
+func TestFirstSearchBuildsNothing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a program")
+	}
+	bin := buildProgram(t, `package main
+
+import (
+	"fmt"
+	"runtime"
+	"time"
+
+	"github.com/httpref/httpref"
+)
+
+func main() {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	t0 := time.Now()
+	r := httpref.Search("cloudflare timeout")
+	first := time.Since(t0)
+	runtime.ReadMemStats(&after)
+	t0 = time.Now()
+	httpref.Search("cloudflare timeout")
+	fmt.Println(after.Mallocs-before.Mallocs, len(r), first.Nanoseconds(), time.Since(t0).Nanoseconds())
+}
+`)
+	out, err := exec.Command(bin).CombinedOutput()
+	require.NoError(t, err, string(out))
+	var mallocs, n, first, second int64
+	_, err = fmt.Sscan(string(out), &mallocs, &n, &first, &second)
+	require.NoError(t, err, string(out))
+	t.Logf("first Search %v, second %v", time.Duration(first), time.Duration(second))
+	assert.Positive(t, n)
+	assert.Equal(t, int64(1), mallocs, "the first Search allocates only its result slice")
+}
+
+func FuzzSearch(f *testing.F) {
+	for _, q := range goldenQueries {
+		f.Add(q, uint8(0), uint8(0))
+	}
+	f.Add("timeout", uint8(5), uint8(3))
+	f.Add("\xff\xfe", uint8(1), uint8(11))
+	f.Add("ＡＢ-ｃ'd’e", uint8(4), uint8(0))
+	f.Fuzz(func(t *testing.T, q string, class, vendor uint8) {
+		var opts []SearchOption
+		keep := func(Status) bool { return true }
+		if class%6 != 0 {
+			c := Class(class % 6)
+			opts = append(opts, InClass(c))
+			keep = func(s Status) bool { return s.Class() == c }
+		}
+		if vendor%12 != 0 {
+			v, k := Vendor(vendor%12), keep
+			opts = append(opts, FromVendor(v))
+			keep = func(s Status) bool { return k(s) && s.Vendor() == v }
+		}
+		res := Search(q, append(opts, Limit(0))...)
+		checkResults(t, res, keep)
+		if !utf8.ValidString(q) {
+			return
+		}
+		if strings.TrimSpace(q) == "" {
+			require.Nil(t, res)
+		}
+	})
+}
+
+// benchQueries are the benchmark queries, one per query type.
+var benchQueries = []struct{ name, query string }{
+	{"code", "404"},
+	{"status_line", "HTTP/1.1 503 Service Unavailable"},
+	{"phrase", "payload too large"},
+	{"constant", "StatusTooManyRequests"},
+	{"symptom", "rate limit"},
+	{"vendor", "cloudflare timeout"},
+	{"typo", "gatway timout"},
+	{"log_line", "upstream timed out (110: Connection timed out) while reading response header from upstream"},
+	{"non_ascii", "I’m a ｔｅａｐｏｔ"},
+}
+
+func BenchmarkSearch(b *testing.B) {
+	for _, q := range benchQueries {
+		b.Run(q.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = Search(q.query)
+			}
+		})
+	}
+}
+
+func BenchmarkAppendSearch(b *testing.B) {
+	dst := make([]Result, 0, 16)
+	for _, q := range benchQueries {
+		b.Run(q.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				dst = AppendSearch(dst[:0], q.query)
+			}
+		})
+	}
+}
+
+// BenchmarkSearchEvalSet runs every query of the evaluation set once per
+// iteration and reports the mean time per query.
+func BenchmarkSearchEvalSet(b *testing.B) {
+	qs := readEvalSet(b)
+	dst := make([]Result, 0, 16)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, q := range qs {
+			dst = AppendSearch(dst[:0], q.query)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(qs)), "ns/query")
+}
