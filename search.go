@@ -296,10 +296,11 @@ func (st *searchState) run(query string, opts []SearchOption) {
 	keys, n := &st.keys, 0
 	filtered := f.class|f.lifecycle|f.vendor|f.recom != 0
 	var last float32 // the score of keys[n-1] when the list is full
-	for d := range st.acc {
+	for _, h := range st.hits[:st.nhits] {
+		d := int(h)
 		// The prior is at most 1: a raw score below the last kept one
 		// cannot make the list.
-		if st.fields[d] == 0 || st.acc[d] <= 0 || n == limit && st.acc[d] < last ||
+		if st.acc[d] <= 0 || n == limit && st.acc[d] < last ||
 			filtered && !f.accepts(searchDocInfo[d]) {
 			continue
 		}
@@ -348,6 +349,20 @@ type searchScorer struct {
 	cover  [catalogSize]uint32 // bit i: the entry matched query term i
 	bit    uint32              // the bit of the current query term
 	nterms int
+	hits   [catalogSize + 1]uint8 // the entries with a nonzero cover, in the order they were hit (one spare slot for hit)
+	nhits  int
+}
+
+// hit records that entry d matched the current query term.
+func (s *searchScorer) hit(d int) {
+	// Branch-free: always write the slot, advance only for a new entry.
+	s.hits[s.nhits] = uint8(d)
+	first := 0
+	if s.cover[d] == 0 {
+		first = 1
+	}
+	s.nhits += first
+	s.cover[d] |= s.bit
 }
 
 // score adds the contributions of the space-terminated terms, then the
@@ -418,10 +433,8 @@ func (s *searchScorer) score(terms []byte) {
 	}
 	if s.nterms > 1 {
 		step := (1 - coordBase) / float32(s.nterms)
-		for d := range s.acc {
-			if s.cover[d] != 0 {
-				s.acc[d] *= coordBase + step*float32(bits.OnesCount32(s.cover[d]))
-			}
+		for _, d := range s.hits[:s.nhits] {
+			s.acc[d] *= coordBase + step*float32(bits.OnesCount32(s.cover[d]))
 		}
 	}
 }
@@ -439,7 +452,7 @@ func (s *searchScorer) term(t []byte) int {
 			if p := position(Code(code)); p >= 0 {
 				s.acc[p] += codeBonus
 				s.fields[p] |= FieldCode
-				s.cover[p] |= s.bit
+				s.hit(p)
 			}
 		case t[2] == 'x' && (t[1] == 'x' || isASCIIDigit(t[1])):
 			s.classPattern(t)
@@ -463,7 +476,7 @@ func (s *searchScorer) classPattern(t []byte) {
 		if c[0] == t[0] && (t[1] == 'x' || c[1] == t[1]) {
 			s.acc[d] += classBonus
 			s.fields[d] |= FieldClass
-			s.cover[d] |= s.bit
+			s.hit(d)
 		}
 	}
 }
@@ -474,7 +487,7 @@ func (s *searchScorer) postings(id int, w float32) {
 		d := p & 0x7f
 		s.acc[d] += w * float32(p>>18) / 1024
 		s.fields[d] |= Fields(p>>7&0x7ff) << 1
-		s.cover[d] |= s.bit
+		s.hit(int(d))
 	}
 }
 

@@ -127,6 +127,12 @@ func americanize(t []byte) []byte {
 	if us != "" {
 		return append(t[:0], us...)
 	}
+	// Every suffix rule below ends in one of these letters.
+	switch t[len(t)-1] {
+	case 'e', 'd', 's', 'g', 'r', 'n':
+	default:
+		return t
+	}
 	for _, s := range [...]string{"isation", "ise", "ised", "ises", "ising", "iser", "isers"} {
 		if hasSuffix(t, s) && len(t) > len(s)+2 {
 			t[len(t)-len(s)+1] = 'z'
