@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -225,6 +226,9 @@ func (t *Table) Validate() error {
 				return bad(f.name, "unknown value %q (want one of %s)", f.val, spellings(f.vals))
 			}
 		}
+		if !isSentence(e.Summary) {
+			return bad("summary", "%q is not a sentence (capital first letter, final punctuation)", clip(e.Summary))
+		}
 		if want := Classes[e.Code/100-1].Table; e.Class != want {
 			return bad("class", "%q disagrees with the first digit of the code (want %q)", e.Class, want)
 		}
@@ -257,6 +261,9 @@ func (t *Table) Validate() error {
 			for _, s := range name.list {
 				if s == "" {
 					return bad(name.field, "empty item")
+				}
+				if !isSentence(s) {
+					return bad(name.field, "%q is not a sentence (capital first letter, final punctuation)", clip(s))
 				}
 			}
 		}
@@ -337,6 +344,14 @@ func (t *Table) Validate() error {
 		}
 	}
 	return nil
+}
+
+// isSentence reports whether s starts with a capital letter or a digit and
+// ends with a period, question mark or closing parenthesis, as the
+// summaries and list items of the table must.
+func isSentence(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return s != "" && (unicode.IsUpper(r) || unicode.IsDigit(r)) && strings.ContainsAny(s[len(s)-1:], ".?)")
 }
 
 func checkCodes(self int, codes []int, pos map[int]int) error {

@@ -107,6 +107,13 @@ func TestBrokenTables(t *testing.T) {
 			`entry 502 (#1), field "phrase": required field is empty`},
 		{"missing summary", func(es []map[string]any) []map[string]any { delete(es[1], "summary"); return es }, nil,
 			`entry 502 (#1), field "summary": required field is empty`},
+		{"summary not a sentence", func(es []map[string]any) []map[string]any { es[2]["summary"] = "cloudflare timed out"; return es }, nil,
+			`entry 522 (#2), field "summary": "cloudflare timed out" is not a sentence`},
+		{"situation not a sentence", func(es []map[string]any) []map[string]any {
+			es[1]["situations"] = []string{"proxies and gateways"}
+			return es
+		}, nil,
+			`entry 502 (#1), field "situations": "proxies and gateways" is not a sentence`},
 		{"empty situations", func(es []map[string]any) []map[string]any { es[1]["situations"] = []string{}; return es }, nil,
 			`field "situations": required list is empty`},
 		{"blank check", func(es []map[string]any) []map[string]any { es[1]["checks"] = []string{" padded"}; return es }, nil,
@@ -135,8 +142,8 @@ func TestBrokenTables(t *testing.T) {
 			es[0]["avoid_when"] = []string{"Do not mix 504 with 504, 502, and 408; it confuses clients."}
 			return es
 		}, nil, `entry 504 (#0), field "avoid_when": lists 504 among the codes it must not be mixed with`},
-		{"invalid UTF-8", func(es []map[string]any) []map[string]any { es[0]["summary"] = "bad \xff"; return es }, nil,
-			"entry 504 (#0), field \"summary\": \"bad \uFFFD\": invalid UTF-8"},
+		{"invalid UTF-8", func(es []map[string]any) []map[string]any { es[0]["details"] = "bad \xff"; return es }, nil,
+			"entry 504 (#0), field \"details\": \"bad \uFFFD\": invalid UTF-8"},
 		{"variant without phrase", func(es []map[string]any) []map[string]any {
 			es[2]["variants"] = []map[string]string{{"vendor": "Shopify"}}
 			return es
