@@ -33,9 +33,24 @@
 // Follow the related-code graph:
 //
 //	for s, dist := range httpref.Walk(502, 1) { ... }
-//	httpref.Path(100, 504) // [100 102 504]
+//	httpref.Path(100, 504) // [100 Continue 102 Processing 504 Gateway Timeout]
 //
-// A Code logs itself with log/slog as a group of code, phrase and class.
+// Find a code from a phrase, a symptom or a log line, typos forgiven:
+//
+//	for _, r := range httpref.Search("cloudflare timeout", httpref.Limit(3)) {
+//		fmt.Println(r.Status, r.Matched) // 522 Connection Timed Out phrase, source, ...
+//	}
+//
+// Check an API's responses: advice for a code, rules over a response, and
+// middleware that reports findings without changing what clients receive:
+//
+//	a := httpref.Advise(420)                // Not recommended; prefer 429
+//	fs := httpref.Check(httpref.Exchange{Method: "GET", Status: 401})
+//	handler = httpref.Middleware(report)(handler)
+//
+// A Code logs itself with log/slog as a group of code, phrase and class;
+// EnrichHandler adds the phrase and summary beside status attributes, and
+// ErrorFor turns a 4xx or 5xx response into a *StatusError.
 //
 // All values are immutable and safe for concurrent use: slices returned by
 // Status methods are copies.
