@@ -229,16 +229,46 @@ func wrap(w io.Writer, prefix, text string) {
 	fmt.Fprintln(w, line)
 }
 
+// filters holds the -class, -vendor and -lifecycle flags that list and
+// search share; a zero field filters nothing.
+type filters struct {
+	class     httpref.Class
+	vendor    httpref.Vendor
+	lifecycle httpref.Lifecycle
+}
+
+func (f *filters) register(fs *flag.FlagSet) {
+	fs.TextVar(&f.class, "class", httpref.ClassUnknown, "only this class (4xx, client error, ...)")
+	fs.TextVar(&f.vendor, "vendor", httpref.VendorUnknown, "only this vendor (ietf, nginx, cloudflare, aws, iis, ...)")
+	fs.TextVar(&f.lifecycle, "lifecycle", httpref.LifecycleUnknown, "only this lifecycle (standard, deprecated, temporary, reserved, non-standard)")
+}
+
+// keep reports whether s passes the filters.
+func (f *filters) keep(s httpref.Status) bool {
+	return (f.class == httpref.ClassUnknown || s.Class() == f.class) &&
+		(f.vendor == httpref.VendorUnknown || s.Vendor() == f.vendor) &&
+		(f.lifecycle == httpref.LifecycleUnknown || s.Lifecycle() == f.lifecycle)
+}
+
+// searchOptions returns the filters as search options.
+func (f *filters) searchOptions() []httpref.SearchOption {
+	var opts []httpref.SearchOption
+	if f.class != httpref.ClassUnknown {
+		opts = append(opts, httpref.InClass(f.class))
+	}
+	if f.vendor != httpref.VendorUnknown {
+		opts = append(opts, httpref.FromVendor(f.vendor))
+	}
+	if f.lifecycle != httpref.LifecycleUnknown {
+		opts = append(opts, httpref.WithLifecycle(f.lifecycle))
+	}
+	return opts
+}
+
 func runList(args []string, stdout, stderr io.Writer) int {
 	fs, asJSON := newFlagSet("list")
-	var (
-		class     httpref.Class
-		vendor    httpref.Vendor
-		lifecycle httpref.Lifecycle
-	)
-	fs.TextVar(&class, "class", httpref.ClassUnknown, "only this class (4xx, client error, ...)")
-	fs.TextVar(&vendor, "vendor", httpref.VendorUnknown, "only this vendor (ietf, nginx, cloudflare, aws, iis, ...)")
-	fs.TextVar(&lifecycle, "lifecycle", httpref.LifecycleUnknown, "only this lifecycle (standard, deprecated, temporary, reserved, non-standard)")
+	var f filters
+	f.register(fs)
 	pos, ok := parseArgs(fs, args, stderr)
 	if !ok {
 		return 2
@@ -249,9 +279,7 @@ func runList(args []string, stdout, stderr io.Writer) int {
 	}
 	var list []httpref.Status
 	for s := range httpref.All() {
-		if (class == httpref.ClassUnknown || s.Class() == class) &&
-			(vendor == httpref.VendorUnknown || s.Vendor() == vendor) &&
-			(lifecycle == httpref.LifecycleUnknown || s.Lifecycle() == lifecycle) {
+		if f.keep(s) {
 			list = append(list, s)
 		}
 	}

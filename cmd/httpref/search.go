@@ -35,15 +35,11 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 	fs, asJSON := newFlagSet("search")
 	fs.Usage = func() { fmt.Fprint(fs.Output(), searchUsage) }
 	var (
-		n         int
-		class     httpref.Class
-		vendor    httpref.Vendor
-		lifecycle httpref.Lifecycle
+		n int
+		f filters
 	)
 	fs.IntVar(&n, "n", httpref.DefaultLimit, "show at most `N` results (0: all matches)")
-	fs.TextVar(&class, "class", httpref.ClassUnknown, "only this class (4xx, client error, ...)")
-	fs.TextVar(&vendor, "vendor", httpref.VendorUnknown, "only this vendor (ietf, nginx, cloudflare, aws, iis, ...)")
-	fs.TextVar(&lifecycle, "lifecycle", httpref.LifecycleUnknown, "only this lifecycle (standard, deprecated, temporary, reserved, non-standard)")
+	f.register(fs)
 	pos, ok := parseArgs(fs, args, stderr)
 	if !ok {
 		return 2
@@ -57,17 +53,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "httpref search: -n must be 0 or more, not %d\n", n)
 		return 2
 	}
-	opts := []httpref.SearchOption{httpref.Limit(n)}
-	if class != httpref.ClassUnknown {
-		opts = append(opts, httpref.InClass(class))
-	}
-	if vendor != httpref.VendorUnknown {
-		opts = append(opts, httpref.FromVendor(vendor))
-	}
-	if lifecycle != httpref.LifecycleUnknown {
-		opts = append(opts, httpref.WithLifecycle(lifecycle))
-	}
-	results := httpref.Search(query, opts...)
+	results := httpref.Search(query, append(f.searchOptions(), httpref.Limit(n))...)
 	if *asJSON {
 		list := make([]searchResultJSON, 0, len(results))
 		for _, r := range results {
