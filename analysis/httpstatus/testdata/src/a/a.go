@@ -3,6 +3,8 @@ package a
 import (
 	"net/http"
 	"net/http/httptest"
+
+	"codes"
 )
 
 const teapot = 418
@@ -71,3 +73,9 @@ func notChecked(w http.ResponseWriter, code int, other notWriter) {
 }
 
 func status() int { return 499 }
+
+func otherPackage(w http.ResponseWriter, resp *http.Response) {
+	w.WriteHeader(codes.Closed)    // a variable of another package: not checked
+	w.WriteHeader(resp.StatusCode) // a field: not checked
+	w.WriteHeader(codes.Calm)      // want `WriteHeader with 420 Enhance Your Calm: a non-standard Twitter code`
+}
