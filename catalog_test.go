@@ -443,6 +443,7 @@ func main() { println(httpref.Code(404).String()) }
 	require.NoError(t, err, string(out))
 	require.Contains(t, string(out), "init ", "the init trace is printed")
 	require.Contains(t, string(out), "404 Not Found")
+	assert.NotContains(t, string(out), "init testing ", "the library must not link package testing")
 	for _, line := range strings.Split(string(out), "\n") {
 		if strings.HasPrefix(line, "init github.com/httpref/httpref ") {
 			assert.Regexp(t, ` 0 bytes, 0 allocs$`, line)

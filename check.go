@@ -174,8 +174,8 @@ type checkConfig struct {
 	bodyLimit   int
 }
 
-// DefaultBodyLimit is how many bytes of a response body CheckResponse,
-// Middleware and AssertResponse keep for the checks, unless BodyLimit says
+// DefaultBodyLimit is how many bytes of a response body the checks look at
+// (Check, CheckResponse, Middleware), unless BodyLimit says
 // otherwise.
 const DefaultBodyLimit = 4096
 
@@ -207,9 +207,10 @@ func MinSeverity(s Severity) CheckOption {
 	return func(c *checkConfig) { c.minSeverity = s }
 }
 
-// BodyLimit sets how many bytes of a response body CheckResponse,
-// Middleware and AssertResponse keep for the checks; n <= 0 keeps none (a
-// body is still noticed). Check itself uses whatever Exchange.Body holds.
+// BodyLimit sets how many bytes of a response body the checks look at:
+// CheckResponse and Middleware keep no more, and Check reads no more of
+// Exchange.Body. n <= 0 looks at none (a body is still noticed through
+// Exchange.BodySent).
 func BodyLimit(n int) CheckOption {
 	return func(c *checkConfig) { c.bodyLimit = max(n, 0) }
 }
@@ -221,6 +222,9 @@ func Check(ex Exchange, opts ...CheckOption) []Finding {
 }
 
 func (c *checkConfig) check(ex *Exchange) []Finding {
+	if len(ex.Body) > c.bodyLimit {
+		ex.Body = ex.Body[:c.bodyLimit]
+	}
 	var out []Finding
 	rules := allRules()
 	for i := range rules {

@@ -471,3 +471,14 @@ func TestMediaType(t *testing.T) {
 	ex := Exchange{ContentType: "text/plain", Header: hdr("Content-Type", "application/json")}
 	assert.Equal(t, "text/plain", ex.mediaType(), "ContentType wins over the header")
 }
+
+// TestCheckBodyLimit checks that Check reads no more of Exchange.Body than
+// BodyLimit allows.
+func TestCheckBodyLimit(t *testing.T) {
+	body := []byte(`{"data": "` + strings.Repeat("x", 100) + `", "error": "late"}`)
+	ex := Exchange{Status: 200, ContentType: "application/json", Body: body, BodySent: true}
+	assert.Equal(t, []string{"soft-error"}, ruleIDs(Check(ex)))
+	assert.Empty(t, Check(ex, BodyLimit(50)), "the error member lies past the limit")
+	assert.Empty(t, Check(ex, BodyLimit(0)))
+	assert.Equal(t, body, ex.Body, "the caller's exchange is not changed")
+}

@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"net"
 	"net/http"
-	"net/http/httptest"
-	"testing"
 )
 
 // Middleware returns HTTP middleware, in the standard
@@ -157,37 +155,4 @@ func (rw *recordingWriter) findings(c *checkConfig, r *http.Request) []Finding {
 		ex.ContentType = http.DetectContentType(rw.body)
 	}
 	return append(out, c.check(&ex)...)
-}
-
-// AssertResponse checks the response that a handler wrote to rec for req
-// and fails the test with t.Errorf for each error finding; warnings and
-// infos go to t.Logf. It reports whether there were no error findings.
-// Call it after the handler has returned. A nil req skips the rules about
-// the request.
-func AssertResponse(t testing.TB, req *http.Request, rec *httptest.ResponseRecorder, opts ...CheckOption) bool {
-	t.Helper()
-	c := newCheckConfig(opts)
-	resp := rec.Result()
-	ex := Exchange{Status: resp.StatusCode, Header: resp.Header}
-	if req != nil {
-		ex.Method, ex.RequestHeader = req.Method, req.Header
-		if ex.Method == "" {
-			ex.Method = http.MethodGet
-		}
-	}
-	if rec.Body != nil {
-		b := rec.Body.Bytes()
-		ex.BodySent = len(b) > 0
-		ex.Body = b[:min(len(b), c.bodyLimit)]
-	}
-	ok := true
-	for _, f := range c.check(&ex) {
-		if f.Severity >= SeverityError {
-			ok = false
-			t.Errorf("httpref: %s", f)
-		} else {
-			t.Logf("httpref: %s", f)
-		}
-	}
-	return ok
 }
