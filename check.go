@@ -165,7 +165,7 @@ func RuleByID(id string) (Rule, bool) {
 }
 
 // CheckOption configures Check, CheckResponse, Middleware and
-// AssertResponse.
+// httpreftest.AssertResponse.
 type CheckOption func(*checkConfig)
 
 type checkConfig struct {
