@@ -2345,8 +2345,8 @@ var searchTermPost = [1395]uint32{
 }
 
 // searchTermHash is an open-addressing hash table of the terms: the
-// slot TermHash(term) mod 4096, or the first of the following slots (wrapping
-// around) that holds 1 + the term's id or 0 for an absent term.
+// slot textkey.Hash(term) mod 4096, or the first of the following slots
+// (wrapping around) that holds 1 + the term's id or 0 for an absent term.
 var searchTermHash = [4096]uint16{
 	0, 1168, 40, 1178, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1286, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 72,

@@ -415,11 +415,7 @@ func (s *searchScorer) score(terms []byte) {
 	}
 	// Exact phrase: the query's terms are those of a phrase, alias or
 	// constant name.
-	h := uint32(2166136261)
-	for _, c := range key {
-		h ^= uint32(c)
-		h *= 16777619
-	}
+	h := textkey.Hash(key)
 	const mask = len(searchPhraseHash) - 1
 	for i := int(h) & mask; searchPhraseHash[i] != 0; i = (i + 1) & mask {
 		k := int(searchPhraseHash[i]) - 1
@@ -492,13 +488,9 @@ func (s *searchScorer) postings(id int, w float32) {
 }
 
 // findTerm returns the id of term t in the index, or -1. It probes
-// searchTermHash, whose hash is internal/table.TermHash (32-bit FNV-1a).
+// searchTermHash, whose hash is textkey.Hash (32-bit FNV-1a).
 func findTerm(t []byte) int {
-	h := uint32(2166136261)
-	for _, c := range t {
-		h ^= uint32(c)
-		h *= 16777619
-	}
+	h := textkey.Hash(t)
 	const mask = len(searchTermHash) - 1
 	for i := int(h) & mask; ; i = (i + 1) & mask {
 		v := int(searchTermHash[i])
@@ -618,11 +610,7 @@ func (s *searchScorer) typo1(t []byte) int {
 
 // findDel returns the index of key v in the deletion index, or -1.
 func findDel(v []byte) int {
-	h := uint32(2166136261)
-	for _, c := range v {
-		h ^= uint32(c)
-		h *= 16777619
-	}
+	h := textkey.Hash(v)
 	const mask = len(searchDelHash) - 1
 	for i := int(h) & mask; ; i = (i + 1) & mask {
 		k := int(searchDelHash[i])

@@ -254,15 +254,28 @@ func (t *Table) buildIndex() *index {
 	return ix
 }
 
-// TermHash is the hash of searchTermHash: 32-bit FNV-1a. Package httpref
-// computes the same function on query terms.
-func TermHash(s string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(s); i++ {
-		h ^= uint32(s[i])
-		h *= 16777619
+// hashTable returns an open-addressing table for keys: a power-of-two
+// number of slots, at least twice the keys, where key i sits at slot
+// textkey.Hash(key) mod size or the first free slot after it (wrapping
+// around) and is stored as 1 + i; 0 marks an empty slot. Keys equal to the
+// key before them are left out, so the first of equal keys serves them all.
+func hashTable(keys []string) []int {
+	size := 1
+	for size < 2*len(keys) {
+		size *= 2
 	}
-	return h
+	slots := make([]int, size)
+	for i, k := range keys {
+		if i > 0 && keys[i-1] == k {
+			continue
+		}
+		h := int(textkey.Hash(k)) & (size - 1)
+		for slots[h] != 0 {
+			h = (h + 1) & (size - 1)
+		}
+		slots[h] = i + 1
+	}
+	return slots
 }
 
 func isLetters(s string) bool {
@@ -323,22 +336,11 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 	writeInts(b, "searchTermPost", "uint32", starts, 16)
 
 	// The hash table of the terms, for lookups without a binary search.
-	size := 1
-	for size < 2*len(ix.terms) {
-		size *= 2
-	}
-	slots := make([]int, size)
-	for id, term := range ix.terms {
-		h := int(TermHash(term)) & (size - 1)
-		for slots[h] != 0 {
-			h = (h + 1) & (size - 1)
-		}
-		slots[h] = id + 1
-	}
+	slots := hashTable(ix.terms)
 	fmt.Fprintf(b, `// searchTermHash is an open-addressing hash table of the terms: the
-// slot TermHash(term) mod %d, or the first of the following slots (wrapping
-// around) that holds 1 + the term's id or 0 for an absent term.
-`, size)
+// slot textkey.Hash(term) mod %d, or the first of the following slots
+// (wrapping around) that holds 1 + the term's id or 0 for an absent term.
+`, len(slots))
 	writeInts(b, "searchTermHash", "uint16", slots, 16)
 	b.WriteString("// searchPostings holds the postings of all terms (see searchTermText).\n")
 	fmt.Fprintf(b, "var searchPostings = [%d]uint32{", len(posts))
@@ -414,18 +416,7 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 		delIDs = append(delIDs, ids...)
 		delStart = append(delStart, len(delIDs))
 	}
-	dsize := 1
-	for dsize < 2*len(delKeys) {
-		dsize *= 2
-	}
-	dslots := make([]int, dsize)
-	for i, k := range delKeys {
-		h := int(TermHash(k)) & (dsize - 1)
-		for dslots[h] != 0 {
-			h = (h + 1) & (dsize - 1)
-		}
-		dslots[h] = i + 1
-	}
+	dslots := hashTable(delKeys)
 	fmt.Fprintf(b, `// The deletion index finds typo candidates within one edit without a scan:
 // every searchTypo term of at most %d letters is listed under itself and
 // under each string made by deleting one of its letters. Key i is
@@ -454,21 +445,11 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 	b.WriteString("}\n\n")
 	writeInts(b, "searchPhraseDoc", "uint8", docs, 16)
 
-	psize := 1
-	for psize < 2*len(ix.keys) {
-		psize *= 2
-	}
-	pslots := make([]int, psize)
+	phraseKeys := make([]string, len(ix.keys))
 	for i, k := range ix.keys {
-		if i > 0 && ix.keys[i-1].key == k.key {
-			continue // the slot of the first of equal keys serves them all
-		}
-		h := int(TermHash(k.key)) & (psize - 1)
-		for pslots[h] != 0 {
-			h = (h + 1) & (psize - 1)
-		}
-		pslots[h] = i + 1
+		phraseKeys[i] = k.key
 	}
+	pslots := hashTable(phraseKeys)
 	b.WriteString(`// searchPhraseHash is an open-addressing table of the distinct phrase keys
 // like searchTermHash: 1 + the index of the first of the equal keys in
 // searchPhraseKeys, or 0.

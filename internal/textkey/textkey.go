@@ -328,3 +328,15 @@ func isStop(t []byte) bool {
 	}
 	return false
 }
+
+// Hash is the 32-bit FNV-1a hash of s. The generator keys the search
+// index's open-addressing tables with it, and package httpref probes them
+// with the same function.
+func Hash[T ~string | ~[]byte](s T) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
