@@ -11,7 +11,7 @@ import (
 
 func reasonKinds(a Advice) []ReasonKind {
 	var ks []ReasonKind
-	for _, r := range a.Reasons {
+	for _, r := range a.Reasons() {
 		ks = append(ks, r.Kind)
 	}
 	return ks
@@ -46,16 +46,16 @@ func TestAdviseReasons(t *testing.T) {
 	}
 	for _, tc := range tests {
 		a := Advise(tc.code)
-		assert.Equal(t, Code(tc.code), a.Code, "%d", tc.code)
-		assert.Equal(t, tc.known, a.Known, "%d", tc.code)
-		assert.Equal(t, tc.rec, a.Recommendation, "%d", tc.code)
+		assert.Equal(t, Code(tc.code), a.Code(), "%d", tc.code)
+		assert.Equal(t, tc.known, a.Known(), "%d", tc.code)
+		assert.Equal(t, tc.rec, a.Recommendation(), "%d", tc.code)
 		assert.Equal(t, tc.reasons, reasonKinds(a), "%d", tc.code)
-		assert.Equal(t, tc.prefer, a.Prefer, "%d", tc.code)
+		assert.Equal(t, tc.prefer, a.Prefer(), "%d", tc.code)
 		assert.Equal(t, tc.rec == Recommended && tc.reasons == nil, a.Acceptable(), "%d", tc.code)
-		assert.NotEmpty(t, a.AvoidWhen, "%d", tc.code)
-		assert.NotEmpty(t, a.Summary, "%d", tc.code)
-		for _, r := range a.Reasons {
-			assert.Contains(t, r.Text, a.Code.String(), "%d: reason names the code", tc.code)
+		assert.NotEmpty(t, a.AvoidWhen(), "%d", tc.code)
+		assert.NotEmpty(t, a.Summary(), "%d", tc.code)
+		for _, r := range a.Reasons() {
+			assert.Contains(t, r.Text, a.Code().String(), "%d: reason names the code", tc.code)
 		}
 	}
 }
@@ -63,28 +63,26 @@ func TestAdviseReasons(t *testing.T) {
 func TestAdviseCatalogCodesMatchCatalog(t *testing.T) {
 	for s := range All() {
 		a := Advise(int(s.Code()))
-		require.True(t, a.Known)
-		assert.Equal(t, s.Phrase(), a.Phrase)
-		assert.Equal(t, s.Lifecycle(), a.Lifecycle)
-		assert.Equal(t, s.Vendor(), a.Vendor)
-		assert.Equal(t, s.Recommendation(), a.Recommendation)
-		assert.Equal(t, s.Prefer(), a.Prefer)
-		assert.Equal(t, s.AvoidWhen(), a.AvoidWhen)
-		assert.Equal(t, s.Reference(), a.Reference)
+		require.True(t, a.Known())
+		assert.Equal(t, s, a.Status())
+		assert.Equal(t, s.Recommendation(), a.Recommendation())
+		assert.Equal(t, s.Prefer(), a.Prefer())
+		assert.Equal(t, s.AvoidWhen(), a.AvoidWhen())
+		assert.Equal(t, s.Reference(), a.Reference())
 		if s.Lifecycle() == Standard && s.Vendor() == IETF {
-			assert.Empty(t, a.Reasons, "%s", s)
+			assert.Empty(t, a.Reasons(), "%s", s)
 		} else {
-			assert.NotEmpty(t, a.Reasons, "%s", s)
+			assert.NotEmpty(t, a.Reasons(), "%s", s)
 		}
 	}
 }
 
 func TestAdviseUnknownSaysGenericClass(t *testing.T) {
 	a := Advise(427)
-	assert.Equal(t, "427 is not registered; clients will treat it as a generic 4xx, that is as 400 Bad Request.", a.Summary)
-	assert.Equal(t, "RFC 9110, Section 15", a.Reference)
-	assert.Equal(t, "https://www.rfc-editor.org/rfc/rfc9110#section-15", a.SpecURL)
-	assert.Contains(t, Advise(555).Summary, "generic 5xx")
+	assert.Equal(t, "427 is not registered; clients will treat it as a generic 4xx, that is as 400 Bad Request.", a.Summary())
+	assert.Equal(t, "RFC 9110, Section 15", a.Reference())
+	assert.Equal(t, "https://www.rfc-editor.org/rfc/rfc9110#section-15", a.SpecURL())
+	assert.Contains(t, Advise(555).Summary(), "generic 5xx")
 }
 
 func TestAdviceString(t *testing.T) {
@@ -139,10 +137,41 @@ func TestReasonKindText(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, name, string(b))
 	}
-	assert.Equal(t, "ReasonKind(0)", ReasonUnknown.String())
-	b, err := ReasonUnknown.MarshalText()
-	require.NoError(t, err)
-	assert.Empty(t, b)
-	_, err = ReasonKind(200).MarshalText()
+	names[ReasonUnknown] = "unknown"
+	for k, name := range names {
+		var back ReasonKind
+		require.NoError(t, back.UnmarshalText([]byte(name)))
+		assert.Equal(t, k, back)
+	}
+	assert.Equal(t, "unknown", ReasonUnknown.String())
+	_, err := ReasonKind(200).MarshalText()
 	assert.Error(t, err)
+	var k ReasonKind
+	for _, bad := range []string{"", "Non-Standard", "nonstandard", "non_standard", " deprecated"} {
+		assert.Error(t, k.UnmarshalText([]byte(bad)), "%q", bad)
+	}
+}
+
+func TestAdviceJSONRoundTrip(t *testing.T) {
+	for _, code := range []int{200, 420, 427, 999, -404, 0} {
+		a := Advise(code)
+		b, err := json.Marshal(a)
+		require.NoError(t, err)
+		var back Advice
+		require.NoError(t, json.Unmarshal(b, &back), "%s", b)
+		assert.Equal(t, a, back, "%d", code)
+	}
+	var a Advice
+	assert.NoError(t, json.Unmarshal([]byte(`{"code":"404 Not Found"}`), &a))
+	assert.Equal(t, Advise(404), a)
+	assert.Error(t, json.Unmarshal([]byte(`{"known":true}`), &a), "no code")
+	assert.Error(t, json.Unmarshal([]byte(`{"code":4.5}`), &a))
+	assert.Error(t, json.Unmarshal([]byte(`[1]`), &a))
+}
+
+func TestAdviseAllocatesNothing(t *testing.T) {
+	var sink Advice
+	assert.Zero(t, testing.AllocsPerRun(100, func() { sink = Advise(404) }))
+	assert.Zero(t, testing.AllocsPerRun(100, func() { sink = Advise(777) }))
+	_ = sink
 }

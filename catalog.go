@@ -1,7 +1,10 @@
 package httpref
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"iter"
 	"log/slog"
 )
@@ -66,6 +69,18 @@ type Status struct {
 	e *entry
 }
 
+// noEntry is the entry behind the zero Status: every field empty, so that
+// Status methods need no nil checks of their own.
+var noEntry entry
+
+// entry returns the entry behind s, or noEntry for the zero Status.
+func (s Status) entry() *entry {
+	if s.e == nil {
+		return &noEntry
+	}
+	return s.e
+}
+
 // Lookup returns the catalog entry for code. It reports false, with the
 // zero Status, for codes the catalog does not have. It allocates nothing.
 func Lookup(code int) (Status, bool) {
@@ -98,182 +113,125 @@ func (s Status) IsValid() bool { return s.e != nil }
 
 // Code returns the status code, or 0 for the zero Status.
 func (s Status) Code() Code {
-	if s.e == nil {
-		return 0
-	}
-	return s.e.code
+	return s.entry().code
 }
 
 // String returns the code and phrase, such as "404 Not Found", or "" for
 // the zero Status.
 func (s Status) String() string {
-	if s.e == nil {
-		return ""
-	}
-	return s.e.text
+	return s.entry().text
 }
 
 // Phrase returns the reason phrase, such as "Not Found".
 func (s Status) Phrase() string {
-	if s.e == nil {
-		return ""
+	if t := s.entry().text; len(t) > 4 {
+		return t[4:]
 	}
-	return s.e.text[4:]
+	return ""
 }
 
 // Summary returns a one-sentence description.
 func (s Status) Summary() string {
-	if s.e == nil {
-		return ""
-	}
-	return s.e.summary
+	return s.entry().summary
 }
 
-// Description returns the longer explanation: meaning, purpose and
-// typical use.
-func (s Status) Description() string {
-	if s.e == nil {
-		return ""
-	}
-	return s.e.details
+// Details returns the longer explanation: meaning, purpose and typical
+// use.
+func (s Status) Details() string {
+	return s.entry().details
 }
 
 // Class returns the class of the code.
 func (s Status) Class() Class {
-	if s.e == nil {
-		return ClassUnknown
-	}
-	return s.e.class
+	return s.entry().class
 }
 
 // Lifecycle returns where the code stands in standardization.
 func (s Status) Lifecycle() Lifecycle {
-	if s.e == nil {
-		return LifecycleUnknown
-	}
-	return s.e.lifecycle
+	return s.entry().lifecycle
 }
 
 // Recommendation returns whether a public API should use the code.
 func (s Status) Recommendation() Recommendation {
-	if s.e == nil {
-		return RecommendationUnknown
-	}
-	return s.e.recommendation
+	return s.entry().recommendation
 }
 
 // Vendor returns who defines the code: IETF for RFCs and drafts, or the
 // vendor or convention of a non-standard code.
 func (s Status) Vendor() Vendor {
-	if s.e == nil {
-		return VendorUnknown
-	}
-	return s.e.vendor
+	return s.entry().vendor
 }
 
 // Source returns the defining document or vendor as the reference page
 // names it, such as "RFC 9110" or "Cloudflare".
 func (s Status) Source() string {
-	if s.e == nil {
-		return ""
-	}
-	return s.e.source
+	return s.entry().source
 }
 
 // Reference returns the precise reference, such as
 // "RFC 9110, Section 15.5.5" for registered codes, or "" when there is none.
 func (s Status) Reference() string {
-	if s.e == nil {
-		return ""
-	}
-	return s.e.reference
+	return s.entry().reference
 }
 
 // SpecURL returns a link to the defining document (for registered codes,
 // the RFC section), or "" when there is none.
 func (s Status) SpecURL() string {
-	if s.e == nil {
-		return ""
-	}
-	return s.e.specURL
+	return s.entry().specURL
 }
 
 // GoConstant returns the net/http constant for the code, such as
 // "http.StatusNotFound", or "" when net/http defines none.
 func (s Status) GoConstant() string {
-	if s.e == nil {
-		return ""
-	}
-	return s.e.goConstant
+	return s.entry().goConstant
 }
 
 // Aliases returns other phrases in real use for the code: former RFC
 // names, net/http's StatusText where it differs, and common variants.
 func (s Status) Aliases() []string {
-	if s.e == nil {
-		return nil
-	}
-	return s.e.aliases.texts()
+	return s.entry().aliases.texts()
 }
 
 // Prefer returns the standard codes a public API should use instead of a
 // non-standard, deprecated or reserved code. It is nil for standard codes.
 func (s Status) Prefer() []Code {
-	if s.e == nil {
-		return nil
-	}
-	return s.e.prefer.codes()
+	return s.entry().prefer.codes()
 }
 
 // Variants returns the other meanings that vendors give to the code.
 func (s Status) Variants() []Variant {
-	if s.e == nil || s.e.variants.n == 0 {
+	v := s.entry().variants
+	if v.n == 0 {
 		return nil
 	}
-	v := s.e.variants
 	return append([]Variant(nil), variantList[v.off:v.off+v.n]...)
 }
 
 // Situations returns common situations in which the code appears.
 func (s Status) Situations() []string {
-	if s.e == nil {
-		return nil
-	}
-	return s.e.situations.texts()
+	return s.entry().situations.texts()
 }
 
 // Checks returns what to check when the code shows up.
 func (s Status) Checks() []string {
-	if s.e == nil {
-		return nil
-	}
-	return s.e.checks.texts()
+	return s.entry().checks.texts()
 }
 
 // AvoidWhen returns the situations in which the code should not be used.
 func (s Status) AvoidWhen() []string {
-	if s.e == nil {
-		return nil
-	}
-	return s.e.avoidWhen.texts()
+	return s.entry().avoidWhen.texts()
 }
 
 // Related returns the codes to compare with this one (the outgoing edges of
 // the related-code graph), in the reference's order.
 func (s Status) Related() []Code {
-	if s.e == nil {
-		return nil
-	}
-	return s.e.related.codes()
+	return s.entry().related.codes()
 }
 
 // ReferencedBy returns the codes whose Related lists name this one (the
 // incoming edges of the related-code graph), in code order.
 func (s Status) ReferencedBy() []Code {
-	if s.e == nil {
-		return nil
-	}
-	return s.e.referencedBy.codes()
+	return s.entry().referencedBy.codes()
 }
 
 // LogValue implements slog.LogValuer: a status logs as a group of its
@@ -283,10 +241,10 @@ func (s Status) LogValue() slog.Value { return s.Code().LogValue() }
 // statusJSON is the JSON form of a Status; the field order and the
 // snake_case keys are part of the API.
 type statusJSON struct {
-	Code           int            `json:"code"`
+	Code           Code           `json:"code"`
 	Phrase         string         `json:"phrase"`
 	Summary        string         `json:"summary"`
-	Description    string         `json:"description"`
+	Details        string         `json:"details"`
 	Class          Class          `json:"class"`
 	Lifecycle      Lifecycle      `json:"lifecycle"`
 	Recommendation Recommendation `json:"recommendation"`
@@ -296,13 +254,13 @@ type statusJSON struct {
 	SpecURL        string         `json:"spec_url,omitempty"`
 	GoConstant     string         `json:"go_constant,omitempty"`
 	Aliases        []string       `json:"aliases"`
-	Prefer         []int          `json:"prefer"`
+	Prefer         []Code         `json:"prefer"`
 	Variants       []variantJSON  `json:"variants"`
 	Situations     []string       `json:"situations"`
 	Checks         []string       `json:"checks"`
 	AvoidWhen      []string       `json:"avoid_when"`
-	Related        []int          `json:"related"`
-	ReferencedBy   []int          `json:"referenced_by"`
+	Related        []Code         `json:"related"`
+	ReferencedBy   []Code         `json:"referenced_by"`
 }
 
 type variantJSON struct {
@@ -310,37 +268,62 @@ type variantJSON struct {
 	Phrase string `json:"phrase"`
 }
 
-// MarshalJSON implements json.Marshaler with stable snake_case keys. Lists
-// are always arrays (never null); the zero Status encodes as null.
+// MarshalJSON implements json.Marshaler with stable snake_case keys; codes
+// are numbers and lists are always arrays (never null). The zero Status
+// encodes as null.
 func (s Status) MarshalJSON() ([]byte, error) {
-	if s.e == nil {
+	e := s.e
+	if e == nil {
 		return []byte("null"), nil
 	}
-	ints := func(cs []Code) []int {
-		out := make([]int, len(cs))
-		for i, c := range cs {
-			out[i] = int(c)
-		}
-		return out
-	}
-	strs := func(ss []string) []string {
-		if ss == nil {
-			return []string{}
-		}
-		return ss
-	}
-	vs := make([]variantJSON, 0, s.e.variants.n)
+	vs := make([]variantJSON, 0, e.variants.n)
 	for _, v := range s.Variants() {
 		vs = append(vs, variantJSON(v))
 	}
 	return json.Marshal(statusJSON{
-		Code: int(s.e.code), Phrase: s.Phrase(), Summary: s.e.summary, Description: s.e.details,
-		Class: s.e.class, Lifecycle: s.e.lifecycle, Recommendation: s.e.recommendation,
-		Source: s.e.source, Vendor: s.e.vendor, Reference: s.e.reference, SpecURL: s.e.specURL,
-		GoConstant: s.e.goConstant, Aliases: strs(s.Aliases()), Prefer: ints(s.Prefer()), Variants: vs,
-		Situations: strs(s.Situations()), Checks: strs(s.Checks()), AvoidWhen: strs(s.AvoidWhen()),
-		Related: ints(s.Related()), ReferencedBy: ints(s.ReferencedBy()),
+		Code: e.code, Phrase: s.Phrase(), Summary: e.summary, Details: e.details,
+		Class: e.class, Lifecycle: e.lifecycle, Recommendation: e.recommendation,
+		Source: e.source, Vendor: e.vendor, Reference: e.reference, SpecURL: e.specURL,
+		GoConstant: e.goConstant, Aliases: nonNil(s.Aliases()), Prefer: nonNil(s.Prefer()), Variants: vs,
+		Situations: nonNil(s.Situations()), Checks: nonNil(s.Checks()), AvoidWhen: nonNil(s.AvoidWhen()),
+		Related: nonNil(s.Related()), ReferencedBy: nonNil(s.ReferencedBy()),
 	})
+}
+
+// UnmarshalJSON implements json.Unmarshaler. A Status decodes by its code:
+// the object's "code" member (a number or a string such as "404") selects
+// the catalog entry, and the other members are not read, since the catalog
+// is the authority on them. null gives the zero Status; a code the catalog
+// does not have is an error.
+func (s *Status) UnmarshalJSON(b []byte) error {
+	if string(bytes.TrimSpace(b)) == "null" {
+		*s = Status{}
+		return nil
+	}
+	var j struct {
+		Code *Code `json:"code"`
+	}
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	if j.Code == nil {
+		return errors.New("httpref: a Status in JSON needs a \"code\" member")
+	}
+	st, ok := Lookup(int(*j.Code))
+	if !ok {
+		return fmt.Errorf("httpref: the catalog has no status %d", int(*j.Code))
+	}
+	*s = st
+	return nil
+}
+
+// nonNil returns v, or an empty slice when v is nil, so that JSON writes
+// an array.
+func nonNil[T any](v []T) []T {
+	if v == nil {
+		return []T{}
+	}
+	return v
 }
 
 // position returns the index in entries of a catalog code, or -1.
@@ -357,9 +340,9 @@ func position(c Code) int {
 // related codes at 1, and so on up to depth; a negative depth means no
 // limit. The order is deterministic: by distance, then in the order of
 // the Related lists. An unknown code yields nothing.
-func Walk(from Code, depth int) iter.Seq2[Status, int] {
+func Walk(from, depth int) iter.Seq2[Status, int] {
 	return func(yield func(Status, int) bool) {
-		start := position(from)
+		start := position(Code(from))
 		if start < 0 {
 			return
 		}
@@ -396,8 +379,8 @@ func Walk(from Code, depth int) iter.Seq2[Status, int] {
 // Related edges, both ends included, or nil when either code is unknown or
 // to cannot be reached from from. Among chains of equal length it returns
 // the first in Walk order.
-func Path(from, to Code) []Code {
-	start, goal := position(from), position(to)
+func Path(from, to int) []Code {
+	start, goal := position(Code(from)), position(Code(to))
 	if start < 0 || goal < 0 {
 		return nil
 	}

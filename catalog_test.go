@@ -65,7 +65,7 @@ func TestSourceTableThroughAPI(t *testing.T) {
 		assert.Equal(t, Code(e.Code), s.Code())
 		assert.Equal(t, e.Phrase, s.Phrase())
 		assert.Equal(t, e.Summary, s.Summary())
-		assert.Equal(t, e.Details, s.Description())
+		assert.Equal(t, e.Details, s.Details())
 		assert.Equal(t, e.Class, s.Class().String())
 		assert.Equal(t, e.Lifecycle, s.Lifecycle().String())
 		assert.Equal(t, e.Recommendation, s.Recommendation().String())
@@ -184,7 +184,7 @@ func TestNoLeakedPageText(t *testing.T) {
 				assert.NotContains(t, regexp.MustCompile(`\d{3}`).FindAllString(m[2], -1), m[1], "%s: %q", s, a)
 			}
 		}
-		all := slices.Concat(s.Situations(), s.Checks(), s.AvoidWhen(), []string{s.Summary(), s.Description()})
+		all := slices.Concat(s.Situations(), s.Checks(), s.AvoidWhen(), []string{s.Summary(), s.Details()})
 		for _, text := range all {
 			for _, leak := range []string{"2xx Success", "3xx Redirection", "What this HTTP status code reference covers", "Source:", "Related codes:"} {
 				assert.NotContains(t, text, leak, s.String())
@@ -211,7 +211,7 @@ func TestZeroStatus(t *testing.T) {
 	var s Status
 	assert.False(t, s.IsValid())
 	assert.Equal(t, Code(0), s.Code())
-	for _, str := range []string{s.String(), s.Phrase(), s.Summary(), s.Description(), s.Source(), s.Reference(), s.SpecURL(), s.GoConstant()} {
+	for _, str := range []string{s.String(), s.Phrase(), s.Summary(), s.Details(), s.Source(), s.Reference(), s.SpecURL(), s.GoConstant()} {
 		assert.Empty(t, str)
 	}
 	assert.Equal(t, ClassUnknown, s.Class())
@@ -294,7 +294,7 @@ func TestStatusJSON(t *testing.T) {
 	}
 	slices.Sort(keys)
 	assert.Equal(t, []string{
-		"aliases", "avoid_when", "checks", "class", "code", "description", "lifecycle", "phrase", "prefer",
+		"aliases", "avoid_when", "checks", "class", "code", "details", "lifecycle", "phrase", "prefer",
 		"recommendation", "referenced_by", "related", "situations", "source", "summary", "variants", "vendor",
 	}, keys)
 	assert.Equal(t, float64(420), m["code"])
@@ -318,7 +318,7 @@ func TestWalk(t *testing.T) {
 	}
 	collect := func(from Code, depth int) []step {
 		var out []step
-		for s, d := range Walk(from, depth) {
+		for s, d := range from.Walk(depth) {
 			out = append(out, step{s.Code(), d})
 		}
 		return out
@@ -338,7 +338,7 @@ func TestWalk(t *testing.T) {
 			assert.GreaterOrEqual(t, st.dist, all[i-1].dist, "breadth first")
 		}
 		// Every reachable status at distance d has a path of length d+1.
-		assert.Len(t, Path(100, st.code), st.dist+1, st.code)
+		assert.Len(t, Code(100).Path(st.code), st.dist+1, st.code)
 	}
 	assert.Equal(t, all, collect(100, -1), "deterministic")
 	deep := collect(100, 2)
@@ -373,7 +373,7 @@ func TestPath(t *testing.T) {
 	var oneWay bool
 	for a := range All() {
 		for b := range All() {
-			if Path(a.Code(), b.Code()) != nil && Path(b.Code(), a.Code()) == nil {
+			if a.Code().Path(b.Code()) != nil && Path(int(b.Code()), int(a.Code())) == nil {
 				oneWay = true
 			}
 		}
@@ -387,8 +387,8 @@ func TestConcurrentUse(t *testing.T) {
 		wg.Go(func() {
 			for s := range All() {
 				_ = s.Related()
-				_ = Path(s.Code(), 504)
-				for range Walk(s.Code(), 2) {
+				_ = s.Code().Path(504)
+				for range Walk(int(s.Code()), 2) {
 				}
 				_, _ = json.Marshal(s)
 			}
@@ -449,4 +449,52 @@ func main() { println(httpref.Code(404).String()) }
 			assert.Regexp(t, ` 0 bytes, 0 allocs$`, line)
 		}
 	}
+}
+
+// TestRootLinksNoNetHTTP guards the layout: the reference links neither
+// net/http nor the analyzer's x/tools, so that importing it for a Lookup
+// stays small.
+func TestRootLinksNoNetHTTP(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go list")
+	}
+	out, err := exec.Command("go", "list", "-deps", ".").CombinedOutput()
+	require.NoError(t, err, string(out))
+	deps := strings.Fields(string(out))
+	require.Contains(t, deps, "github.com/httpref/httpref")
+	for _, banned := range []string{"net/http", "net", "testing", "golang.org/x/tools/go/analysis", "github.com/httpref/httpref/check"} {
+		assert.NotContains(t, deps, banned)
+	}
+}
+
+func TestStatusJSONRoundTrip(t *testing.T) {
+	for s := range All() {
+		b, err := json.Marshal(s)
+		require.NoError(t, err)
+		var back Status
+		require.NoError(t, json.Unmarshal(b, &back), s.String())
+		assert.Equal(t, s, back)
+	}
+	var s Status
+	require.NoError(t, json.Unmarshal([]byte(`{"code":"404 Not Found"}`), &s))
+	assert.Equal(t, Code(404), s.Code())
+	require.NoError(t, json.Unmarshal([]byte(`null`), &s))
+	assert.False(t, s.IsValid())
+	b, err := json.Marshal(s)
+	require.NoError(t, err)
+	assert.Equal(t, "null", string(b))
+	for _, bad := range []string{`{"code":427}`, `{"phrase":"Not Found"}`, `{"code":"x"}`, `404`, `[]`} {
+		assert.Error(t, json.Unmarshal([]byte(bad), &s), bad)
+	}
+}
+
+func TestZeroStatusIsEmpty(t *testing.T) {
+	var s Status
+	assert.Equal(t, "", s.String()+s.Phrase()+s.Summary()+s.Details()+s.Source()+s.Reference()+s.SpecURL()+s.GoConstant())
+	assert.Nil(t, s.Aliases())
+	assert.Nil(t, s.Prefer())
+	assert.Nil(t, s.Variants())
+	assert.Nil(t, s.Related())
+	assert.Equal(t, Code(0), s.Code())
+	assert.Equal(t, ClassUnknown, s.Class())
 }

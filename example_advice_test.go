@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"os"
 
 	"github.com/httpref/httpref"
@@ -27,60 +25,20 @@ func exampleHandler() slog.Handler {
 
 func ExampleAdvise() {
 	a := httpref.Advise(420)
-	fmt.Println(a.Code, "-", a.Recommendation)
-	for _, r := range a.Reasons {
+	fmt.Println(a.Code(), "-", a.Recommendation())
+	for _, r := range a.Reasons() {
 		fmt.Println(r.Kind)
 	}
-	fmt.Println("prefer:", a.Prefer)
+	fmt.Println("prefer:", a.Prefer())
 
 	u := httpref.Advise(427)
-	fmt.Println(u.Summary)
+	fmt.Println(u.Summary())
 	// Output:
 	// 420 Enhance Your Calm - Not recommended
 	// non-standard
 	// vendor-specific
 	// prefer: [429 Too Many Requests]
 	// 427 is not registered; clients will treat it as a generic 4xx, that is as 400 Bad Request.
-}
-
-func ExampleCheck() {
-	findings := httpref.Check(httpref.Exchange{
-		Method: http.MethodDelete,
-		Status: http.StatusMethodNotAllowed,
-		Header: http.Header{"Content-Type": {"text/plain"}},
-	})
-	for _, f := range findings {
-		fmt.Println(f.Severity, f.Rule)
-		fmt.Println(f.Message)
-		fmt.Println(f.URL)
-	}
-	// Output:
-	// error method-not-allowed-missing-allow
-	// 405 Method Not Allowed with no Allow header field: a 405 must list the methods the resource supports
-	// https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6
-}
-
-func ExampleCheck_disableRules() {
-	ex := httpref.Exchange{Method: http.MethodPost, Status: http.StatusCreated}
-	fmt.Println(len(httpref.Check(ex)))
-	fmt.Println(len(httpref.Check(ex, httpref.DisableRules("created-missing-location"))))
-	// Output:
-	// 1
-	// 0
-}
-
-func ExampleMiddleware() {
-	report := func(r *http.Request, findings []httpref.Finding) {
-		for _, f := range findings {
-			fmt.Println(r.Method, r.URL.Path, f)
-		}
-	}
-	h := httpref.Middleware(report)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.WriteHeader(http.StatusUnauthorized) // forgot WWW-Authenticate
-	}))
-	h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "/account", nil))
-	// Output:
-	// GET /account error unauthorized-missing-www-authenticate: 401 Unauthorized with no WWW-Authenticate header field: a 401 must carry at least one authentication challenge (RFC 9110, Section 15.5.2)
 }
 
 func ExampleAttr() {
@@ -114,7 +72,8 @@ func ExampleStatusError() {
 
 func ExampleErrorFor() {
 	for _, code := range []int{200, 304, 503} {
-		fmt.Println(code, httpref.ErrorFor(&http.Response{StatusCode: code}))
+		// In a client: err := httpref.ErrorFor(resp.StatusCode)
+		fmt.Println(code, httpref.ErrorFor(code))
 	}
 	// Output:
 	// 200 <nil>

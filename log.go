@@ -3,7 +3,6 @@ package httpref
 import (
 	"context"
 	"log/slog"
-	"net/http"
 	"strconv"
 	"strings"
 	"unicode"
@@ -30,6 +29,9 @@ func Attr(key string, code int) slog.Attr {
 		slog.String("recommendation", s.Recommendation().String()),
 	)
 }
+
+// Attr is Attr(key, int(c)).
+func (c Code) Attr(key string) slog.Attr { return Attr(key, int(c)) }
 
 // statusPrefix reports whether EnrichHandler recognises an attribute key,
 // and returns the prefix of the keys it adds beside it.
@@ -200,14 +202,14 @@ func (e *StatusError) Is(target error) bool {
 	return ok && t.Err == nil && t.Code == e.Code
 }
 
-// ErrorFor returns a *StatusError for a response whose status is not
-// informational, successful or a redirection, and nil for 1xx-3xx
-// responses and a nil resp.
-func ErrorFor(resp *http.Response) error {
-	if resp == nil || resp.StatusCode >= 100 && resp.StatusCode <= 399 {
+// ErrorFor returns a *StatusError for a status code that reports a
+// failure (4xx and 5xx) or is not a valid code at all, and nil for
+// 1xx-3xx. A client calls it as httpref.ErrorFor(resp.StatusCode).
+func ErrorFor(code int) error {
+	if code >= 100 && code <= 399 {
 		return nil
 	}
-	return &StatusError{Code: Code(resp.StatusCode)}
+	return &StatusError{Code: Code(code)}
 }
 
 // properNouns start summaries whose first letter stays upper case.

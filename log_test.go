@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
 	"strconv"
 	"strings"
 	"testing"
@@ -197,12 +196,13 @@ func TestSentenceFragment(t *testing.T) {
 }
 
 func TestErrorFor(t *testing.T) {
-	assert.NoError(t, ErrorFor(nil))
 	for _, code := range []int{100, 101, 200, 204, 301, 304, 399} {
-		assert.NoError(t, ErrorFor(&http.Response{StatusCode: code}), "%d", code)
+		assert.NoError(t, ErrorFor(code), "%d", code)
+		assert.NoError(t, Code(code).Err(), "%d", code)
 	}
 	for _, code := range []int{400, 404, 499, 500, 503, 599, 0, 600} {
-		err := ErrorFor(&http.Response{StatusCode: code})
+		err := ErrorFor(code)
+		assert.Equal(t, err, Code(code).Err())
 		var se *StatusError
 		require.ErrorAs(t, err, &se, "%d", code)
 		assert.Equal(t, Code(code), se.Code)

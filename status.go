@@ -1,21 +1,39 @@
 package httpref
 
 import (
+	"bytes"
+	"encoding/json"
+	"iter"
 	"log/slog"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Code is an HTTP status code. Any int converts to a Code; methods on codes
-// that are not in the catalog return empty results.
+// that are not in the catalog return empty results. Each package-level
+// function that takes a code as an int has a Code method that gives the
+// same answer.
 type Code int
 
 // Status returns the catalog entry for c, or the zero Status when the
-// catalog does not have c.
+// catalog does not have c (see Lookup).
 func (c Code) Status() Status {
 	s, _ := Lookup(int(c))
 	return s
 }
+
+// Walk is Walk(int(c), depth).
+func (c Code) Walk(depth int) iter.Seq2[Status, int] { return Walk(int(c), depth) }
+
+// Path is Path(int(c), int(to)).
+func (c Code) Path(to Code) []Code { return Path(int(c), int(to)) }
+
+// Advise is Advise(int(c)).
+func (c Code) Advise() Advice { return Advise(int(c)) }
+
+// Err is ErrorFor(int(c)).
+func (c Code) Err() error { return ErrorFor(int(c)) }
 
 // Class returns the class of c by its first digit (see ClassOf).
 func (c Code) Class() Class { return ClassOf(int(c)) }
@@ -31,6 +49,36 @@ func (c Code) String() string {
 		return s.e.text
 	}
 	return strconv.Itoa(int(c))
+}
+
+// MarshalJSON implements json.Marshaler: a code is a JSON number, such as
+// 404.
+func (c Code) MarshalJSON() ([]byte, error) { return strconv.AppendInt(nil, int64(c), 10), nil }
+
+// UnmarshalJSON implements json.Unmarshaler. It accepts an integer number
+// (any value, so that invalid codes can be reported), and a string that
+// ParseCode accepts, such as "404" or "404 Not Found". JSON null leaves c
+// unchanged.
+func (c *Code) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	switch {
+	case len(b) == 0:
+		return &ParseError{Input: "", Reason: "empty JSON value"}
+	case string(b) == "null":
+		return nil
+	case b[0] == '"':
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		return c.UnmarshalText([]byte(s))
+	}
+	n, err := strconv.ParseInt(string(b), 10, strconv.IntSize)
+	if err != nil {
+		return &ParseError{Input: clipInput(string(b)), Reason: "a code in JSON is an integer or a string"}
+	}
+	*c = Code(n)
+	return nil
 }
 
 // AppendText implements encoding.TextAppender. It appends the code's
@@ -77,13 +125,15 @@ func (e *ParseError) Error() string {
 // protocol traces. It accepts a bare three-digit code ("404"), a code
 // followed by a reason phrase ("404 Not Found"), and a status line
 // ("HTTP/1.1 404 Not Found", "HTTP/2 404"), with surrounding white space.
-// The code must be in 100-599 (RFC 9110, Section 15); it need not be in the
-// catalog. Anything else is an error that quotes the input and says why.
+// Full-width forms ("４２９", as East Asian input methods type them) read
+// as their ASCII counterparts, as they do in Search. The code must be in
+// 100-599 (RFC 9110, Section 15); it need not be in the catalog. Anything
+// else is an error that quotes the input and says why.
 func ParseCode(s string) (Code, error) {
 	fail := func(reason string) (Code, error) {
 		return 0, &ParseError{Input: clipInput(s), Reason: reason}
 	}
-	t := strings.TrimSpace(s)
+	t := strings.TrimSpace(foldWidth(s))
 	if t == "" {
 		return fail("empty input")
 	}
@@ -119,6 +169,35 @@ func ParseCode(s string) (Code, error) {
 		return fail("code is outside 100-599")
 	}
 	return Code(code), nil
+}
+
+// foldWidth maps the full-width forms of ASCII characters (U+FF01 to
+// U+FF5E) and the ideographic space to ASCII, as the search tokenizer's
+// width folding does; ASCII input is returned as it is. The result is at
+// most as long as s.
+func foldWidth(s string) string {
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := make([]byte, i, len(s))
+	copy(b, s)
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E:
+			b = append(b, byte(r-0xFEE0))
+		case r == 0x3000:
+			b = append(b, ' ')
+		default:
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return string(b)
 }
 
 // validVersion reports whether v is an HTTP version as written after

@@ -358,11 +358,11 @@ func check(pass *analysis.Pass, cfg *Config, s site) {
 		case hasReason(a, httpref.ReasonOutOfRange, httpref.ReasonNotThreeDigits):
 			report(CategoryUnknown, "%s with %d: not an HTTP status code (status codes are 100-599)", s.what, code)
 		case hasReason(a, httpref.ReasonUnregistered):
-			report(CategoryUnknown, "%s with %d: the code is not registered; clients treat it as %s", s.what, code, orList(a.Prefer))
+			report(CategoryUnknown, "%s with %d: the code is not registered; clients treat it as %s", s.what, code, orList(a.Prefer()))
 		case hasReason(a, httpref.ReasonNonStandard):
-			report(CategoryNonStandard, "%s with %s: a non-standard %s code; use %s instead", s.what, c, a.Vendor, orList(a.Prefer))
+			report(CategoryNonStandard, "%s with %s: a non-standard %s code; use %s instead", s.what, c, a.Status().Vendor(), orList(a.Prefer()))
 		case hasReason(a, httpref.ReasonDeprecated, httpref.ReasonReserved):
-			report(CategoryDeprecated, "%s with %s: the code is %s; use %s instead", s.what, c, strings.ToLower(a.Lifecycle.String()), orList(a.Prefer))
+			report(CategoryDeprecated, "%s with %s: the code is %s; use %s instead", s.what, c, strings.ToLower(a.Status().Lifecycle().String()), orList(a.Prefer()))
 		}
 	}
 	switch {
@@ -429,7 +429,7 @@ func httpImportName(pass *analysis.Pass, pos token.Pos) (string, bool) {
 }
 
 func hasReason(a httpref.Advice, kinds ...httpref.ReasonKind) bool {
-	for _, r := range a.Reasons {
+	for _, r := range a.Reasons() {
 		if slices.Contains(kinds, r.Kind) {
 			return true
 		}

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/httpref/httpref"
+	"github.com/httpref/httpref/check"
 )
 
 func init() {
@@ -76,37 +77,37 @@ func runAdvise(args []string, stdout, stderr io.Writer) int {
 
 // writeAdvice prints advice for reading in a terminal.
 func writeAdvice(w io.Writer, a httpref.Advice) {
-	if a.Known {
-		fmt.Fprintf(w, "%s\n", a.Code)
+	if a.Known() {
+		fmt.Fprintf(w, "%s\n", a.Code())
 	} else {
-		fmt.Fprintf(w, "%d (not in the catalog)\n", a.Code)
+		fmt.Fprintf(w, "%d (not in the catalog)\n", a.Code())
 	}
-	if a.Summary != "" {
-		wrap(w, "  ", a.Summary)
+	if a.Summary() != "" {
+		wrap(w, "  ", a.Summary())
 	}
-	fmt.Fprintf(w, "\n%-16s%s\n", "Recommendation:", a.Recommendation)
+	fmt.Fprintf(w, "\n%-16s%s\n", "Recommendation:", a.Recommendation())
 	if a.Acceptable() {
 		fmt.Fprintln(w, "Fine to use in a public API where it fits.")
 	}
-	if len(a.Reasons) > 0 {
+	if len(a.Reasons()) > 0 {
 		fmt.Fprintln(w, "\nTake care")
-		for _, r := range a.Reasons {
+		for _, r := range a.Reasons() {
 			wrap(w, "  - ", r.Text)
 		}
 	}
-	if len(a.Prefer) > 0 {
-		fmt.Fprintf(w, "\n%-16s%s\n", "Prefer:", codeList(a.Prefer))
+	if len(a.Prefer()) > 0 {
+		fmt.Fprintf(w, "\n%-16s%s\n", "Prefer:", codeList(a.Prefer()))
 	}
-	if len(a.AvoidWhen) > 0 {
+	if len(a.AvoidWhen()) > 0 {
 		fmt.Fprintln(w, "\nAvoid it when")
-		for _, s := range a.AvoidWhen {
+		for _, s := range a.AvoidWhen() {
 			wrap(w, "  - ", s)
 		}
 	}
-	if a.Reference != "" {
-		ref := a.Reference
-		if a.SpecURL != "" {
-			ref += " <" + a.SpecURL + ">"
+	if a.Reference() != "" {
+		ref := a.Reference()
+		if a.SpecURL() != "" {
+			ref += " <" + a.SpecURL() + ">"
 		}
 		fmt.Fprintf(w, "\n%-16s%s\n", "Reference:", ref)
 	}
@@ -148,7 +149,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		respH   = headerFlag{http.Header{}}
 		reqH    = headerFlag{http.Header{}}
 		disable listFlag
-		minSev  httpref.Severity
+		minSev  check.Severity
 	)
 	method := fs.String("X", http.MethodGet, "request method")
 	status := fs.Int("status", 0, "response status code")
@@ -157,7 +158,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs.Var(&respH, "H", "response header field 'Name: value'")
 	fs.Var(&reqH, "req-H", "request header field 'Name: value'")
 	fs.Var(&disable, "disable", "rule IDs to turn off")
-	fs.TextVar(&minSev, "min-severity", httpref.Severity(0), "least severity to report")
+	fs.TextVar(&minSev, "min-severity", check.Severity(0), "least severity to report")
 	pos, ok := parseArgs(fs, args, stderr)
 	if !ok {
 		return 2
@@ -174,7 +175,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	for _, id := range disable {
-		if _, ok := httpref.RuleByID(id); !ok {
+		if _, ok := check.RuleByID(id); !ok {
 			fmt.Fprintf(stderr, "httpref check: no rule has ID %q (see httpref check -rules)\n", id)
 			return 2
 		}
@@ -187,15 +188,15 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
-	ex := httpref.Exchange{
+	ex := check.Exchange{
 		Method: strings.ToUpper(*method), RequestHeader: reqH.h, Status: *status, Header: respH.h,
-		BodySent: len(b) > 0, Body: b[:min(len(b), httpref.DefaultBodyLimit)],
+		BodySent: len(b) > 0, Body: b[:min(len(b), check.DefaultBodyLimit)],
 	}
-	findings := httpref.Check(ex, httpref.DisableRules(disable...), httpref.MinSeverity(minSev))
-	failed := slices.ContainsFunc(findings, func(f httpref.Finding) bool { return f.Severity == httpref.SeverityError })
+	findings := check.Run(ex, &check.Options{Disable: disable, MinSeverity: minSev})
+	failed := slices.ContainsFunc(findings, func(f check.Finding) bool { return f.Severity == check.SeverityError })
 	if *asJSON {
 		if findings == nil {
-			findings = []httpref.Finding{}
+			findings = []check.Finding{}
 		}
 		if writeJSON(stdout, findings) != 0 {
 			return 2
@@ -215,35 +216,36 @@ func isFlagSet(fs *flag.FlagSet, name string) bool {
 	return set
 }
 
-func writeFindings(w io.Writer, code httpref.Code, fs []httpref.Finding) {
+func writeFindings(w io.Writer, code httpref.Code, fs []check.Finding) {
 	if len(fs) == 0 {
 		fmt.Fprintf(w, "%s: no findings\n", code)
 		return
 	}
 	for _, f := range fs {
-		fmt.Fprintf(w, "%-8s%s\n", f.Severity, f.Rule)
+		fmt.Fprintf(w, "%-8s%s\n", f.Severity, f.Rule.ID)
 		wrap(w, "        ", f.Message)
 		ref := f.Reference
-		if f.URL != "" {
-			ref += " <" + f.URL + ">"
+		if f.SpecURL != "" {
+			ref += " <" + f.SpecURL + ">"
 		}
 		fmt.Fprintf(w, "        %s\n", ref)
 	}
 }
 
 func writeRules(w io.Writer, asJSON bool) int {
-	rules := httpref.Rules()
+	rules := check.Rules()
 	if asJSON {
 		type ruleJSON struct {
-			ID        string           `json:"id"`
-			Severity  httpref.Severity `json:"severity"`
-			Title     string           `json:"title"`
-			Reference string           `json:"reference"`
-			URL       string           `json:"url"`
+			ID        string         `json:"id"`
+			Severity  check.Severity `json:"severity"`
+			Keyword   string         `json:"keyword"`
+			Title     string         `json:"title"`
+			Reference string         `json:"reference"`
+			SpecURL   string         `json:"spec_url"`
 		}
 		out := make([]ruleJSON, len(rules))
 		for i, r := range rules {
-			out[i] = ruleJSON{r.ID, r.Severity, r.Title, r.Reference, r.URL}
+			out[i] = ruleJSON{r.ID, r.Severity, r.Keyword, r.Title, r.Reference, r.SpecURL}
 		}
 		return writeJSON(w, out)
 	}

@@ -146,7 +146,7 @@ func TestCheckJSON(t *testing.T) {
 	assert.Equal(t, "error", got[0]["severity"])
 	assert.EqualValues(t, 401, got[0]["code"])
 	assert.Equal(t, "RFC 9110, Section 15.5.2", got[0]["reference"])
-	assert.Equal(t, "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2", got[0]["url"])
+	assert.Equal(t, "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2", got[0]["spec_url"])
 
 	code, out, _ = runArgs("check", "-status", "200", "--json")
 	assert.Equal(t, 0, code)

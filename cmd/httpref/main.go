@@ -193,7 +193,7 @@ func writeCard(w io.Writer, s httpref.Status) {
 		}
 	}
 	fmt.Fprintf(w, "\nDetails\n")
-	wrap(w, "  ", s.Description())
+	wrap(w, "  ", s.Details())
 	section("Common situations", s.Situations())
 	section("What to check", s.Checks())
 	section("Avoid using it when", s.AvoidWhen())
@@ -317,7 +317,7 @@ func runRelated(args []string, stdout, stderr io.Writer) int {
 		Distance int    `json:"distance"`
 	}
 	nodes := []node{}
-	for r, d := range httpref.Walk(s.Code(), *depth) {
+	for r, d := range s.Code().Walk(*depth) {
 		nodes = append(nodes, node{int(r.Code()), r.Phrase(), d})
 	}
 	if *asJSON {

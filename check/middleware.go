@@ -1,4 +1,4 @@
-package httpref
+package check
 
 import (
 	"bufio"
@@ -14,7 +14,7 @@ import (
 // What the client receives does not change: the middleware passes every
 // call through to the underlying http.ResponseWriter and only keeps the
 // final status, a copy of the header fields as they were when the status
-// was sent, and the first bytes of the body (see BodyLimit). It records
+// was sent, and the first bytes of the body (see Options.BodyLimit). It records
 // what the handler writes even where net/http refuses it (a body on a 204,
 // say), since that is what the checks look for. A handler that never calls
 // WriteHeader is checked as 200. Interim 1xx responses other than 101 are
@@ -25,20 +25,19 @@ import (
 //
 // report runs on the handler's goroutine after the handler returns; a nil
 // report turns the checks off.
-func Middleware(report func(*http.Request, []Finding), opts ...CheckOption) func(http.Handler) http.Handler {
-	c := newCheckConfig(opts)
+func Middleware(report func(*http.Request, []Finding), opts *Options) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if report == nil {
 				next.ServeHTTP(w, r)
 				return
 			}
-			rw := &recordingWriter{w: w, limit: c.bodyLimit}
+			rw := &recordingWriter{w: w, limit: opts.bodyLimit()}
 			next.ServeHTTP(rw, r)
 			if rw.hijacked {
 				return
 			}
-			if fs := rw.findings(c, r); len(fs) > 0 {
+			if fs := rw.findings(opts, r); len(fs) > 0 {
 				report(r, fs)
 			}
 		})
@@ -133,11 +132,11 @@ func (rw *recordingWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
 func (rw *recordingWriter) Unwrap() http.ResponseWriter { return rw.w }
 
 // findings checks the interim responses and the final one.
-func (rw *recordingWriter) findings(c *checkConfig, r *http.Request) []Finding {
+func (rw *recordingWriter) findings(opts *Options, r *http.Request) []Finding {
 	var out []Finding
 	for _, in := range rw.interims {
 		ex := Exchange{Method: r.Method, RequestHeader: r.Header, Status: in.code, Header: in.header}
-		out = append(out, c.check(&ex)...)
+		out = append(out, Run(ex, opts)...)
 	}
 	status, header := rw.status, rw.header
 	if status == 0 {
@@ -154,5 +153,5 @@ func (rw *recordingWriter) findings(c *checkConfig, r *http.Request) []Finding {
 		// net/http sniffs the type of a body sent without Content-Type.
 		ex.ContentType = http.DetectContentType(rw.body)
 	}
-	return append(out, c.check(&ex)...)
+	return append(out, Run(ex, opts)...)
 }

@@ -1,4 +1,4 @@
-package httpreftest
+package checktest
 
 import (
 	"fmt"
@@ -9,7 +9,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
-	"github.com/httpref/httpref"
+	"github.com/httpref/httpref/check"
 )
 
 // fakeTB records what AssertResponse reports.
@@ -30,7 +30,7 @@ func TestAssertResponse(t *testing.T) {
 		name   string
 		req    *http.Request
 		h      http.HandlerFunc
-		opts   []httpref.CheckOption
+		opts   *check.Options
 		ok     bool
 		errors []string
 		logs   []string
@@ -43,14 +43,14 @@ func TestAssertResponse(t *testing.T) {
 		{
 			name: "error fails", req: httptest.NewRequest(http.MethodDelete, "/", nil),
 			h: func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusMethodNotAllowed) },
-			errors: []string{"httpref: error method-not-allowed-missing-allow: 405 Method Not Allowed with no Allow header field: " +
+			errors: []string{"check: error method-not-allowed-missing-allow: 405 Method Not Allowed with no Allow header field: " +
 				"a 405 must list the methods the resource supports (RFC 9110, Section 15.5.6)"},
 		},
 		{
 			name: "warnings only log", req: httptest.NewRequest(http.MethodPost, "/", nil),
 			h:  func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusCreated) },
 			ok: true,
-			logs: []string{"httpref: warning created-missing-location: 201 Created without a Location header field: " +
+			logs: []string{"check: warning created-missing-location: 201 Created without a Location header field: " +
 				"a POST that creates a resource should say where it is (RFC 9110, Section 9.3.3)"},
 		},
 		{
@@ -59,13 +59,13 @@ func TestAssertResponse(t *testing.T) {
 				w.WriteHeader(http.StatusNoContent)
 				io.WriteString(w, "{}")
 			},
-			errors: []string{"httpref: error body-not-allowed: 204 No Content with a body: this status cannot carry content, " +
+			errors: []string{"check: error body-not-allowed: 204 No Content with a body: this status cannot carry content, " +
 				"so the body is dropped or breaks the framing (RFC 9110, Section 15.3.5)"},
 		},
 		{
 			name: "disabled rule", req: httptest.NewRequest(http.MethodDelete, "/", nil),
 			h:    func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusMethodNotAllowed) },
-			opts: []httpref.CheckOption{httpref.DisableRules("method-not-allowed-missing-allow")}, ok: true,
+			opts: &check.Options{Disable: []string{"method-not-allowed-missing-allow"}}, ok: true,
 		},
 		{
 			name: "nil request skips request rules", req: nil,
@@ -82,7 +82,7 @@ func TestAssertResponse(t *testing.T) {
 			}
 			tc.h(rec, req)
 			ft := &fakeTB{}
-			assert.Equal(t, tc.ok, AssertResponse(ft, tc.req, rec, tc.opts...))
+			assert.Equal(t, tc.ok, AssertResponse(ft, tc.req, rec, tc.opts))
 			assert.Equal(t, tc.errors, ft.errors)
 			assert.Equal(t, tc.logs, ft.logs)
 			assert.Positive(t, ft.helpers)
@@ -93,7 +93,7 @@ func TestAssertResponse(t *testing.T) {
 func TestAssertResponseZeroRecorder(t *testing.T) {
 	ft := &fakeTB{}
 	// A recorder built without NewRecorder has no body and code 0 (200).
-	assert.True(t, AssertResponse(ft, httptest.NewRequest(http.MethodGet, "/", nil), &httptest.ResponseRecorder{}))
+	assert.True(t, AssertResponse(ft, httptest.NewRequest(http.MethodGet, "/", nil), &httptest.ResponseRecorder{}, nil))
 	assert.Empty(t, ft.errors)
 }
 
@@ -101,5 +101,5 @@ func TestAssertResponseRealT(t *testing.T) {
 	rec := httptest.NewRecorder()
 	rec.Header().Set("Location", "/items/1")
 	rec.WriteHeader(http.StatusCreated)
-	assert.True(t, AssertResponse(t, httptest.NewRequest(http.MethodPost, "/items", nil), rec))
+	assert.True(t, AssertResponse(t, httptest.NewRequest(http.MethodPost, "/items", nil), rec, nil))
 }

@@ -1,6 +1,8 @@
-package httpref
+package check
 
 import (
+	"github.com/httpref/httpref"
+
 	"encoding/json"
 	"io"
 	"net/http"
@@ -163,7 +165,7 @@ var ruleCases = []struct {
 func ruleIDs(fs []Finding) []string {
 	ids := make([]string, len(fs))
 	for i, f := range fs {
-		ids[i] = f.Rule
+		ids[i] = f.Rule.ID
 	}
 	return ids
 }
@@ -173,7 +175,7 @@ func TestRulesPositiveAndNegative(t *testing.T) {
 		t.Run(tc.rule+"/"+tc.name, func(t *testing.T) {
 			_, ok := RuleByID(tc.rule)
 			require.True(t, ok, "unknown rule %q", tc.rule)
-			ids := ruleIDs(Check(tc.ex))
+			ids := ruleIDs(Run(tc.ex, nil))
 			if tc.hit {
 				assert.Contains(t, ids, tc.rule)
 			} else {
@@ -209,7 +211,7 @@ func TestRuleMetadata(t *testing.T) {
 		assert.Contains(t, []Severity{SeverityInfo, SeverityWarning, SeverityError}, r.Severity, r.ID)
 		assert.NotEmpty(t, r.Title, r.ID)
 		assert.Regexp(t, ref, r.Reference, r.ID)
-		assert.Equal(t, rfcURL(r.Reference), r.URL, r.ID)
+		assert.Equal(t, rfcURL(r.Reference), r.SpecURL, r.ID)
 	}
 	assert.Len(t, seen, 29)
 }
@@ -229,17 +231,17 @@ func TestFindingsCarryRuleDataAndNameTheCode(t *testing.T) {
 		if !tc.hit {
 			continue
 		}
-		for _, f := range Check(tc.ex) {
-			r, ok := RuleByID(f.Rule)
+		for _, f := range Run(tc.ex, nil) {
+			r, ok := RuleByID(f.Rule.ID)
 			require.True(t, ok)
-			assert.Equal(t, r.Severity, f.Severity, f.Rule)
-			assert.Equal(t, Code(tc.ex.Status), f.Code)
-			assert.True(t, strings.HasPrefix(f.Message, strconv.Itoa(tc.ex.Status)), "%s: %q does not start with the code", f.Rule, f.Message)
-			require.NotEmpty(t, f.Reference, f.Rule)
+			assert.Equal(t, r.Severity, f.Severity, f.Rule.ID)
+			assert.Equal(t, httpref.Code(tc.ex.Status), f.Code)
+			assert.True(t, strings.HasPrefix(f.Message, strconv.Itoa(tc.ex.Status)), "%s: %q does not start with the code", f.Rule.ID, f.Message)
+			require.NotEmpty(t, f.Reference, f.Rule.ID)
 			if strings.HasPrefix(f.Reference, "RFC ") {
-				assert.Equal(t, rfcURL(f.Reference), f.URL, f.Rule)
+				assert.Equal(t, rfcURL(f.Reference), f.SpecURL, f.Rule.ID)
 			} else {
-				assert.True(t, strings.HasPrefix(f.URL, "https://"), f.Rule)
+				assert.True(t, strings.HasPrefix(f.SpecURL, "https://"), f.Rule.ID)
 			}
 		}
 	}
@@ -250,24 +252,24 @@ func TestFindingReferences(t *testing.T) {
 		ex   Exchange
 		rule string
 		ref  string
-		pref []Code
+		pref []httpref.Code
 	}{
 		{Exchange{Status: 301}, "redirect-missing-location", "RFC 9110, Section 15.4.2", nil},
 		{Exchange{Status: 308}, "redirect-missing-location", "RFC 9110, Section 15.4.9", nil},
-		{Exchange{Status: 102}, "status-deprecated", "RFC 2518, Section 10.1", []Code{202}},
-		{Exchange{Status: 418}, "status-reserved", "RFC 9110, Section 15.5.19", []Code{400, 501}},
-		{Exchange{Status: 420}, "status-non-standard", "RFC 9110, Section 15", []Code{429}},
-		{Exchange{Status: 427}, "status-unregistered", "RFC 9110, Section 15", []Code{400}},
+		{Exchange{Status: 102}, "status-deprecated", "RFC 2518, Section 10.1", []httpref.Code{202}},
+		{Exchange{Status: 418}, "status-reserved", "RFC 9110, Section 15.5.19", []httpref.Code{400, 501}},
+		{Exchange{Status: 420}, "status-non-standard", "RFC 9110, Section 15", []httpref.Code{429}},
+		{Exchange{Status: 427}, "status-unregistered", "RFC 9110, Section 15", []httpref.Code{400}},
 		{Exchange{Status: 304, Body: []byte("x")}, "body-not-allowed", "RFC 9110, Section 15.4.5", nil},
 		{Exchange{Status: 100, BodySent: true}, "body-not-allowed", "RFC 9110, Section 15.2", nil},
-		{Exchange{Method: "POST", Status: 302, Header: hdr("Location", "/")}, "found-for-non-get", "RFC 9110, Section 15.4.3", []Code{303, 307}},
-		{Exchange{Method: "POST", Status: 200, Header: hdr("Location", "/")}, "post-ok-with-location", "RFC 9110, Section 9.3.3", []Code{201}},
+		{Exchange{Method: "POST", Status: 302, Header: hdr("Location", "/")}, "found-for-non-get", "RFC 9110, Section 15.4.3", []httpref.Code{303, 307}},
+		{Exchange{Method: "POST", Status: 200, Header: hdr("Location", "/")}, "post-ok-with-location", "RFC 9110, Section 9.3.3", []httpref.Code{201}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.rule, func(t *testing.T) {
 			var got *Finding
-			for _, f := range Check(tc.ex) {
-				if f.Rule == tc.rule {
+			for _, f := range Run(tc.ex, nil) {
+				if f.Rule.ID == tc.rule {
 					got = &f
 				}
 			}
@@ -288,19 +290,24 @@ func TestCheckCleanExchanges(t *testing.T) {
 		{Status: 500},
 	}
 	for _, ex := range tests {
-		assert.Empty(t, Check(ex), "%d", ex.Status)
+		assert.Empty(t, Run(ex, nil), "%d", ex.Status)
 	}
 }
 
 func TestDisableRulesAndMinSeverity(t *testing.T) {
 	ex := Exchange{Method: "GET", Status: 201} // created-missing-location (warning), safe-method-unusual-success (info)
-	require.Equal(t, []string{"created-missing-location", "safe-method-unusual-success"}, ruleIDs(Check(ex)))
-	assert.Equal(t, []string{"safe-method-unusual-success"}, ruleIDs(Check(ex, DisableRules("created-missing-location"))))
-	assert.Empty(t, Check(ex, DisableRules("created-missing-location"), DisableRules("safe-method-unusual-success")))
-	assert.Equal(t, []string{"created-missing-location"}, ruleIDs(Check(ex, MinSeverity(SeverityWarning))))
-	assert.Empty(t, Check(ex, MinSeverity(SeverityError)))
-	assert.Len(t, Check(ex, nil), 2, "a nil option is ignored")
-	assert.Len(t, Check(ex, DisableRules("no-such-rule")), 2, "an unknown ID disables nothing and does not panic")
+	require.Equal(t, []string{"created-missing-location", "safe-method-unusual-success"}, ruleIDs(Run(ex, nil)))
+	assert.Equal(t, []string{"safe-method-unusual-success"}, ruleIDs(Run(ex, &Options{Disable: []string{"created-missing-location"}})))
+	assert.Empty(t, Run(ex, &Options{Disable: []string{"created-missing-location", "safe-method-unusual-success"}}))
+	assert.Equal(t, []string{"created-missing-location"}, ruleIDs(Run(ex, &Options{MinSeverity: SeverityWarning})))
+	assert.Empty(t, Run(ex, &Options{MinSeverity: SeverityError}))
+	assert.Len(t, Run(ex, &Options{}), 2, "zero Options are the defaults")
+	opts := &Options{Disable: []string{"no-such-rule"}}
+	assert.Len(t, Run(ex, opts), 2, "an unknown ID disables nothing and does not panic")
+	assert.ErrorContains(t, opts.Validate(), `"no-such-rule"`)
+	assert.NoError(t, (&Options{Disable: []string{"soft-error"}}).Validate())
+	assert.NoError(t, (*Options)(nil).Validate())
+	assert.Error(t, (&Options{MinSeverity: 9}).Validate())
 }
 
 func TestRulesReturnsCopy(t *testing.T) {
@@ -315,7 +322,7 @@ func TestSeverityText(t *testing.T) {
 	tests := []struct {
 		s    Severity
 		text string
-	}{{SeverityInfo, "info"}, {SeverityWarning, "warning"}, {SeverityError, "error"}}
+	}{{SeverityUnknown, "unknown"}, {SeverityInfo, "info"}, {SeverityWarning, "warning"}, {SeverityError, "error"}}
 	for _, tc := range tests {
 		assert.Equal(t, tc.text, tc.s.String())
 		b, err := tc.s.MarshalText()
@@ -326,11 +333,9 @@ func TestSeverityText(t *testing.T) {
 		assert.Equal(t, tc.s, back)
 	}
 	var s Severity
-	require.NoError(t, s.UnmarshalText([]byte("warn")))
-	assert.Equal(t, SeverityWarning, s)
-	require.NoError(t, s.UnmarshalText([]byte("err")))
-	assert.Equal(t, SeverityError, s)
-	assert.Error(t, s.UnmarshalText([]byte("fatal")))
+	for _, bad := range []string{"warn", "err", "fatal", "", " info", "in-fo"} {
+		assert.Error(t, s.UnmarshalText([]byte(bad)), "%q", bad)
+	}
 	assert.Equal(t, "Severity(9)", Severity(9).String())
 	_, err := Severity(9).MarshalText()
 	assert.Error(t, err)
@@ -338,7 +343,7 @@ func TestSeverityText(t *testing.T) {
 }
 
 func TestFindingJSON(t *testing.T) {
-	fs := Check(Exchange{Method: "DELETE", Status: 405})
+	fs := Run(Exchange{Method: "DELETE", Status: 405}, nil)
 	require.Len(t, fs, 1)
 	b, err := json.Marshal(fs[0])
 	require.NoError(t, err)
@@ -348,16 +353,25 @@ func TestFindingJSON(t *testing.T) {
 		"code": 405,
 		"message": "405 Method Not Allowed with no Allow header field: a 405 must list the methods the resource supports",
 		"reference": "RFC 9110, Section 15.5.6",
-		"url": "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6",
+		"spec_url": "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6",
 		"prefer": []
 	}`, string(b))
 	assert.Equal(t, "error method-not-allowed-missing-allow: 405 Method Not Allowed with no Allow header field: a 405 must list the methods the resource supports (RFC 9110, Section 15.5.6)", fs[0].String())
 
-	fs = Check(Exchange{Status: 420})
+	fs = Run(Exchange{Status: 420}, nil)
 	require.Len(t, fs, 1)
 	b, err = json.Marshal(fs[0])
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"prefer":[429]`)
+
+	var back Finding
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, fs[0].String(), back.String())
+	assert.Equal(t, fs[0].Prefer, back.Prefer)
+	assert.Equal(t, fs[0].Rule.ID, back.Rule.ID)
+	assert.Equal(t, fs[0].Rule.Keyword, back.Rule.Keyword)
+	assert.Error(t, json.Unmarshal([]byte(`{"rule":"no-such-rule"}`), &back))
+	assert.Error(t, json.Unmarshal([]byte(`{"rule":"soft-error","severity":"fatal"}`), &back))
 }
 
 type closeRecorder struct {
@@ -367,7 +381,7 @@ type closeRecorder struct {
 
 func (c *closeRecorder) Close() error { c.closed = true; return nil }
 
-func TestCheckResponse(t *testing.T) {
+func TestResponse(t *testing.T) {
 	body := `{"error": "quota exceeded", "detail": "` + strings.Repeat("x", 100) + `"}`
 	orig := &closeRecorder{Reader: strings.NewReader(body)}
 	req, err := http.NewRequest(http.MethodPost, "http://example.test/jobs", nil)
@@ -376,7 +390,7 @@ func TestCheckResponse(t *testing.T) {
 		StatusCode: 200, Header: hdr("Content-Type", "application/json", "Location", "/jobs/1"),
 		Body: orig, ContentLength: int64(len(body)),
 	}
-	fs := CheckResponse(req, resp, BodyLimit(20))
+	fs := Response(req, resp, &Options{BodyLimit: 20})
 	assert.Equal(t, []string{"soft-error", "post-ok-with-location"}, ruleIDs(fs))
 
 	// The body reads whole, and closes the original.
@@ -388,23 +402,23 @@ func TestCheckResponse(t *testing.T) {
 }
 
 func TestCheckResponseRequestFallbacks(t *testing.T) {
-	assert.Nil(t, CheckResponse(nil, nil))
+	assert.Nil(t, Response(nil, nil, nil))
 
 	// No request: rules about the request are skipped.
 	resp := &http.Response{StatusCode: 304, Header: http.Header{}, Body: http.NoBody}
-	assert.Empty(t, CheckResponse(nil, resp))
+	assert.Empty(t, Response(nil, resp, nil))
 
 	// resp.Request stands in for a nil req.
 	req, err := http.NewRequest(http.MethodGet, "http://example.test/", nil)
 	require.NoError(t, err)
 	resp.Request = req
-	assert.Equal(t, []string{"not-modified-unconditional"}, ruleIDs(CheckResponse(nil, resp)))
+	assert.Equal(t, []string{"not-modified-unconditional"}, ruleIDs(Response(nil, resp, nil)))
 
 	// A body is noticed from ContentLength even when none is kept.
 	del, err := http.NewRequest(http.MethodDelete, "http://example.test/items/1", nil)
 	require.NoError(t, err)
 	resp = &http.Response{StatusCode: 204, Header: http.Header{}, ContentLength: 3, Body: io.NopCloser(strings.NewReader("abc"))}
-	assert.Equal(t, []string{"body-not-allowed"}, ruleIDs(CheckResponse(del, resp, BodyLimit(0))))
+	assert.Equal(t, []string{"body-not-allowed"}, ruleIDs(Response(del, resp, &Options{BodyLimit: -1})))
 }
 
 func TestErrorMember(t *testing.T) {
@@ -450,7 +464,7 @@ func TestCheckResponseBodyError(t *testing.T) {
 	resp := &http.Response{StatusCode: 200, Header: hdr("Content-Type", "application/json"), Body: &failingBody{}}
 	req, err := http.NewRequest(http.MethodGet, "http://example.test/", nil)
 	require.NoError(t, err)
-	assert.Equal(t, []string{"soft-error"}, ruleIDs(CheckResponse(req, resp)))
+	assert.Equal(t, []string{"soft-error"}, ruleIDs(Response(req, resp, nil)))
 	got, err := io.ReadAll(resp.Body)
 	assert.ErrorIs(t, err, errBodyBroken, "the read error is kept for the caller")
 	assert.Equal(t, `{"error": "x"`, string(got))
@@ -477,8 +491,8 @@ func TestMediaType(t *testing.T) {
 func TestCheckBodyLimit(t *testing.T) {
 	body := []byte(`{"data": "` + strings.Repeat("x", 100) + `", "error": "late"}`)
 	ex := Exchange{Status: 200, ContentType: "application/json", Body: body, BodySent: true}
-	assert.Equal(t, []string{"soft-error"}, ruleIDs(Check(ex)))
-	assert.Empty(t, Check(ex, BodyLimit(50)), "the error member lies past the limit")
-	assert.Empty(t, Check(ex, BodyLimit(0)))
+	assert.Equal(t, []string{"soft-error"}, ruleIDs(Run(ex, nil)))
+	assert.Empty(t, Run(ex, &Options{BodyLimit: 50}), "the error member lies past the limit")
+	assert.Empty(t, Run(ex, &Options{BodyLimit: -1}))
 	assert.Equal(t, body, ex.Body, "the caller's exchange is not changed")
 }

@@ -1,4 +1,4 @@
-package httpref
+package check
 
 import (
 	"bufio"
@@ -137,7 +137,7 @@ func TestMiddlewareIsTransparent(t *testing.T) {
 	for hname, h := range transparencyHandlers {
 		var c collector
 		plain := newServer(t, h)
-		wrapped := newServer(t, Middleware(c.report)(h))
+		wrapped := newServer(t, Middleware(c.report, nil)(h))
 		for rname, req := range requests {
 			t.Run(hname+"/"+rname, func(t *testing.T) {
 				want := rawExchange(t, plain, req)
@@ -157,7 +157,7 @@ func TestMiddlewareStreamsWithFlush(t *testing.T) {
 		<-release // the client must see "first" before the handler goes on
 		io.WriteString(w, "second\n")
 	})
-	ts := newServer(t, Middleware(func(*http.Request, []Finding) {})(h))
+	ts := newServer(t, Middleware(func(*http.Request, []Finding) {}, nil)(h))
 	resp, err := ts.Client().Get(ts.URL)
 	require.NoError(t, err)
 	defer resp.Body.Close()
@@ -188,7 +188,7 @@ func TestMiddlewareHijack(t *testing.T) {
 		buf.WriteString("HTTP/1.1 101 Switching Protocols\r\nUpgrade: echo\r\nConnection: Upgrade\r\n\r\nraw bytes")
 		buf.Flush()
 	})
-	ts := newServer(t, Middleware(c.report)(h))
+	ts := newServer(t, Middleware(c.report, nil)(h))
 	got := rawExchange(t, ts, "GET / HTTP/1.1\r\nHost: example.test\r\n\r\n")
 	assert.Equal(t, "HTTP/1.1 101 Switching Protocols\r\nUpgrade: echo\r\nConnection: Upgrade\r\n\r\nraw bytes", got)
 	assert.Zero(t, c.calls, "hijacked connections are not reported")
@@ -202,7 +202,7 @@ func TestMiddlewareResponseController(t *testing.T) {
 		errs <- []error{rc.SetReadDeadline(deadline), rc.SetWriteDeadline(deadline), rc.EnableFullDuplex(), rc.Flush()}
 		io.WriteString(w, "ok")
 	})
-	ts := newServer(t, Middleware(func(*http.Request, []Finding) {})(h))
+	ts := newServer(t, Middleware(func(*http.Request, []Finding) {}, nil)(h))
 	resp, err := ts.Client().Get(ts.URL)
 	require.NoError(t, err)
 	resp.Body.Close()
@@ -249,10 +249,10 @@ func TestRecordingWriterFlushUnsupported(t *testing.T) {
 
 // serve runs h behind Middleware on a recorder and returns the rule IDs
 // reported.
-func serve(t *testing.T, h http.HandlerFunc, req *http.Request, opts ...CheckOption) []string {
+func serve(t *testing.T, h http.HandlerFunc, req *http.Request, opts *Options) []string {
 	t.Helper()
 	var c collector
-	Middleware(c.report, opts...)(h).ServeHTTP(httptest.NewRecorder(), req)
+	Middleware(c.report, opts)(h).ServeHTTP(httptest.NewRecorder(), req)
 	if c.calls == 0 {
 		return nil
 	}
@@ -319,7 +319,7 @@ func TestMiddlewareChecks(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			assert.Equal(t, tc.want, serve(t, tc.h, tc.req()))
+			assert.Equal(t, tc.want, serve(t, tc.h, tc.req(), nil))
 		})
 	}
 }
@@ -330,20 +330,20 @@ func TestMiddlewareOptions(t *testing.T) {
 		io.WriteString(w, `{"data": "0123456789", "error": "x"}`)
 	}
 	req := func() *http.Request { return httptest.NewRequest(http.MethodGet, "/", nil) }
-	assert.Equal(t, []string{"soft-error"}, serve(t, h, req()))
-	assert.Nil(t, serve(t, h, req(), BodyLimit(10)), "the error member is past the body limit")
-	assert.Nil(t, serve(t, h, req(), DisableRules("soft-error")))
-	assert.Nil(t, serve(t, h, req(), MinSeverity(SeverityError)))
+	assert.Equal(t, []string{"soft-error"}, serve(t, h, req(), nil))
+	assert.Nil(t, serve(t, h, req(), &Options{BodyLimit: 10}), "the error member is past the body limit")
+	assert.Nil(t, serve(t, h, req(), &Options{Disable: []string{"soft-error"}}))
+	assert.Nil(t, serve(t, h, req(), &Options{MinSeverity: SeverityError}))
 
 	// A nil report passes everything through unchecked.
 	rec := httptest.NewRecorder()
-	Middleware(nil)(http.HandlerFunc(h)).ServeHTTP(rec, req())
+	Middleware(nil, nil)(http.HandlerFunc(h)).ServeHTTP(rec, req())
 	assert.Equal(t, `{"data": "0123456789", "error": "x"}`, rec.Body.String())
 }
 
 func TestMiddlewarePanicIsNotReported(t *testing.T) {
 	var c collector
-	h := Middleware(c.report)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	h := Middleware(c.report, nil)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusMethodNotAllowed)
 		panic(http.ErrAbortHandler)
 	}))
@@ -353,7 +353,7 @@ func TestMiddlewarePanicIsNotReported(t *testing.T) {
 
 func TestMiddlewareConcurrent(t *testing.T) {
 	var c collector
-	h := Middleware(c.report)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	h := Middleware(c.report, nil)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/bad" {
 			w.WriteHeader(http.StatusUnauthorized)
 			return

@@ -1,0 +1,323 @@
+// Package check lints HTTP responses against the specifications and the
+// httpref catalog: a status a client cannot rely on, a header field a
+// status needs and lacks, a body where none may be, a failure reported as
+// a success.
+//
+// # Tour
+//
+// Check one exchange, given as plain values:
+//
+//	for _, f := range check.Run(check.Exchange{Method: "POST", Status: 201}, nil) {
+//		fmt.Println(f) // warning created-missing-location: 201 Created without ...
+//	}
+//
+// Check a response a client received; the body stays readable:
+//
+//	resp, err := http.Get(url)
+//	findings := check.Response(nil, resp, nil)
+//
+// Check every response a server sends, without changing what clients
+// receive:
+//
+//	handler = check.Middleware(report, nil)(handler)
+//
+// Options turn rules off, drop findings below a severity and bound how
+// much of a body the checks read. Rules lists every rule with the BCP 14
+// keyword it stands on. Package checktest fails a test on error findings.
+package check
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"mime"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/httpref/httpref"
+)
+
+// Severity is how serious a Finding is, in the terms of BCP 14 (RFC 2119,
+// RFC 8174): an error breaks a MUST or MUST NOT, a warning a SHOULD or
+// SHOULD NOT, and an info is a MAY or a heuristic. The zero value,
+// SeverityUnknown, is not the severity of any rule.
+type Severity uint8
+
+// The severities, least serious first.
+const (
+	SeverityUnknown Severity = iota // not a severity; prints "unknown"
+	SeverityInfo                    // a MAY of the specification, or a heuristic
+	SeverityWarning                 // against a SHOULD or SHOULD NOT
+	SeverityError                   // against a MUST or MUST NOT
+)
+
+var severityNames = [...]string{"unknown", "info", "warning", "error"}
+
+// Severities returns the known severities, least serious first.
+func Severities() []Severity { return []Severity{SeverityInfo, SeverityWarning, SeverityError} }
+
+// String returns the severity's name: "info", "warning", "error", or
+// "unknown" for the zero value.
+func (s Severity) String() string {
+	if int(s) < len(severityNames) {
+		return severityNames[s]
+	}
+	return "Severity(" + strconv.Itoa(int(s)) + ")"
+}
+
+// MarshalText implements encoding.TextMarshaler. It returns the String
+// form, and an error for values without a name.
+func (s Severity) MarshalText() ([]byte, error) {
+	if int(s) >= len(severityNames) {
+		return nil, fmt.Errorf("check: invalid severity %d", s)
+	}
+	return []byte(severityNames[s]), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler. It accepts exactly
+// the String forms "unknown", "info", "warning" and "error", in any case.
+func (s *Severity) UnmarshalText(text []byte) error {
+	for i, n := range severityNames {
+		if strings.EqualFold(string(text), n) {
+			*s = Severity(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("check: unknown severity %q (want one of %s)", clip(string(text)), strings.Join(severityNames[:], ", "))
+}
+
+// Exchange is one request and its response as plain values, the input of
+// Run. Only Status is required; leave Method empty when the request is
+// unknown, and the rules about the request are skipped.
+type Exchange struct {
+	Method        string      // the request method, such as "POST"; "" when unknown
+	RequestHeader http.Header // the request header fields
+	Status        int         // the response status code
+	Header        http.Header // the response header fields
+	BodySent      bool        // whether the response carried a body; also true when Body is non-empty
+	ContentType   string      // the body's media type; "" means the Content-Type response header
+	Body          []byte      // the first bytes of the response body (enough for a JSON object's first members)
+}
+
+func (ex *Exchange) hasBody() bool { return ex.BodySent || len(ex.Body) > 0 }
+
+func (ex *Exchange) method() string { return strings.ToUpper(ex.Method) }
+
+func (ex *Exchange) requestKnown() bool { return ex.Method != "" }
+
+// mediaType returns the lower-case media type of the body without
+// parameters, or "".
+func (ex *Exchange) mediaType() string {
+	ct := ex.ContentType
+	if ct == "" {
+		ct = ex.Header.Get("Content-Type")
+	}
+	if ct == "" {
+		return ""
+	}
+	if mt, _, err := mime.ParseMediaType(ct); err == nil {
+		return mt
+	}
+	mt, _, _ := strings.Cut(ct, ";")
+	return strings.ToLower(strings.TrimSpace(mt))
+}
+
+// Finding is one problem found in an exchange: the rule that found it, how
+// serious it is, the status code, a message that names the code, and the
+// part of the specification it breaks.
+type Finding struct {
+	Rule      Rule           // the rule that found the problem
+	Severity  Severity       // how serious the problem is
+	Code      httpref.Code   // the response status code
+	Message   string         // what is wrong, naming the code
+	Reference string         // the specification section, such as "RFC 9110, Section 15.5.6"
+	SpecURL   string         // a link to Reference
+	Prefer    []httpref.Code // codes to use instead, when the rule suggests any
+}
+
+// String returns the finding on one line: severity, rule ID, message and
+// reference.
+func (f Finding) String() string {
+	s := f.Severity.String() + " " + f.Rule.ID + ": " + f.Message
+	if f.Reference != "" {
+		s += " (" + f.Reference + ")"
+	}
+	return s
+}
+
+// findingJSON is the JSON form of a Finding; the field order and the
+// snake_case keys are part of the API.
+type findingJSON struct {
+	Rule      string         `json:"rule"`
+	Severity  Severity       `json:"severity"`
+	Code      httpref.Code   `json:"code"`
+	Message   string         `json:"message"`
+	Reference string         `json:"reference"`
+	SpecURL   string         `json:"spec_url"`
+	Prefer    []httpref.Code `json:"prefer"`
+}
+
+// MarshalJSON implements json.Marshaler: the rule by its ID, the code as a
+// number, prefer always an array.
+func (f Finding) MarshalJSON() ([]byte, error) {
+	j := findingJSON{
+		Rule: f.Rule.ID, Severity: f.Severity, Code: f.Code, Message: f.Message,
+		Reference: f.Reference, SpecURL: f.SpecURL, Prefer: f.Prefer,
+	}
+	if j.Prefer == nil {
+		j.Prefer = []httpref.Code{}
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON implements json.Unmarshaler: it reads what MarshalJSON
+// writes. A rule ID that names no rule of this package is an error.
+func (f *Finding) UnmarshalJSON(b []byte) error {
+	var j findingJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	r, ok := RuleByID(j.Rule)
+	if !ok {
+		return fmt.Errorf("check: finding names unknown rule %q", clip(j.Rule))
+	}
+	if len(j.Prefer) == 0 {
+		j.Prefer = nil
+	}
+	*f = Finding{Rule: r, Severity: j.Severity, Code: j.Code, Message: j.Message,
+		Reference: j.Reference, SpecURL: j.SpecURL, Prefer: j.Prefer}
+	return nil
+}
+
+// Rule is one check that Run applies, with a stable ID that
+// Options.Disable takes, the BCP 14 keyword it stands on and the part of
+// the specification it comes from.
+type Rule struct {
+	ID        string   // stable kebab-case ID, such as "method-not-allowed-missing-allow"
+	Severity  Severity // severity of its findings, from Keyword
+	Keyword   string   // the BCP 14 keyword behind it ("MUST", "SHOULD NOT", "MAY"), or "heuristic"
+	Title     string   // what it checks, in a few words
+	Reference string   // the main specification section; a finding may cite a more precise one
+	SpecURL   string   // a link to Reference
+
+	check func(ex *Exchange) hit
+}
+
+// Rules returns all the rules that Run applies, in the order it applies
+// them.
+func Rules() []Rule { return slices.Clone(allRules()) }
+
+// RuleByID returns the rule with the given ID.
+func RuleByID(id string) (Rule, bool) {
+	for _, r := range allRules() {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return Rule{}, false
+}
+
+// DefaultBodyLimit is how many bytes of a response body the checks read
+// when Options.BodyLimit is zero.
+const DefaultBodyLimit = 4096
+
+// Options configure Run, Response, Middleware and checktest. A nil
+// *Options is the zero Options: every rule, every severity, and
+// DefaultBodyLimit.
+type Options struct {
+	// Disable lists the IDs of rules to skip. Validate reports IDs that
+	// name no rule; Run ignores them.
+	Disable []string
+
+	// MinSeverity drops findings less serious than it.
+	MinSeverity Severity
+
+	// BodyLimit is how many bytes of a response body the checks read and
+	// keep: 0 means DefaultBodyLimit, a negative value none (a body is
+	// still noticed, through Exchange.BodySent).
+	BodyLimit int
+}
+
+// Validate reports options that cannot be what the caller meant: rule IDs
+// that name no rule, and a MinSeverity without a name.
+func (o *Options) Validate() error {
+	if o == nil {
+		return nil
+	}
+	var errs []error
+	for _, id := range o.Disable {
+		if _, ok := RuleByID(id); !ok {
+			errs = append(errs, fmt.Errorf("check: no rule has the ID %q", clip(id)))
+		}
+	}
+	if int(o.MinSeverity) >= len(severityNames) {
+		errs = append(errs, fmt.Errorf("check: invalid minimum severity %d", o.MinSeverity))
+	}
+	return errors.Join(errs...)
+}
+
+// bodyLimit returns the number of body bytes to read.
+func (o *Options) bodyLimit() int {
+	switch {
+	case o == nil || o.BodyLimit == 0:
+		return DefaultBodyLimit
+	case o.BodyLimit < 0:
+		return 0
+	}
+	return o.BodyLimit
+}
+
+func (o *Options) disabled(id string) bool { return o != nil && slices.Contains(o.Disable, id) }
+
+func (o *Options) minSeverity() Severity {
+	if o == nil {
+		return SeverityUnknown
+	}
+	return o.MinSeverity
+}
+
+// Run applies the rules to an exchange and returns what they find, in
+// rule order, or nil when all is well. It reads at most the body limit of
+// ex.Body.
+func Run(ex Exchange, opts *Options) []Finding {
+	if n := opts.bodyLimit(); len(ex.Body) > n {
+		ex.Body = ex.Body[:n]
+	}
+	var out []Finding
+	rules := allRules()
+	for i := range rules {
+		r := &rules[i]
+		if r.Severity < opts.minSeverity() || opts.disabled(r.ID) {
+			continue
+		}
+		h := r.check(&ex)
+		if h.msg == "" {
+			continue
+		}
+		f := Finding{
+			Rule: *r, Severity: r.Severity, Code: httpref.Code(ex.Status), Message: h.msg,
+			Reference: r.Reference, SpecURL: r.SpecURL, Prefer: h.prefer,
+		}
+		if h.ref != "" {
+			f.Reference, f.SpecURL = h.ref, h.url
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// clip shortens input quoted in error messages to 64 bytes, keeping whole
+// UTF-8 sequences.
+func clip(s string) string {
+	const max = 64
+	if len(s) <= max {
+		return s
+	}
+	i := max
+	for i > 0 && s[i]&0xC0 == 0x80 {
+		i--
+	}
+	return s[:i] + "..."
+}
