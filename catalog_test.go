@@ -498,3 +498,21 @@ func TestZeroStatusIsEmpty(t *testing.T) {
 	assert.Equal(t, Code(0), s.Code())
 	assert.Equal(t, ClassUnknown, s.Class())
 }
+
+// TestLookupBinarySize builds a program that only prints a Lookup and one
+// that only prints with fmt: the reference may add at most 500 KB.
+func TestLookupBinarySize(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds programs")
+	}
+	size := func(src string) int64 {
+		fi, err := os.Stat(buildProgram(t, src))
+		require.NoError(t, err)
+		return fi.Size()
+	}
+	base := size("package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(404) }\n")
+	lookup := size("package main\n\nimport (\n\t\"fmt\"\n\n\t\"github.com/httpref/httpref\"\n)\n\n" +
+		"func main() {\n\ts, _ := httpref.Lookup(404)\n\tfmt.Println(s)\n}\n")
+	t.Logf("fmt only: %d bytes; httpref.Lookup: %d bytes (+%d)", base, lookup, lookup-base)
+	assert.LessOrEqual(t, lookup-base, int64(500_000), "httpref.Lookup adds more than 500 KB")
+}

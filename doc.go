@@ -34,6 +34,7 @@
 //
 //	for s, dist := range httpref.Walk(502, 1) { ... }
 //	httpref.Path(100, 504) // [100 Continue 102 Processing 504 Gateway Timeout]
+//	httpref.Code(502).Walk(1) // the same walk from a Code
 //
 // Find a code from a phrase, a symptom or a log line, typos forgiven:
 //
@@ -41,16 +42,27 @@
 //		fmt.Println(r.Status, r.Matched) // 522 Connection Timed Out phrase, source, ...
 //	}
 //
-// Check an API's responses: advice for a code, rules over a response, and
-// middleware that reports findings without changing what clients receive:
+// Advise whether an API should return a code, log codes with their
+// meaning, and turn a failed response into an error:
 //
-//	a := httpref.Advise(420)                // Not recommended; prefer 429
-//	fs := httpref.Check(httpref.Exchange{Method: "GET", Status: 401})
-//	handler = httpref.Middleware(report)(handler)
+//	a := httpref.Advise(420)                      // Not recommended; prefer 429
+//	slog.Warn("upstream", httpref.Attr("status", resp.StatusCode))
+//	err := httpref.ErrorFor(resp.StatusCode)      // *StatusError for 4xx and 5xx
 //
 // A Code logs itself with log/slog as a group of code, phrase and class;
-// EnrichHandler adds the phrase and summary beside status attributes, and
-// ErrorFor turns a 4xx or 5xx response into a *StatusError.
+// EnrichHandler adds the phrase and summary beside status attributes.
+//
+// # Codes as parameters
+//
+// Package functions take a status code as an int, the type of
+// net/http's Response.StatusCode and WriteHeader: Lookup(resp.StatusCode),
+// Walk(resp.StatusCode, 1), Path(a, b), Advise(resp.StatusCode),
+// Attr("status", code), ErrorFor(code). A Code gives the same answers
+// through its methods: Status, Walk, Path, Advise, Attr and Err.
+//
+// Response checking (rules over an exchange, a client-side check and
+// middleware) is in package github.com/httpref/httpref/check; this package
+// does not link net/http.
 //
 // All values are immutable and safe for concurrent use: slices returned by
 // Status methods are copies.
