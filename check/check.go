@@ -27,10 +27,14 @@
 package check
 
 import (
+	"bytes"
+	"compress/flate"
+	"compress/gzip"
+	"compress/zlib"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"mime"
+	"io"
 	"net/http"
 	"slices"
 	"strconv"
@@ -97,8 +101,12 @@ type Exchange struct {
 	Status        int         // the response status code
 	Header        http.Header // the response header fields
 	BodySent      bool        // whether the response carried a body; also true when Body is non-empty
+	BodySize      int64       // the body's full length in bytes when known; 0 means unknown (or none, see BodySent)
 	ContentType   string      // the body's media type; "" means the Content-Type response header
 	Body          []byte      // the first bytes of the response body (enough for a JSON object's first members)
+
+	mt    string // the media type, once Run has read it
+	mtSet bool
 }
 
 func (ex *Exchange) hasBody() bool { return ex.BodySent || len(ex.Body) > 0 }
@@ -107,21 +115,28 @@ func (ex *Exchange) method() string { return strings.ToUpper(ex.Method) }
 
 func (ex *Exchange) requestKnown() bool { return ex.Method != "" }
 
-// mediaType returns the lower-case media type of the body without
-// parameters, or "".
+// mediaType returns the media type of the body without parameters, as
+// sent (compare it with strings.EqualFold), or "".
 func (ex *Exchange) mediaType() string {
+	if ex.mtSet {
+		return ex.mt
+	}
 	ct := ex.ContentType
 	if ct == "" {
-		ct = ex.Header.Get("Content-Type")
+		ct, _ = fieldValue(ex.Header, "Content-Type")
 	}
-	if ct == "" {
-		return ""
-	}
-	if mt, _, err := mime.ParseMediaType(ct); err == nil {
-		return mt
-	}
-	mt, _, _ := strings.Cut(ct, ";")
-	return strings.ToLower(strings.TrimSpace(mt))
+	return mediaTypeOf(ct)
+}
+
+// isHead reports whether the request was HEAD, whose response carries no
+// content whatever its header says.
+func (ex *Exchange) isHead() bool { return strings.EqualFold(ex.Method, http.MethodHead) }
+
+// contentAllowed reports whether the response can carry content: not to
+// HEAD, and not 1xx, 204 or 304 (RFC 9112, Section 6.3).
+func (ex *Exchange) contentAllowed() bool {
+	return !ex.isHead() && (ex.Status < 100 || ex.Status > 199) && ex.Status != http.StatusNoContent &&
+		ex.Status != http.StatusNotModified
 }
 
 // Finding is one problem found in an exchange: the rule that found it, how
@@ -202,7 +217,9 @@ type Rule struct {
 	Reference string   // the main specification section; a finding may cite a more precise one
 	SpecURL   string   // a link to Reference
 
-	check func(ex *Exchange) hit
+	check func(ex *Exchange) *hit
+	codes *statusSet // the statuses it applies to; nil means all
+	field fieldSet   // the response field it needs, if any
 }
 
 // Rules returns all the rules that Run applies, in the order it applies
@@ -281,19 +298,33 @@ func (o *Options) minSeverity() Severity {
 // Run applies the rules to an exchange and returns what they find, in
 // rule order, or nil when all is well. It reads at most the body limit of
 // ex.Body.
-func Run(ex Exchange, opts *Options) []Finding {
-	if n := opts.bodyLimit(); len(ex.Body) > n {
+func Run(ex Exchange, opts *Options) []Finding { return run(&ex, opts) }
+
+// run is Run on an exchange of the caller's, which it changes.
+func run(ex *Exchange, opts *Options) []Finding {
+	n := opts.bodyLimit()
+	if len(ex.Body) > n {
 		ex.Body = ex.Body[:n]
 	}
+	hs := scanHeader(ex.Header)
+	if len(ex.Body) > 0 && hs.encoding != nil {
+		ex.Body = decodeContent(hs.encoding, ex.Body, n)
+	}
+	ct := ex.ContentType
+	if ct == "" {
+		ct = hs.contentType
+	}
+	ex.mt, ex.mtSet = mediaTypeOf(ct), true
 	var out []Finding
-	rules := allRules()
-	for i := range rules {
-		r := &rules[i]
-		if r.Severity < opts.minSeverity() || opts.disabled(r.ID) {
+	t := rulesFor()
+	fields, minSev := hs.fields, opts.minSeverity()
+	for _, i := range t.forStatus(ex.Status) {
+		r := &t.rules[i]
+		if r.Severity < minSev || fields&r.field != r.field || opts.disabled(r.ID) {
 			continue
 		}
-		h := r.check(&ex)
-		if h.msg == "" {
+		h := r.check(ex)
+		if h == nil {
 			continue
 		}
 		f := Finding{
@@ -305,6 +336,34 @@ func Run(ex Exchange, opts *Options) []Finding {
 		}
 		out = append(out, f)
 	}
+	return out
+}
+
+// decodeContent undoes a gzip or deflate content coding (RFC 9110,
+// Section 8.4.1) of the first bytes of a body, as far as they go and up to
+// limit bytes, so that the rules reading JSON see the document. Bodies
+// without a coding, or with another one, are returned as they are.
+func decodeContent(codings []string, body []byte, limit int) []byte {
+	if len(codings) != 1 {
+		return body
+	}
+	var r io.Reader
+	var err error
+	switch strings.ToLower(trimOWS(codings[0])) {
+	case "gzip", "x-gzip":
+		r, err = gzip.NewReader(bytes.NewReader(body))
+	case "deflate":
+		// HTTP's deflate is the zlib format; some servers send raw deflate.
+		if r, err = zlib.NewReader(bytes.NewReader(body)); err != nil {
+			r, err = flate.NewReader(bytes.NewReader(body)), nil
+		}
+	default:
+		return body
+	}
+	if err != nil {
+		return body
+	}
+	out, _ := io.ReadAll(io.LimitReader(r, int64(limit)))
 	return out
 }
 

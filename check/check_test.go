@@ -1,8 +1,8 @@
 package check
 
 import (
-	"github.com/httpref/httpref"
-
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/httpref/httpref"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -58,7 +59,9 @@ var ruleCases = []struct {
 	{"103 standard", "status-temporary", false, Exchange{Status: 103}},
 
 	{"POST 201 no Location", "created-missing-location", true, Exchange{Method: "POST", Status: 201}},
-	{"201 unknown request", "created-missing-location", true, Exchange{Status: 201}},
+	{"201 unknown request", "created-missing-location", false, Exchange{Status: 201}},
+	{"MKCOL 201", "created-missing-location", false, Exchange{Method: "MKCOL", Status: 201}},
+	{"COPY 201", "created-missing-location", false, Exchange{Method: "COPY", Status: 201}},
 	{"POST 201 Location", "created-missing-location", false, Exchange{Method: "POST", Status: 201, Header: hdr("Location", "/items/1")}},
 	{"PUT 201", "created-missing-location", false, Exchange{Method: "PUT", Status: 201}},
 
@@ -97,9 +100,6 @@ var ruleCases = []struct {
 
 	{"503", "service-unavailable-missing-retry-after", true, Exchange{Status: 503}},
 	{"503 Retry-After", "service-unavailable-missing-retry-after", false, Exchange{Status: 503, Header: hdr("Retry-After", "120")}},
-
-	{"413", "content-too-large-missing-retry-after", true, Exchange{Status: 413}},
-	{"413 Retry-After", "content-too-large-missing-retry-after", false, Exchange{Status: 413, Header: hdr("Retry-After", "60")}},
 
 	{"204 body", "body-not-allowed", true, Exchange{Method: "DELETE", Status: 204, Body: []byte("{}")}},
 	{"304 body", "body-not-allowed", true, Exchange{Method: "GET", Status: 304, BodySent: true}},
@@ -156,10 +156,113 @@ var ruleCases = []struct {
 	{"POST 200", "post-ok-with-location", false, Exchange{Method: "POST", Status: 200}},
 	{"GET 200 Location", "post-ok-with-location", false, Exchange{Method: "GET", Status: 200, Header: hdr("Location", "/x")}},
 
-	{"POST 302", "found-for-non-get", true, Exchange{Method: "POST", Status: 302, Header: hdr("Location", "/x")}},
-	{"DELETE 302", "found-for-non-get", true, Exchange{Method: "DELETE", Status: 302, Header: hdr("Location", "/x")}},
-	{"GET 302", "found-for-non-get", false, Exchange{Method: "GET", Status: 302, Header: hdr("Location", "/x")}},
-	{"POST 303", "found-for-non-get", false, Exchange{Method: "POST", Status: 303, Header: hdr("Location", "/x")}},
+	{"POST 302", "redirect-method-ambiguous", true, Exchange{Method: "POST", Status: 302, Header: hdr("Location", "/x")}},
+	{"POST 301", "redirect-method-ambiguous", true, Exchange{Method: "POST", Status: 301, Header: hdr("Location", "/x")}},
+	{"DELETE 302", "redirect-method-ambiguous", true, Exchange{Method: "DELETE", Status: 302, Header: hdr("Location", "/x")}},
+	{"GET 302", "redirect-method-ambiguous", false, Exchange{Method: "GET", Status: 302, Header: hdr("Location", "/x")}},
+	{"POST 303", "redirect-method-ambiguous", false, Exchange{Method: "POST", Status: 303, Header: hdr("Location", "/x")}},
+	{"POST 307", "redirect-method-ambiguous", false, Exchange{Method: "POST", Status: 307, Header: hdr("Location", "/x")}},
+
+	{"401 empty challenge", "www-authenticate-malformed", true, Exchange{Status: 401, Header: hdr("WWW-Authenticate", "")}},
+	{"401 not a challenge", "www-authenticate-malformed", true, Exchange{Status: 401, Header: hdr("WWW-Authenticate", `realm="api"`)}},
+	{"401 bad param", "www-authenticate-malformed", true, Exchange{Status: 401, Header: hdr("WWW-Authenticate", `Bearer realm="api`)}},
+	{"401 Bearer", "www-authenticate-malformed", false, Exchange{Status: 401, Header: hdr("WWW-Authenticate", `Bearer realm="api", error="invalid_token"`)}},
+	{"401 two challenges", "www-authenticate-malformed", false, Exchange{Status: 401, Header: hdr("WWW-Authenticate", `Newauth realm="apps", type=1, title="Login to \"apps\"", Basic realm="simple"`)}},
+	{"401 token68", "www-authenticate-malformed", false, Exchange{Status: 401, Header: hdr("WWW-Authenticate", "Negotiate a87421000492aa874209af8bc028==")}},
+	{"401 scheme only", "www-authenticate-malformed", false, Exchange{Status: 401, Header: hdr("WWW-Authenticate", "Negotiate")}},
+	{"401 no field", "www-authenticate-malformed", false, Exchange{Status: 401}},
+
+	{"405 allows DELETE", "method-not-allowed-allows-method", true, Exchange{Method: "DELETE", Status: 405, Header: hdr("Allow", "GET, DELETE")}},
+	{"405 allows other", "method-not-allowed-allows-method", false, Exchange{Method: "DELETE", Status: 405, Header: hdr("Allow", "GET, HEAD")}},
+	{"405 empty Allow", "method-not-allowed-allows-method", false, Exchange{Method: "DELETE", Status: 405, Header: hdr("Allow", "")}},
+
+	{"101 no Upgrade field", "switching-protocols-missing-upgrade", true, Exchange{Method: "GET", Status: 101, RequestHeader: hdr("Upgrade", "websocket")}},
+	{"101 Upgrade field", "switching-protocols-missing-upgrade", false, Exchange{Method: "GET", Status: 101, Header: hdr("Upgrade", "websocket")}},
+
+	{"206 bad Content-Range", "content-range-malformed", true, Exchange{Status: 206, Header: hdr("Content-Range", "bytes 0-9")}},
+	{"206 reversed range", "content-range-malformed", true, Exchange{Status: 206, Header: hdr("Content-Range", "bytes 9-0/100")}},
+	{"206 past the end", "content-range-malformed", true, Exchange{Status: 206, Header: hdr("Content-Range", "bytes 0-100/100")}},
+	{"416 bad length", "content-range-malformed", true, Exchange{Status: 416, Header: hdr("Content-Range", "bytes */x")}},
+	{"206 good", "content-range-malformed", false, Exchange{Status: 206, Header: hdr("Content-Range", "bytes 0-9/100")}},
+	{"206 unknown length", "content-range-malformed", false, Exchange{Status: 206, Header: hdr("Content-Range", "bytes 0-9/*")}},
+	{"416 unsatisfied", "content-range-malformed", false, Exchange{Status: 416, Header: hdr("Content-Range", "bytes */100")}},
+
+	{"429 Retry-After words", "retry-after-malformed", true, Exchange{Status: 429, Header: hdr("Retry-After", "in a minute")}},
+	{"503 Retry-After RFC 850", "retry-after-malformed", true, Exchange{Status: 503, Header: hdr("Retry-After", "Sunday, 06-Nov-94 08:49:37 GMT")}},
+	{"503 Retry-After negative", "retry-after-malformed", true, Exchange{Status: 503, Header: hdr("Retry-After", "-1")}},
+	{"429 Retry-After seconds", "retry-after-malformed", false, Exchange{Status: 429, Header: hdr("Retry-After", "120")}},
+	{"503 Retry-After date", "retry-after-malformed", false, Exchange{Status: 503, Header: hdr("Retry-After", "Fri, 31 Dec 1999 23:59:59 GMT")}},
+
+	{"302 Location with space", "location-malformed", true, Exchange{Status: 302, Header: hdr("Location", "/a b")}},
+	{"201 Location bad escape", "location-malformed", true, Exchange{Method: "POST", Status: 201, Header: hdr("Location", "/items/%zz")}},
+	{"302 Location absolute", "location-malformed", false, Exchange{Status: 302, Header: hdr("Location", "https://example.com/a?b=c#d")}},
+	{"302 Location escaped", "location-malformed", false, Exchange{Status: 302, Header: hdr("Location", "/a%20b")}},
+
+	{"Deprecation true", "deprecation-malformed", true, Exchange{Status: 200, Header: hdr("Deprecation", "true")}},
+	{"Deprecation date", "deprecation-malformed", true, Exchange{Status: 200, Header: hdr("Deprecation", "Sun, 06 Nov 1994 08:49:37 GMT")}},
+	{"Deprecation sf-date", "deprecation-malformed", false, Exchange{Status: 200, Header: hdr("Deprecation", "@1688169599")}},
+
+	{"Sunset number", "sunset-malformed", true, Exchange{Status: 200, Header: hdr("Sunset", "1688169599")}},
+	{"Sunset date", "sunset-malformed", false, Exchange{Status: 200, Header: hdr("Sunset", "Sat, 31 Dec 2026 23:59:59 GMT")}},
+
+	{"200 Content-Range", "content-range-unexpected", true, Exchange{Status: 200, Header: hdr("Content-Range", "bytes 0-9/10")}},
+	{"206 Content-Range", "content-range-unexpected", false, Exchange{Status: 206, Header: hdr("Content-Range", "bytes 0-9/10")}},
+	{"416 Content-Range", "content-range-unexpected", false, Exchange{Status: 416, Header: hdr("Content-Range", "bytes */10")}},
+
+	{"Content-Length short", "content-length-mismatch", true, Exchange{Status: 200, Header: hdr("Content-Length", "10"), BodySize: 5}},
+	{"Content-Length long", "content-length-mismatch", true, Exchange{Status: 200, Header: hdr("Content-Length", "3"), BodySize: 5}},
+	{"Content-Length equal", "content-length-mismatch", false, Exchange{Status: 200, Header: hdr("Content-Length", "5"), BodySize: 5}},
+	{"Content-Length HEAD", "content-length-mismatch", false, Exchange{Method: "HEAD", Status: 200, Header: hdr("Content-Length", "500"), BodySize: 5}},
+	{"Content-Length size unknown", "content-length-mismatch", false, Exchange{Status: 200, Header: hdr("Content-Length", "500"), Body: []byte("x")}},
+
+	{"304 Content-Type", "not-modified-content-headers", true, Exchange{Method: "GET", Status: 304, Header: hdr("Content-Type", "text/html")}},
+	{"304 ETag", "not-modified-content-headers", false, Exchange{Method: "GET", Status: 304, Header: hdr("ETag", `"a"`, "Cache-Control", "max-age=60")}},
+
+	{"412 unconditional", "precondition-failed-unconditional", true, Exchange{Method: "PUT", Status: 412}},
+	{"412 If-Match", "precondition-failed-unconditional", false, Exchange{Method: "PUT", Status: 412, RequestHeader: hdr("If-Match", `"a"`)}},
+	{"416 no Range", "range-not-satisfiable-without-range", true, Exchange{Method: "GET", Status: 416, Header: hdr("Content-Range", "bytes */10")}},
+	{"416 Range", "range-not-satisfiable-without-range", false, Exchange{Method: "GET", Status: 416, RequestHeader: hdr("Range", "bytes=20-")}},
+	{"417 no Expect", "expectation-failed-without-expect", true, Exchange{Method: "PUT", Status: 417}},
+	{"417 Expect", "expectation-failed-without-expect", false, Exchange{Method: "PUT", Status: 417, RequestHeader: hdr("Expect", "100-continue")}},
+
+	{"200 no Content-Type", "content-type-missing", true, Exchange{Method: "GET", Status: 200, Body: []byte("hello")}},
+	{"200 Content-Type", "content-type-missing", false, Exchange{Method: "GET", Status: 200, Header: hdr("Content-Type", "text/plain"), Body: []byte("hello")}},
+	{"204 no Content-Type", "content-type-missing", false, Exchange{Method: "GET", Status: 204}},
+	{"HEAD no Content-Type", "content-type-missing", false, Exchange{Method: "HEAD", Status: 200, BodySent: true}},
+
+	{"JSON as text/html", "json-as-text", true, Exchange{Status: 200, Header: hdr("Content-Type", "text/html; charset=utf-8"), Body: []byte(`{"id": 1, "name": "x"}`)}},
+	{"JSON array as text/plain", "json-as-text", true, Exchange{Status: 200, Header: hdr("Content-Type", "text/plain"), Body: []byte(`[1, 2, 3]`)}},
+	{"HTML as text/html", "json-as-text", false, Exchange{Status: 200, Header: hdr("Content-Type", "text/html"), Body: []byte(`<!doctype html>`)}},
+	{"text with braces", "json-as-text", false, Exchange{Status: 200, Header: hdr("Content-Type", "text/plain"), Body: []byte(`{not json}`)}},
+
+	{"problem+json 200", "problem-details-on-success", true, Exchange{Status: 200, Header: hdr("Content-Type", "application/problem+json"), Body: []byte(`{"title": "x"}`)}},
+	{"problem+json 404", "problem-details-on-success", false, Exchange{Status: 404, Header: hdr("Content-Type", "application/problem+json"), Body: []byte(`{"title": "x"}`)}},
+
+	{"problem status differs", "problem-details-status-mismatch", true, Exchange{Status: 400, Header: hdr("Content-Type", "application/problem+json"), Body: []byte(`{"type": "about:blank", "status": 422}`)}},
+	{"problem status same", "problem-details-status-mismatch", false, Exchange{Status: 422, Header: hdr("Content-Type", "application/problem+json"), Body: []byte(`{"type": "about:blank", "status": 422}`)}},
+	{"problem no status", "problem-details-status-mismatch", false, Exchange{Status: 422, Header: hdr("Content-Type", "application/problem+json"), Body: []byte(`{"title": "x"}`)}},
+
+	{"problem status string", "problem-details-member-type", true, Exchange{Status: 422, Header: hdr("Content-Type", "application/problem+json"), Body: []byte(`{"status": "422"}`)}},
+	{"problem title number", "problem-details-member-type", true, Exchange{Status: 422, Header: hdr("Content-Type", "application/problem+json"), Body: []byte(`{"title": 5}`)}},
+	{"problem well typed", "problem-details-member-type", false, Exchange{Status: 422, Header: hdr("Content-Type", "application/problem+json"), Body: []byte(`{"type": "https://example.com/p", "title": "t", "status": 422, "detail": "d", "instance": "/i", "errors": []}`)}},
+
+	{"500 goroutine dump", "stack-trace-leak", true, Exchange{Status: 500, Body: []byte("goroutine 1 [running]:\nmain.main()\n\t/app/main.go:12 +0x1d")}},
+	{"502 panic", "stack-trace-leak", true, Exchange{Status: 502, Body: []byte("panic: runtime error: index out of range [3] with length 3\n\nmain.go:9")}},
+	{"500 plain", "stack-trace-leak", false, Exchange{Status: 500, Body: []byte("Internal Server Error")}},
+	{"200 dump", "stack-trace-leak", false, Exchange{Status: 200, Body: []byte("goroutine 1 [running]:")}},
+
+	{"GraphQL errors with data", "soft-error", false, Exchange{Method: "POST", Status: 200, Header: hdr("Content-Type", "application/json"), Body: []byte(`{"errors": [{"message": "x"}], "data": {"user": null}}`)}},
+	{"GraphQL response type", "soft-error", false, Exchange{Method: "POST", Status: 200, Header: hdr("Content-Type", "application/graphql-response+json"), Body: []byte(`{"errors": [{"message": "x"}]}`)}},
+	{"gzip soft error", "soft-error", true, Exchange{Method: "GET", Status: 200, Header: hdr("Content-Type", "application/json", "Content-Encoding", "gzip"), Body: gzipped(`{"error": "quota exceeded"}`)}},
+}
+
+// gzipped returns s gzip-compressed.
+func gzipped(s string) []byte {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write([]byte(s))
+	zw.Close()
+	return b.Bytes()
 }
 
 func ruleIDs(fs []Finding) []string {
@@ -213,7 +316,7 @@ func TestRuleMetadata(t *testing.T) {
 		assert.Regexp(t, ref, r.Reference, r.ID)
 		assert.Equal(t, rfcURL(r.Reference), r.SpecURL, r.ID)
 	}
-	assert.Len(t, seen, 29)
+	assert.Len(t, seen, 48)
 }
 
 // rfcURL derives the rfc-editor link from "RFC 9110, Section 15.5.6".
@@ -262,7 +365,8 @@ func TestFindingReferences(t *testing.T) {
 		{Exchange{Status: 427}, "status-unregistered", "RFC 9110, Section 15", []httpref.Code{400}},
 		{Exchange{Status: 304, Body: []byte("x")}, "body-not-allowed", "RFC 9110, Section 15.4.5", nil},
 		{Exchange{Status: 100, BodySent: true}, "body-not-allowed", "RFC 9110, Section 15.2", nil},
-		{Exchange{Method: "POST", Status: 302, Header: hdr("Location", "/")}, "found-for-non-get", "RFC 9110, Section 15.4.3", []httpref.Code{303, 307}},
+		{Exchange{Method: "POST", Status: 302, Header: hdr("Location", "/")}, "redirect-method-ambiguous", "RFC 9110, Section 15.4.3", []httpref.Code{303, 307}},
+		{Exchange{Method: "POST", Status: 301, Header: hdr("Location", "/")}, "redirect-method-ambiguous", "RFC 9110, Section 15.4.2", []httpref.Code{303, 308}},
 		{Exchange{Method: "POST", Status: 200, Header: hdr("Location", "/")}, "post-ok-with-location", "RFC 9110, Section 9.3.3", []httpref.Code{201}},
 	}
 	for _, tc := range tests {
@@ -285,7 +389,7 @@ func TestCheckCleanExchanges(t *testing.T) {
 		{Method: "GET", Status: 200, Header: hdr("Content-Type", "application/json"), Body: []byte(`{"id": 1}`)},
 		{Method: "POST", Status: 201, Header: hdr("Location", "/items/1")},
 		{Method: "DELETE", Status: 204},
-		{Method: "GET", Status: 404, Body: []byte("not found")},
+		{Method: "GET", Status: 404, Header: hdr("Content-Type", "text/plain"), Body: []byte("not found")},
 		{Method: "GET", Status: 304, RequestHeader: hdr("If-None-Match", `"a"`)},
 		{Status: 500},
 	}
@@ -295,12 +399,12 @@ func TestCheckCleanExchanges(t *testing.T) {
 }
 
 func TestDisableRulesAndMinSeverity(t *testing.T) {
-	ex := Exchange{Method: "GET", Status: 201} // created-missing-location (warning), safe-method-unusual-success (info)
-	require.Equal(t, []string{"created-missing-location", "safe-method-unusual-success"}, ruleIDs(Run(ex, nil)))
-	assert.Equal(t, []string{"safe-method-unusual-success"}, ruleIDs(Run(ex, &Options{Disable: []string{"created-missing-location"}})))
-	assert.Empty(t, Run(ex, &Options{Disable: []string{"created-missing-location", "safe-method-unusual-success"}}))
-	assert.Equal(t, []string{"created-missing-location"}, ruleIDs(Run(ex, &Options{MinSeverity: SeverityWarning})))
-	assert.Empty(t, Run(ex, &Options{MinSeverity: SeverityError}))
+	ex := Exchange{Method: "GET", Status: 201, Header: hdr("Location", "/a b")} // location-malformed (error), safe-method-unusual-success (info)
+	require.Equal(t, []string{"location-malformed", "safe-method-unusual-success"}, ruleIDs(Run(ex, nil)))
+	assert.Equal(t, []string{"safe-method-unusual-success"}, ruleIDs(Run(ex, &Options{Disable: []string{"location-malformed"}})))
+	assert.Empty(t, Run(ex, &Options{Disable: []string{"location-malformed", "safe-method-unusual-success"}}))
+	assert.Equal(t, []string{"location-malformed"}, ruleIDs(Run(ex, &Options{MinSeverity: SeverityWarning})))
+	assert.Equal(t, []string{"location-malformed"}, ruleIDs(Run(ex, &Options{MinSeverity: SeverityError})))
 	assert.Len(t, Run(ex, &Options{}), 2, "zero Options are the defaults")
 	opts := &Options{Disable: []string{"no-such-rule"}}
 	assert.Len(t, Run(ex, opts), 2, "an unknown ID disables nothing and does not panic")
@@ -391,7 +495,7 @@ func TestResponse(t *testing.T) {
 		Body: orig, ContentLength: int64(len(body)),
 	}
 	fs := Response(req, resp, &Options{BodyLimit: 20})
-	assert.Equal(t, []string{"soft-error", "post-ok-with-location"}, ruleIDs(fs))
+	assert.Equal(t, []string{"post-ok-with-location", "soft-error"}, ruleIDs(fs))
 
 	// The body reads whole, and closes the original.
 	got, err := io.ReadAll(resp.Body)
@@ -473,7 +577,8 @@ func TestCheckResponseBodyError(t *testing.T) {
 func TestMediaType(t *testing.T) {
 	tests := map[string]string{
 		"application/json":                "application/json",
-		"Application/JSON; charset=utf-8": "application/json",
+		"Application/JSON; charset=utf-8": "Application/JSON",
+		" text/html ;q=1":                 "text/html",
 		"application/vnd.api+json":        "application/vnd.api+json",
 		"application/json; charset":       "application/json", // malformed parameter
 		"":                                "",
@@ -489,7 +594,7 @@ func TestMediaType(t *testing.T) {
 // TestCheckBodyLimit checks that Check reads no more of Exchange.Body than
 // BodyLimit allows.
 func TestCheckBodyLimit(t *testing.T) {
-	body := []byte(`{"data": "` + strings.Repeat("x", 100) + `", "error": "late"}`)
+	body := []byte(`{"info": "` + strings.Repeat("x", 100) + `", "error": "late"}`)
 	ex := Exchange{Status: 200, ContentType: "application/json", Body: body, BodySent: true}
 	assert.Equal(t, []string{"soft-error"}, ruleIDs(Run(ex, nil)))
 	assert.Empty(t, Run(ex, &Options{BodyLimit: 50}), "the error member lies past the limit")

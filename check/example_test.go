@@ -35,7 +35,10 @@ func ExampleOptions() {
 }
 
 func ExampleMiddleware() {
+	done := make(chan struct{})
 	report := func(r *http.Request, findings []check.Finding) {
+		// report runs on its own goroutine once the response is complete.
+		defer close(done)
 		for _, f := range findings {
 			fmt.Println(r.Method, r.URL.Path, f)
 		}
@@ -44,6 +47,7 @@ func ExampleMiddleware() {
 		w.WriteHeader(http.StatusUnauthorized) // forgot WWW-Authenticate
 	}))
 	h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "/account", nil))
+	<-done
 	// Output:
 	// GET /account error unauthorized-missing-www-authenticate: 401 Unauthorized with no WWW-Authenticate header field: a 401 must carry at least one authentication challenge (RFC 9110, Section 15.5.2)
 }

@@ -163,7 +163,7 @@ func TestCheckRules(t *testing.T) {
 	require.Equal(t, 0, code)
 	var rules []map[string]any
 	require.NoError(t, json.Unmarshal([]byte(out), &rules))
-	assert.Len(t, rules, 29)
+	assert.Len(t, rules, len(check.Rules()))
 	assert.Equal(t, "status-out-of-range", rules[0]["id"])
 }
 
