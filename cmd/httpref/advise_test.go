@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/httpref/httpref/check"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
