@@ -255,6 +255,10 @@ type Options struct {
 	// keep: 0 means DefaultBodyLimit, a negative value none (a body is
 	// still noticed, through Exchange.BodySent).
 	BodyLimit int
+
+	// ReadStreams lets Response read the start of a streaming body
+	// (text/event-stream and the like), which waits for events to arrive.
+	ReadStreams bool
 }
 
 // Validate reports options that cannot be what the caller meant: rule IDs

@@ -239,17 +239,16 @@ func keep[T ~string | ~[]byte](rw *recorder, p T) {
 		rw.body = rw.inline[:0]
 	}
 	if len(rw.body)+len(p) > cap(rw.body) {
-		// Outgrown the inline buffer: one buffer of the whole limit, from
-		// the pool when the limit is the default one.
-		var b []byte
+		// Outgrown the inline buffer: with the default limit, one buffer
+		// of the whole limit from the pool.
+		// Other limits grow the buffer with what arrives, so a huge limit
+		// costs nothing up front.
 		if rw.limit == DefaultBodyLimit {
 			rw.pooled = bodyPool.Get().(*[]byte)
-			b = (*rw.pooled)[:len(rw.body)]
-		} else {
-			b = make([]byte, len(rw.body), rw.limit)
+			b := (*rw.pooled)[:len(rw.body)]
+			copy(b, rw.body)
+			rw.body = b
 		}
-		copy(b, rw.body)
-		rw.body = b
 	}
 	rw.body = append(rw.body, p...)
 }

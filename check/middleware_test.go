@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"math"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -413,4 +414,19 @@ func TestMiddlewareConcurrent(t *testing.T) {
 	ts.Close() // waits for the handlers, so every report has been made
 	assert.Equal(t, 10, c.calls)
 	assert.Len(t, c.ids(), 10)
+}
+
+func TestMiddlewareHugeBodyLimits(t *testing.T) {
+	syncReports(t)
+	for _, limit := range []int{1 << 40, math.MaxInt} {
+		var c collector
+		h := Middleware(c.report, &Options{BodyLimit: limit})(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			io.WriteString(w, `{"error": "x"}`)
+		}))
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+		assert.Equal(t, `{"error": "x"}`, rec.Body.String())
+		assert.Equal(t, []string{"soft-error"}, c.ids(), "limit %d", limit)
+	}
 }
