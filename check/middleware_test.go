@@ -2,6 +2,7 @@ package check
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"log"
@@ -9,6 +10,8 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -133,6 +136,61 @@ var transparencyHandlers = map[string]http.HandlerFunc{
 		b, _ := io.ReadAll(r.Body)
 		fmt.Fprintf(w, "got %d bytes\n", len(b))
 	},
+	"chunked trailers": func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Trailer", "X-Checksum")
+		w.Header().Set("Content-Type", "text/plain")
+		for i := range 4 {
+			fmt.Fprintf(w, "part %d\n", i)
+			w.(http.Flusher).Flush()
+		}
+		w.Header().Set("X-Checksum", "abc")
+		w.Header().Set(http.TrailerPrefix+"X-Late", "1")
+	},
+	"file": func(w http.ResponseWriter, r *http.Request) {
+		http.ServeFile(w, r, transparencyFile)
+	},
+	"hijack": func(w http.ResponseWriter, r *http.Request) {
+		conn, brw, err := w.(http.Hijacker).Hijack()
+		if err != nil {
+			panic(err)
+		}
+		defer conn.Close()
+		brw.WriteString("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nConnection: close\r\n\r\nraw")
+		brw.Flush()
+	},
+	"panic after header": func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusAccepted)
+		io.WriteString(w, "partial")
+		panic(http.ErrAbortHandler)
+	},
+	"panic before header": func(w http.ResponseWriter, r *http.Request) {
+		panic(http.ErrAbortHandler)
+	},
+	"string writer": func(w http.ResponseWriter, r *http.Request) {
+		w.(io.StringWriter).WriteString("via WriteString\n")
+	},
+	"read from": func(w http.ResponseWriter, r *http.Request) {
+		w.(io.ReaderFrom).ReadFrom(strings.NewReader("via ReadFrom\n"))
+	},
+}
+
+// transparencyFile is a file of 3 MB that the "file" handler serves; set
+// by TestMain.
+var transparencyFile string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "check-test")
+	if err != nil {
+		panic(err)
+	}
+	transparencyFile = filepath.Join(dir, "big.bin")
+	b := bytes.Repeat([]byte("0123456789abcdef"), 3<<16)
+	if err := os.WriteFile(transparencyFile, b, 0o644); err != nil {
+		panic(err)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
 }
 
 func TestMiddlewareIsTransparent(t *testing.T) {
@@ -143,19 +201,84 @@ func TestMiddlewareIsTransparent(t *testing.T) {
 			"Expect: 100-continue\r\nContent-Length: 4\r\n\r\nabcd",
 		"HTTP/1.0": "GET /x HTTP/1.0\r\nHost: example.test\r\n\r\n",
 	}
+	reports := map[string]func(*http.Request, []Finding){
+		"collecting": new(collector).report,
+		"panicking":  func(*http.Request, []Finding) { panic("report failed") },
+		"blocking":   func(*http.Request, []Finding) { select {} },
+	}
 	for hname, h := range transparencyHandlers {
-		var c collector
 		plain := newServer(t, h)
-		wrapped := newServer(t, Middleware(c.report, nil)(h))
-		for rname, req := range requests {
-			t.Run(hname+"/"+rname, func(t *testing.T) {
-				want := rawExchange(t, plain, req)
-				got := rawExchange(t, wrapped, req)
-				require.NotEmpty(t, want)
-				assert.Equal(t, want, got)
-			})
+		for rpname, report := range reports {
+			wrapped := newServer(t, Middleware(report, nil)(h))
+			for rname, req := range requests {
+				t.Run(hname+"/"+rpname+"/"+rname, func(t *testing.T) {
+					want := rawExchange(t, plain, req)
+					got := rawExchange(t, wrapped, req)
+					if !strings.HasPrefix(hname, "panic") {
+						require.NotEmpty(t, want)
+					}
+					assert.Equal(t, want, got)
+				})
+			}
 		}
 	}
+}
+
+// sendfileSpy stands between net/http and the middleware and records
+// whether ReadFrom reached the connection's writer with a file, which is
+// how net/http sends a file with sendfile(2).
+type sendfileSpy struct {
+	http.ResponseWriter
+	mu       sync.Mutex
+	fromFile int
+}
+
+func (s *sendfileSpy) ReadFrom(src io.Reader) (int64, error) {
+	if _, ok := src.(*os.File); ok {
+		s.mu.Lock()
+		s.fromFile++
+		s.mu.Unlock()
+	} else if lr, ok := src.(*io.LimitedReader); ok {
+		if _, ok := lr.R.(*os.File); ok {
+			s.mu.Lock()
+			s.fromFile++
+			s.mu.Unlock()
+		}
+	}
+	return s.ResponseWriter.(io.ReaderFrom).ReadFrom(src)
+}
+
+func (s *sendfileSpy) Flush() { s.ResponseWriter.(http.Flusher).Flush() }
+
+func (s *sendfileSpy) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	return s.ResponseWriter.(http.Hijacker).Hijack()
+}
+
+func (s *sendfileSpy) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
+// TestMiddlewareKeepsSendfile serves a 3 MB file through the middleware:
+// the file must reach net/http's ReadFrom, where sendfile happens.
+func TestMiddlewareKeepsSendfile(t *testing.T) {
+	var spies []*sendfileSpy
+	var mu sync.Mutex
+	checked := Middleware(func(*http.Request, []Finding) {}, nil)(http.FileServer(http.Dir(filepath.Dir(transparencyFile))))
+	ts := newServer(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		spy := &sendfileSpy{ResponseWriter: w}
+		mu.Lock()
+		spies = append(spies, spy)
+		mu.Unlock()
+		checked.ServeHTTP(spy, r)
+	}))
+	resp, err := ts.Client().Get(ts.URL + "/" + filepath.Base(transparencyFile))
+	require.NoError(t, err)
+	n, err := io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	require.NoError(t, err)
+	assert.Equal(t, int64(3<<20), n)
+	mu.Lock()
+	defer mu.Unlock()
+	require.Len(t, spies, 1)
+	assert.Positive(t, spies[0].fromFile, "the file went through ReadFrom, so net/http can use sendfile")
 }
 
 func TestMiddlewareStreamsWithFlush(t *testing.T) {
