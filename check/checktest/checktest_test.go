@@ -50,7 +50,7 @@ func TestAssertResponse(t *testing.T) {
 			name: "warnings only log", req: httptest.NewRequest(http.MethodPost, "/", nil),
 			h:  func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusCreated) },
 			ok: true,
-			logs: []string{"check: warning created-missing-location: 201 Created without a Location header field: " +
+			logs: []string{"check: warning created-missing-location: 201 Created to POST without a Location header field: " +
 				"a POST that creates a resource should say where it is (RFC 9110, Section 9.3.3)"},
 		},
 		{
