@@ -97,6 +97,7 @@ func (s *Severity) UnmarshalText(text []byte) error {
 // unknown, and the rules about the request are skipped.
 type Exchange struct {
 	Method        string      // the request method, such as "POST"; "" when unknown
+	Path          string      // the request's URL path, such as "/users/7"; "" when unknown
 	RequestHeader http.Header // the request header fields
 	Status        int         // the response status code
 	Header        http.Header // the response header fields
@@ -223,12 +224,12 @@ type Rule struct {
 }
 
 // Rules returns all the rules that Run applies, in the order it applies
-// them.
-func Rules() []Rule { return slices.Clone(allRules()) }
+// them; the last, status-undocumented, applies only with a Contract.
+func Rules() []Rule { return append(slices.Clone(allRules()), undocumented) }
 
 // RuleByID returns the rule with the given ID.
 func RuleByID(id string) (Rule, bool) {
-	for _, r := range allRules() {
+	for _, r := range Rules() {
 		if r.ID == id {
 			return r, true
 		}
@@ -259,6 +260,36 @@ type Options struct {
 	// ReadStreams lets Response read the start of a streaming body
 	// (text/event-stream and the like), which waits for events to arrive.
 	ReadStreams bool
+
+	// Contract, when set, is an API description the responses must keep:
+	// a status that the request's operation does not document is a
+	// finding of the rule status-undocumented. Package
+	// github.com/httpref/httpref/openapi makes one from an OpenAPI
+	// document.
+	Contract Contract
+}
+
+// Contract is an API description that says which statuses each operation
+// documents.
+type Contract interface {
+	// Documents reports whether the operation that method and path match
+	// documents status (exactly, by a range such as 4XX, or by a default
+	// response), and names the operation for the finding; matched is
+	// false when no operation matches the request.
+	Documents(method, path string, status int) (documented bool, operation string, matched bool)
+}
+
+// undocumented is the rule behind contract findings. An API's
+// description promises the statuses each operation returns; a response
+// outside them breaks the promise clients were built on. The OpenAPI
+// Specification expects the description to cover the successful response
+// and every known error (Section 4.8.16 of version 3.1), so the rule
+// stands on that expectation: a SHOULD.
+var undocumented = Rule{
+	ID: "status-undocumented", Severity: SeverityWarning, Keyword: "SHOULD",
+	Title:     "status the API description does not document",
+	Reference: "OpenAPI Specification 3.1.0, Section 4.8.16",
+	SpecURL:   "https://spec.openapis.org/oas/v3.1.0#responses-object",
 }
 
 // Validate reports options that cannot be what the caller meant: rule IDs
@@ -339,6 +370,16 @@ func run(ex *Exchange, opts *Options) []Finding {
 			f.Reference, f.SpecURL = h.ref, h.url
 		}
 		out = append(out, f)
+	}
+	if opts != nil && opts.Contract != nil && ex.Method != "" && ex.Path != "" &&
+		undocumented.Severity >= minSev && !opts.disabled(undocumented.ID) {
+		if ok, op, matched := opts.Contract.Documents(ex.Method, ex.Path, ex.Status); matched && !ok {
+			out = append(out, Finding{
+				Rule: undocumented, Severity: undocumented.Severity, Code: httpref.Code(ex.Status),
+				Message:   fmt.Sprintf("%s from %s, which does not document it", httpref.Code(ex.Status), op),
+				Reference: undocumented.Reference, SpecURL: undocumented.SpecURL,
+			})
+		}
 	}
 	return out
 }

@@ -297,7 +297,7 @@ func TestEveryRuleHasPositiveAndNegativeCases(t *testing.T) {
 			misses[tc.rule]++
 		}
 	}
-	for _, r := range Rules() {
+	for _, r := range allRules() {
 		assert.Positive(t, hits[r.ID], "rule %s has no positive case", r.ID)
 		assert.Positive(t, misses[r.ID], "rule %s has no negative case", r.ID)
 	}
@@ -307,7 +307,7 @@ func TestRuleMetadata(t *testing.T) {
 	kebab := regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	ref := regexp.MustCompile(`^RFC \d+, Section [0-9.]+$`)
 	seen := map[string]bool{}
-	for _, r := range Rules() {
+	for _, r := range allRules() {
 		assert.Regexp(t, kebab, r.ID)
 		assert.False(t, seen[r.ID], "duplicate rule ID %s", r.ID)
 		seen[r.ID] = true
@@ -600,4 +600,41 @@ func TestCheckBodyLimit(t *testing.T) {
 	assert.Empty(t, Run(ex, &Options{BodyLimit: 50}), "the error member lies past the limit")
 	assert.Empty(t, Run(ex, &Options{BodyLimit: -1}))
 	assert.Equal(t, body, ex.Body, "the caller's exchange is not changed")
+}
+
+// fakeContract documents 200 and 404 for GET /items/{id}.
+type fakeContract struct{}
+
+func (fakeContract) Documents(method, path string, status int) (bool, string, bool) {
+	if method != "GET" || !strings.HasPrefix(path, "/items/") {
+		return false, "", false
+	}
+	return status == 200 || status == 404, "GET /items/{id}", true
+}
+
+func TestContract(t *testing.T) {
+	opts := &Options{Contract: fakeContract{}}
+	ids := func(ex Exchange, opts *Options) []string { return ruleIDs(Run(ex, opts)) }
+	undocumentedIn := func(ex Exchange) bool {
+		for _, id := range ids(ex, opts) {
+			if id == "status-undocumented" {
+				return true
+			}
+		}
+		return false
+	}
+	assert.True(t, undocumentedIn(Exchange{Method: "GET", Path: "/items/7", Status: 500}))
+	assert.False(t, undocumentedIn(Exchange{Method: "GET", Path: "/items/7", Status: 404}))
+	assert.False(t, undocumentedIn(Exchange{Method: "GET", Path: "/other", Status: 500}), "no operation matches")
+	assert.False(t, undocumentedIn(Exchange{Status: 500}), "request unknown")
+	assert.NotContains(t, ids(Exchange{Method: "GET", Path: "/items/7", Status: 500}, nil), "status-undocumented", "no contract")
+	fs := Run(Exchange{Method: "GET", Path: "/items/7", Status: 500}, opts)
+	require.NotEmpty(t, fs)
+	last := fs[len(fs)-1]
+	assert.Equal(t, "500 Internal Server Error from GET /items/{id}, which does not document it", last.Message)
+	assert.Equal(t, SeverityWarning, last.Severity)
+	r, ok := RuleByID("status-undocumented")
+	require.True(t, ok)
+	assert.Equal(t, "SHOULD", r.Keyword)
+	assert.Empty(t, Run(Exchange{Method: "GET", Path: "/items/7", Status: 500}, &Options{Contract: fakeContract{}, Disable: []string{"status-undocumented"}}))
 }

@@ -257,7 +257,7 @@ func keep[T ~string | ~[]byte](rw *recorder, p T) {
 func (rw *recorder) exchange(status int) Exchange {
 	r := rw.req
 	ex := Exchange{
-		Method: r.Method, RequestHeader: r.Header, Status: status, Header: rw.w.Header(),
+		Method: r.Method, Path: r.URL.Path, RequestHeader: r.Header, Status: status, Header: rw.w.Header(),
 		BodySent: rw.bodySent, Body: rw.body, BodySize: rw.size,
 	}
 	if ex.Method == "" {

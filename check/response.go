@@ -29,6 +29,9 @@ func Response(req *http.Request, resp *http.Response, opts *Options) []Finding {
 	ex := Exchange{Status: resp.StatusCode, Header: resp.Header, BodySent: resp.ContentLength > 0}
 	if req != nil {
 		ex.Method, ex.RequestHeader = req.Method, req.Header
+		if req.URL != nil {
+			ex.Path = req.URL.Path
+		}
 		if ex.Method == "" {
 			ex.Method = http.MethodGet
 		}
