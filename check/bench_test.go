@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 )
 
 // jsonHandler answers with a clean JSON body of the given size, as an API
@@ -52,5 +53,34 @@ func BenchmarkRun(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Run(ex, nil)
+	}
+}
+
+// BenchmarkMiddlewareRatio runs the bare handler and the checked one
+// alternately in the same loop and reports the checked one's time as a
+// multiple of the bare one's (x-bare), so that both see the same machine.
+func BenchmarkMiddlewareRatio(b *testing.B) {
+	report := func(*http.Request, []Finding) { panic("a clean response has no findings") }
+	for _, size := range []int{90, 10 << 10} {
+		bare := jsonHandler(size)
+		checked := Middleware(report, nil)(bare)
+		req := httptest.NewRequest(http.MethodGet, "/items/1", nil)
+		name := map[int]string{90: "90B", 10 << 10: "10KB"}[size]
+		b.Run(name, func(b *testing.B) {
+			const batch = 64
+			var tb, tc time.Duration
+			for b.Loop() {
+				t0 := time.Now()
+				for range batch {
+					bare.ServeHTTP(httptest.NewRecorder(), req)
+				}
+				t1 := time.Now()
+				for range batch {
+					checked.ServeHTTP(httptest.NewRecorder(), req)
+				}
+				tb, tc = tb+t1.Sub(t0), tc+time.Since(t1)
+			}
+			b.ReportMetric(float64(tc)/float64(tb), "x-bare")
+		})
 	}
 }

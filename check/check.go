@@ -106,8 +106,59 @@ type Exchange struct {
 	ContentType   string      // the body's media type; "" means the Content-Type response header
 	Body          []byte      // the first bytes of the response body (enough for a JSON object's first members)
 
-	mt    string // the media type, once Run has read it
-	mtSet bool
+	sniff bool      // whether a body without Content-Type goes out with a sniffed one, as from net/http
+	mt    string    // the media type, once Run has read it
+	mtSet bool      //
+	mc    mediaKind // the kind of mt
+}
+
+// mediaKind sorts the media types the rules tell apart, so that each rule
+// compares a small integer rather than strings.
+type mediaKind uint8
+
+const (
+	mediaNone       mediaKind = iota // no Content-Type
+	mediaOther                       // any type the rules do not single out
+	mediaJSON                        // application/json and other +json types
+	mediaProblem                     // application/problem+json (RFC 9457)
+	mediaGraphQL                     // application/graphql-response+json
+	mediaHTML                        // text/html
+	mediaPlain                       // text/plain
+	mediaByteranges                  // multipart/byteranges
+)
+
+func (k mediaKind) isJSON() bool { return k == mediaJSON || k == mediaProblem || k == mediaGraphQL }
+
+// kindOfMedia sorts a media type.
+func kindOfMedia(mt string) mediaKind {
+	switch {
+	case mt == "":
+		return mediaNone
+	case strings.EqualFold(mt, "application/json"):
+		return mediaJSON
+	case strings.EqualFold(mt, "application/problem+json"):
+		return mediaProblem
+	case strings.EqualFold(mt, "application/graphql-response+json"):
+		return mediaGraphQL
+	case isJSONType(mt):
+		return mediaJSON
+	case strings.EqualFold(mt, "text/html"):
+		return mediaHTML
+	case strings.EqualFold(mt, "text/plain"):
+		return mediaPlain
+	case strings.EqualFold(mt, "multipart/byteranges"):
+		return mediaByteranges
+	}
+	return mediaOther
+}
+
+// media returns the kind of the body's media type.
+func (ex *Exchange) media() mediaKind {
+	if !ex.mtSet {
+		ex.mt, ex.mtSet = ex.mediaType(), true
+		ex.mc = kindOfMedia(ex.mt)
+	}
+	return ex.mc
 }
 
 func (ex *Exchange) hasBody() bool { return ex.BodySent || len(ex.Body) > 0 }
@@ -218,9 +269,11 @@ type Rule struct {
 	Reference string   // the main specification section; a finding may cite a more precise one
 	SpecURL   string   // a link to Reference
 
-	check func(ex *Exchange) *hit
-	codes *statusSet // the statuses it applies to; nil means all
-	field fieldSet   // the response field it needs, if any
+	check   func(ex *Exchange) *hit
+	codes   *statusSet // the statuses it applies to; nil means all
+	field   fieldSet   // the response field it needs, if any
+	media   uint16     // the media kinds it applies to, as bits; 0 means all
+	outside bool       // whether it applies to the codes beyond the status sets too
 }
 
 // Rules returns all the rules that Run applies, in the order it applies
@@ -349,13 +402,18 @@ func run(ex *Exchange, opts *Options) []Finding {
 	if ct == "" {
 		ct = hs.contentType
 	}
+	if ct == "" && ex.sniff && !hs.typeKey && len(ex.Body) > 0 {
+		ct = http.DetectContentType(ex.Body)
+		ex.ContentType = ct
+	}
 	ex.mt, ex.mtSet = mediaTypeOf(ct), true
+	ex.mc = kindOfMedia(ex.mt)
 	var out []Finding
 	t := rulesFor()
 	fields, minSev := hs.fields, opts.minSeverity()
-	for _, i := range t.forStatus(ex.Status) {
+	for _, i := range t.forStatus(ex.Status, fields) {
 		r := &t.rules[i]
-		if r.Severity < minSev || fields&r.field != r.field || opts.disabled(r.ID) {
+		if r.Severity < minSev || fields&r.field != r.field || r.media != 0 && r.media&(1<<ex.mc) == 0 || opts.disabled(r.ID) {
 			continue
 		}
 		h := r.check(ex)

@@ -40,14 +40,15 @@ func Middleware(report func(*http.Request, []Finding), opts *Options) func(http.
 		}
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			rec := recorderPool.Get().(*recorder)
-			*rec = recorder{w: w, limit: opts.bodyLimit(), opts: opts, req: r}
+			rec.reset(w, r, opts)
 			next.ServeHTTP(wrap(rec, optionalMask(w)), r)
 			fs := rec.findings()
 			rec.release()
 			// Handlers must not use the writer once they have returned
 			// (net/http's rule), so the recorder can serve another request;
-			// nothing in fs refers to it.
-			*rec = recorder{}
+			// nothing in fs refers to it. Drop what it refers to.
+			rec.w, rec.req, rec.opts, rec.early, rec.body = nil, nil, nil, nil, nil
+			rec.ex.RequestHeader, rec.ex.Header, rec.ex.Body = nil, nil, nil
 			recorderPool.Put(rec)
 			if len(fs) == 0 {
 				return
@@ -128,6 +129,13 @@ type recorder struct {
 	inline   [inlineBody]byte
 }
 
+// reset readies a recorder from the pool for a request; what the last
+// request left that refers to memory was dropped when it was put back.
+func (rw *recorder) reset(w http.ResponseWriter, r *http.Request, opts *Options) {
+	rw.w, rw.req, rw.opts, rw.limit = w, r, opts, opts.bodyLimit()
+	rw.status, rw.size, rw.bodySent, rw.hijacked = 0, 0, false, false
+}
+
 // Header returns the underlying writer's header map.
 func (rw *recorder) Header() http.Header { return rw.w.Header() }
 
@@ -144,9 +152,10 @@ func (rw *recorder) WriteHeader(code int) {
 	}
 	if code >= 100 && code <= 199 {
 		if len(rw.early) < maxEarly {
-			ex := rw.exchange(code)
+			var ex Exchange
+			rw.exchange(&ex, code)
 			ex.Header = ex.Header.Clone()
-			rw.early = append(rw.early, Run(ex, rw.opts)...)
+			rw.early = append(rw.early, run(&ex, rw.opts)...)
 		}
 		if code == http.StatusSwitchingProtocols {
 			rw.status = code
@@ -253,17 +262,16 @@ func keep[T ~string | ~[]byte](rw *recorder, p T) {
 	rw.body = append(rw.body, p...)
 }
 
-// exchange returns the exchange with the given status as it stands.
-func (rw *recorder) exchange(status int) Exchange {
+// exchange fills ex with the exchange with the given status as it stands.
+func (rw *recorder) exchange(ex *Exchange, status int) {
 	r := rw.req
-	ex := Exchange{
+	*ex = Exchange{
 		Method: r.Method, Path: r.URL.Path, RequestHeader: r.Header, Status: status, Header: rw.w.Header(),
 		BodySent: rw.bodySent, Body: rw.body, BodySize: rw.size,
 	}
 	if ex.Method == "" {
 		ex.Method = http.MethodGet
 	}
-	return ex
 }
 
 // findings checks the final response and returns what was found on it
@@ -276,12 +284,9 @@ func (rw *recorder) findings() []Finding {
 	if status == 0 {
 		status = http.StatusOK
 	}
-	rw.ex = rw.exchange(status)
 	ex := &rw.ex
-	if _, ok := ex.Header["Content-Type"]; !ok && len(rw.body) > 0 {
-		// net/http sniffs the type of a body sent without Content-Type.
-		ex.ContentType = http.DetectContentType(rw.body)
-	}
+	rw.exchange(ex, status)
+	ex.sniff = true // net/http sniffs the type of a body sent without Content-Type
 	fs := run(ex, rw.opts)
 	if len(rw.early) == 0 {
 		return fs

@@ -27,7 +27,7 @@ func buildRules() []Rule {
 					return nil
 				}
 				return found("%d is not a valid status code: status codes are three-digit numbers from 100 to 599", ex.Status)
-			}),
+			}).outsideRange(),
 
 		// RFC 9110, Section 15: a client that does not know a code treats
 		// it as the x00 code of its class, so an unregistered code loses
@@ -169,7 +169,7 @@ func buildRules() []Rule {
 		newRule("partial-content-missing-content-range", "MUST", "206 without Content-Range", 9110, "15.3.7.1",
 			func(ex *Exchange) *hit {
 				if ex.Status != http.StatusPartialContent || hasField(ex.Header, "Content-Range") ||
-					strings.EqualFold(ex.mediaType(), "multipart/byteranges") {
+					ex.media() == mediaByteranges {
 					return nil
 				}
 				return found("%s without a Content-Range header field (and not multipart/byteranges): the client cannot tell which range it got", httpref.Code(ex.Status))
@@ -485,19 +485,18 @@ func buildRules() []Rule {
 					return nil
 				}
 				return found("%s with content but no Content-Type header field: clients have to guess what it is", httpref.Code(ex.Status))
-			}),
+			}).ifMedia(mediaNone),
 
 		// RFC 9110, Section 8.3: Content-Type says what the content is; a
 		// JSON document labelled text/html or text/plain is rendered or
 		// sniffed as something else (heuristic).
 		newRule("json-as-text", "heuristic", "JSON sent as text/html or text/plain", 9110, "8.3",
 			func(ex *Exchange) *hit {
-				mt := ex.mediaType()
-				if !strings.EqualFold(mt, "text/html") && !strings.EqualFold(mt, "text/plain") || !looksLikeJSON(ex.Body) {
+				if m := ex.media(); m != mediaHTML && m != mediaPlain || !looksLikeJSON(ex.Body) {
 					return nil
 				}
-				return found("%s with a JSON body labelled %s: send it as application/json", httpref.Code(ex.Status), mt)
-			}),
+				return found("%s with a JSON body labelled %s: send it as application/json", httpref.Code(ex.Status), ex.mediaType())
+			}).ifMedia(mediaHTML, mediaPlain),
 
 		// RFC 9110, Section 15.3: a 2xx says the request succeeded; a JSON
 		// body with a non-empty top-level "error" or "errors" member
@@ -507,7 +506,7 @@ func buildRules() []Rule {
 		// "data") under application/json.
 		newRule("soft-error", "heuristic", `2xx with an "error" member in a JSON body`, 9110, "15.3",
 			func(ex *Exchange) *hit {
-				if ex.isHead() || !mayHaveErrorMember(ex.Body) || !isJSONType(ex.mediaType()) || isGraphQLExchange(ex) {
+				if ex.isHead() || !mayHaveErrorMember(ex.Body) || !ex.media().isJSON() || isGraphQLExchange(ex) {
 					return nil
 				}
 				key, ok := errorMember(ex.Body)
@@ -515,23 +514,23 @@ func buildRules() []Rule {
 					return nil
 				}
 				return found("%s with a JSON body carrying a top-level %q member: report failures with a 4xx or 5xx status", httpref.Code(ex.Status), key)
-			}).onRange(200, 299),
+			}).onRange(200, 299).ifMedia(mediaJSON, mediaProblem, mediaGraphQL),
 
 		// RFC 9457, Section 3: problem details describe errors; a 2xx that
 		// carries application/problem+json contradicts itself (heuristic).
 		newRule("problem-details-on-success", "heuristic", "problem details on a 2xx", 9457, "3",
 			func(ex *Exchange) *hit {
-				if ex.Status < 200 || ex.Status > 299 || !strings.EqualFold(ex.mediaType(), "application/problem+json") {
+				if ex.Status < 200 || ex.Status > 299 || ex.media() != mediaProblem {
 					return nil
 				}
 				return found("%s with an application/problem+json body: problem details report errors, so use the 4xx or 5xx status they describe", httpref.Code(ex.Status))
-			}).onRange(200, 299),
+			}).onRange(200, 299).ifMedia(mediaProblem),
 
 		// RFC 9457, Section 3.1.2: generators MUST use the same status code
 		// in the response as in the "status" member.
 		newRule("problem-details-status-mismatch", "MUST", `problem details whose "status" differs from the response`, 9457, "3.1.2",
 			func(ex *Exchange) *hit {
-				if !strings.EqualFold(ex.mediaType(), "application/problem+json") {
+				if ex.media() != mediaProblem {
 					return nil
 				}
 				var status []byte
@@ -546,14 +545,14 @@ func buildRules() []Rule {
 					return nil
 				}
 				return found(`%s with problem details whose "status" is %s: the member must repeat the response's status`, httpref.Code(ex.Status), clip(string(status)))
-			}),
+			}).ifMedia(mediaProblem),
 
 		// RFC 9457, Section 3.1: "type", "title", "detail" and "instance"
 		// are strings and "status" a number; a recipient MUST ignore a
 		// member of another type, so its content is lost.
 		newRule("problem-details-member-type", "MUST", "problem details member of the wrong type", 9457, "3.1",
 			func(ex *Exchange) *hit {
-				if !strings.EqualFold(ex.mediaType(), "application/problem+json") {
+				if ex.media() != mediaProblem {
 					return nil
 				}
 				var bad string
@@ -576,7 +575,7 @@ func buildRules() []Rule {
 					return nil
 				}
 				return found(`%s with problem details whose %q member has the wrong type: clients must ignore it`, httpref.Code(ex.Status), bad)
-			}),
+			}).ifMedia(mediaProblem),
 
 		// A 5xx whose body shows a Go panic or stack trace leaks the
 		// server's internals to clients (heuristic; RFC 9110, Section 15.6
@@ -671,10 +670,12 @@ func errorMember(body []byte) (string, bool) {
 	return name, name != ""
 }
 
-// mayHaveErrorMember is a fast test before the JSON scan: a body without
-// "rror" in either case has no "error" member.
+// mayHaveErrorMember is a fast test before the JSON scan: a body with
+// neither "rror" nor "RROR" has no "error" member spelled in lower case,
+// upper case or with a capital first letter.
 func mayHaveErrorMember(b []byte) bool {
-	return bytes.Contains(b, []byte("rror")) || bytes.Contains(b, []byte("RROR"))
+	return bytes.Contains(b, []byte("rror")) ||
+		bytes.IndexByte(b, 'R') >= 0 && bytes.Contains(b, []byte("RROR"))
 }
 
 // isGraphQLExchange reports whether an exchange is a GraphQL-over-HTTP
@@ -683,7 +684,7 @@ func mayHaveErrorMember(b []byte) bool {
 // results do (JSON:API, the other "errors" format, forbids the two
 // together).
 func isGraphQLExchange(ex *Exchange) bool {
-	if strings.EqualFold(ex.mediaType(), "application/graphql-response+json") {
+	if ex.media() == mediaGraphQL {
 		return true
 	}
 	for _, v := range values(ex.RequestHeader, "Accept") {

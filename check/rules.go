@@ -108,28 +108,56 @@ func fieldBit(key string) fieldSet {
 type headerScan struct {
 	fields      fieldSet // the gated fields present
 	contentType string   // the first Content-Type line
+	typeKey     bool     // whether h has the Content-Type key, even with no value
 	encoding    []string // the Content-Encoding lines
 }
 
-// scanHeader reads each key of h once.
+// scanHeader reads the fields Run needs from h: one lookup, and one pass
+// over the keys only when h holds more than Content-Type.
 func scanHeader(h http.Header) headerScan {
 	var hs headerScan
-	for k, v := range h {
-		if len(v) == 0 {
-			continue
-		}
-		switch k {
-		case "Content-Type":
+	known := 0
+	if v, ok := h["Content-Type"]; ok {
+		known++
+		hs.typeKey = true
+		if len(v) > 0 {
 			hs.contentType = v[0]
-		case "Content-Encoding":
+		}
+	}
+	if len(h) == known {
+		return hs
+	}
+	for k, v := range h {
+		switch {
+		case len(v) == 0:
+		case k == "Content-Encoding":
 			hs.encoding = v
-		default:
-			if len(k) >= 5 && len(k) <= 16 {
-				hs.fields |= fieldBit(k)
-			}
+		case len(k) >= 5 && len(k) <= 16:
+			hs.fields |= fieldBit(k)
 		}
 	}
 	return hs
+}
+
+// outsideRange returns r applied only to codes outside 100-599.
+func (r Rule) outsideRange() Rule {
+	r.codes = new(statusSet)
+	for c := range 640 {
+		if c < 100 || c > 599 {
+			r.codes.add(c)
+		}
+	}
+	r.outside = true
+	return r
+}
+
+// ifMedia returns r applied only to responses whose media type is of one
+// of the given kinds.
+func (r Rule) ifMedia(kinds ...mediaKind) Rule {
+	for _, k := range kinds {
+		r.media |= 1 << k
+	}
+	return r
 }
 
 // ifField returns r applied only to responses that carry the field key,
@@ -142,12 +170,16 @@ func (r Rule) ifField(key string) Rule {
 	return r
 }
 
-// forStatus returns the indexes of the rules that apply to a status.
-func (t *ruleTable) forStatus(status int) []uint8 {
-	if status >= 0 && status < len(t.byStatus) {
-		return t.byStatus[status]
+// forStatus returns the indexes of the rules that apply to a status, and
+// to a header with the given gated fields.
+func (t *ruleTable) forStatus(status int, fields fieldSet) []uint8 {
+	switch {
+	case status < 0 || status >= len(t.byStatus):
+		return t.other
+	case fields == 0:
+		return t.plain[status]
 	}
-	return t.other
+	return t.byStatus[status]
 }
 
 // newRule builds a rule that stands on a BCP 14 keyword of a section of
@@ -184,6 +216,7 @@ func codesText(codes []int) string {
 type ruleTable struct {
 	rules    []Rule
 	byStatus [600][]uint8 // rule indexes, in rule order, for statuses 0-599
+	plain    [600][]uint8 // the same without the rules gated on a field
 	other    []uint8      // rule indexes for any other status
 }
 
@@ -205,9 +238,12 @@ func rulesFor() *ruleTable {
 			for c := range table.byStatus {
 				if r.codes == nil || r.codes.has(c) {
 					table.byStatus[c] = append(table.byStatus[c], uint8(i))
+					if r.field == 0 {
+						table.plain[c] = append(table.plain[c], uint8(i))
+					}
 				}
 			}
-			if r.codes == nil {
+			if r.codes == nil || r.outside {
 				table.other = append(table.other, uint8(i))
 			}
 		}
