@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -637,4 +638,15 @@ func TestContract(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, "SHOULD", r.Keyword)
 	assert.Empty(t, Run(Exchange{Method: "GET", Path: "/items/7", Status: 500}, &Options{Contract: fakeContract{}, Disable: []string{"status-undocumented"}}))
+}
+
+// TestREADMERuleTable keeps the README's rule table current: every rule
+// appears with its severity and keyword.
+func TestREADMERuleTable(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	require.NoError(t, err)
+	for _, r := range Rules() {
+		row := "| `" + r.ID + "` | " + r.Severity.String() + " | " + r.Keyword + " |"
+		assert.Contains(t, string(b), row, "README.md lacks the row of %s; regenerate the table", r.ID)
+	}
 }
