@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/httpref/httpref/internal/sigtable"
 	"github.com/httpref/httpref/internal/table"
 )
 
@@ -515,4 +516,16 @@ func TestLookupBinarySize(t *testing.T) {
 		"func main() {\n\ts, _ := httpref.Lookup(404)\n\tfmt.Println(s)\n}\n")
 	t.Logf("fmt only: %d bytes; httpref.Lookup: %d bytes (+%d)", base, lookup, lookup-base)
 	assert.LessOrEqual(t, lookup-base, int64(500_000), "httpref.Lookup adds more than 500 KB")
+}
+
+// TestSignaturesAreFresh regenerates signatures_gen.go from the source
+// table and compares it with the checked-in file.
+func TestSignaturesAreFresh(t *testing.T) {
+	want, err := sigtable.GenerateDir("gen/signatures", "gen/catalog.json")
+	require.NoError(t, err)
+	got, err := os.ReadFile("signatures_gen.go")
+	require.NoError(t, err)
+	if !bytes.Equal(got, want) {
+		t.Fatal("signatures_gen.go is stale; run go generate")
+	}
 }

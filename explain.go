@@ -1,0 +1,157 @@
+package httpref
+
+import (
+	"slices"
+)
+
+// Match is one error signature that a text matches, as Explain finds it.
+type Match struct {
+	Signature Signature // the message, its product, layer and codes
+	Score     float64   // the share of the signature's words found in order, from 0.6 to 1
+}
+
+// explainMinScore is the least share of a signature's words that a text
+// must hold, in order and close together, for Explain to report it.
+const explainMinScore = 0.6
+
+// Explain returns the error signatures that a pasted log line, error page
+// or console message matches, best first: for the incident question "who
+// produced this, and what does it mean". A signature matches when most of
+// its words (case aside, placeholders and stop words skipped) appear in
+// the text in order and close together. Explain returns nothing rather
+// than a guess when nothing matches; it accepts any input, invalid UTF-8
+// and megabytes of junk included, in one pass over the text, and
+// allocates only its result.
+func Explain(text string) []Match { return AppendExplain(nil, text) }
+
+// AppendExplain is Explain that appends the matches to dst and returns the
+// extended slice; with a reused dst it allocates nothing.
+func AppendExplain(dst []Match, text string) []Match {
+	var st explainState
+	st.scan(text)
+	start := len(dst)
+	for i := range signatures {
+		if sc := st.best[i]; sc >= explainMinScore {
+			dst = append(dst, Match{Signature{&signatures[i]}, float64(sc)})
+		}
+	}
+	slices.SortStableFunc(dst[start:], func(a, b Match) int {
+		switch {
+		case a.Score != b.Score:
+			if a.Score > b.Score {
+				return -1
+			}
+			return 1
+		case a.Signature.s.literal != b.Signature.s.literal:
+			return b.Signature.s.literal - a.Signature.s.literal // the more specific message first
+		}
+		return 0
+	})
+	return dst
+}
+
+// explainState follows every signature through the text at once: the next
+// word position it waits for, what it has matched in the current window,
+// and its best score.
+type explainState struct {
+	next    [sigCount]uint8
+	matched [sigCount]uint16 // bytes of the words matched in the window
+	words   [sigCount]uint8  // words matched in the window
+	first   [sigCount]int32  // where the window started, + 1; 0 when empty
+	best    [sigCount]float32
+}
+
+// scan reads the text's words once. Each word found in the index advances
+// the signatures that contain it at or after the position they wait for;
+// a window that grows past four times its signature's length starts over.
+func (st *explainState) scan(text string) {
+	for i := 0; i < len(text); {
+		if !isSigWordByte(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		h := uint32(2166136261)
+		for j < len(text) && isSigWordByte(text[j]) {
+			c := text[j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			h = (h ^ uint32(c)) * 16777619
+			j++
+		}
+		if w, ok := findSigWord(h, text[i:j]); ok {
+			st.advance(w, i, j-i)
+		}
+		i = j
+	}
+}
+
+func isSigWordByte(b byte) bool {
+	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || b == '_'
+}
+
+// findSigWord looks a word up in the hash table.
+func findSigWord(h uint32, word string) (*sigWord, bool) {
+	if len(word) > 64 {
+		return nil, false
+	}
+	for slot := h & (sigWordSlots - 1); ; slot = (slot + 1) & (sigWordSlots - 1) {
+		x := sigWordTable[slot]
+		if x == 0 {
+			return nil, false
+		}
+		if w := &sigWords[x-1]; equalFoldASCII(w.word, word) {
+			return w, true
+		}
+	}
+}
+
+// equalFoldASCII reports whether lower, a lower-case word, equals word
+// with ASCII letters folded.
+func equalFoldASCII(lower, word string) bool {
+	if len(lower) != len(word) {
+		return false
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// advance records a word of n bytes at offset off.
+func (st *explainState) advance(w *sigWord, off, n int) {
+	last := uint32(1 << 31)
+	for _, p := range sigPlaces[w.places.off : w.places.off+w.places.n] {
+		sig, pos := p>>16, uint8(p)
+		if sig == last {
+			continue // one word of the text advances a signature once
+		}
+		s := &signatures[sig]
+		if st.first[sig] != 0 && off-int(st.first[sig]-1) > 4*s.literal+64 {
+			st.next[sig], st.matched[sig], st.words[sig], st.first[sig] = 0, 0, 0, 0 // the window is too wide: start over
+		}
+		if pos < st.next[sig] {
+			continue
+		}
+		if st.first[sig] == 0 {
+			st.first[sig] = int32(min(off, 1<<30)) + 1
+		}
+		last = sig
+		st.next[sig] = pos + 1
+		st.matched[sig] += uint16(n)
+		st.words[sig]++
+		if st.words[sig] < 2 && sigWordCount[sig] > 1 {
+			continue // one word of several is no evidence
+		}
+		if sc := float32(st.matched[sig]) / float32(sigWordChars[sig]); sc > st.best[sig] {
+			st.best[sig] = min(sc, 1)
+		}
+	}
+}

@@ -1,0 +1,523 @@
+// Package sigtable reads the error signatures of the source table
+// (gen/signatures/*.json: messages, default pages and log lines that real
+// software emits), validates them as strictly as the catalog's entries,
+// and renders them as the Go source of signatures_gen.go.
+//
+// A signature's text is the message as the software prints it, with
+// placeholders for the parts that vary: {num}, {host}, {addr}, {path},
+// {url}, {id} and {text}; "{{" and "}}" stand for literal braces. The
+// literal runs between placeholders are the signature's fragments, which
+// Explain looks for in pasted text.
+package sigtable
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"go/format"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/httpref/httpref/internal/strictjson"
+)
+
+// File is one file of gen/signatures: the signatures of one product.
+type File struct {
+	Product    string      `json:"product"`
+	Layer      string      `json:"layer"`
+	Signatures []Signature `json:"signatures"`
+}
+
+// Signature is one message as written in the source table.
+type Signature struct {
+	ID      string `json:"id"`
+	Text    string `json:"text"`
+	Codes   []int  `json:"codes"`
+	Meaning string `json:"meaning"`
+	Source  string `json:"source"`
+	Layer   string `json:"layer,omitempty"` // overrides the file's layer
+}
+
+// Layers are the layers a signature can come from, in the order of the
+// runtime's Layer constants (after the zero LayerUnknown).
+var Layers = []string{
+	"browser", "client_library", "cdn", "load_balancer", "reverse_proxy", "web_server", "framework", "platform",
+}
+
+// Placeholders are the placeholder names a text may hold.
+var Placeholders = []string{"num", "host", "addr", "path", "url", "id", "text"}
+
+// Limits on the fields.
+const (
+	MaxText     = 300
+	MaxMeaning  = 400
+	MaxCodes    = 4
+	MaxFragment = 300
+)
+
+// Compiled is a validated signature ready to render.
+type Compiled struct {
+	Signature
+	Product   string
+	LayerIdx  int      // index into Layers, from 0
+	Fragments []string // the literal runs, braces unescaped, in order
+	Literal   int      // the number of literal bytes
+	Words     []string // the words Explain matches, lower case, in order (see Words)
+}
+
+// stopWords carry no signal in a message: Explain skips them.
+var stopWords = map[string]bool{
+	"a": true, "an": true, "the": true, "to": true, "of": true, "and": true, "or": true, "is": true,
+	"in": true, "for": true, "on": true, "with": true, "from": true, "by": true, "be": true, "it": true,
+	"at": true, "as": true, "this": true, "that": true, "was": true, "are": true, "has": true,
+}
+
+// IsWordByte reports whether b belongs to a word: ASCII letters, digits
+// and the underscore (so that ERR_TOO_MANY_REDIRECTS is one word).
+func IsWordByte(b byte) bool {
+	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || b == '_'
+}
+
+// Words returns the words of the fragments that Explain matches: runs of
+// word bytes, lower case, without stop words, in order.
+func Words(frags []string) []string {
+	var out []string
+	for _, f := range frags {
+		for i := 0; i < len(f); {
+			if !IsWordByte(f[i]) {
+				i++
+				continue
+			}
+			j := i
+			for j < len(f) && IsWordByte(f[j]) {
+				j++
+			}
+			w := strings.ToLower(f[i:j])
+			if !stopWords[w] {
+				out = append(out, w)
+			}
+			i = j
+		}
+	}
+	return out
+}
+
+// Hash is FNV-1a over the ASCII lower case of a word; the runtime
+// computes the same while it scans.
+func Hash(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h ^= uint32(c)
+		h *= 16777619
+	}
+	return h
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Load decodes and validates the files, given as name → content, against
+// the set of catalog codes. Errors name the file, the signature and the
+// field.
+func Load(files map[string][]byte, codes map[int]bool) ([]Compiled, error) {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var out []Compiled
+	ids := map[string]string{}
+	texts := map[string]string{}
+	products := map[string]string{}
+	for _, name := range names {
+		var f File
+		if err := strictjson.Decode(files[name], &f); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		fail := func(format string, args ...any) error {
+			return fmt.Errorf("%s: %s", name, fmt.Sprintf(format, args...))
+		}
+		if err := oneLine("product", f.Product, 60); err != nil {
+			return nil, fail("%v", err)
+		}
+		if other, ok := products[f.Product]; ok {
+			return nil, fail("product %q is also the product of %s: one file per product", f.Product, other)
+		}
+		products[f.Product] = name
+		if !slices.Contains(Layers, f.Layer) {
+			return nil, fail("layer %q is not one of %s", f.Layer, strings.Join(Layers, ", "))
+		}
+		if len(f.Signatures) == 0 {
+			return nil, fail("no signatures")
+		}
+		for i, s := range f.Signatures {
+			c, err := compile(f, s, codes)
+			if err != nil {
+				return nil, fmt.Errorf("%s: signature %d (%q): %w", name, i, s.ID, err)
+			}
+			if other, ok := ids[s.ID]; ok {
+				return nil, fmt.Errorf("%s: signature %d: id %q is also used in %s", name, i, s.ID, other)
+			}
+			ids[s.ID] = name
+			key := strings.ToLower(s.Text)
+			if other, ok := texts[key]; ok {
+				return nil, fmt.Errorf("%s: signature %d (%q): text is the same as signature %s's", name, i, s.ID, other)
+			}
+			texts[key] = s.ID
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// compile validates one signature and splits its text into fragments.
+func compile(f File, s Signature, codes map[int]bool) (Compiled, error) {
+	c := Compiled{Signature: s, Product: f.Product}
+	if !idPattern.MatchString(s.ID) {
+		return c, fmt.Errorf("id %q: want lower-case words joined by hyphens", s.ID)
+	}
+	if err := oneLine("text", s.Text, MaxText); err != nil {
+		return c, err
+	}
+	layer := f.Layer
+	if s.Layer != "" {
+		layer = s.Layer
+	}
+	c.LayerIdx = slices.Index(Layers, layer)
+	if c.LayerIdx < 0 {
+		return c, fmt.Errorf("layer %q is not one of %s", layer, strings.Join(Layers, ", "))
+	}
+	if len(s.Codes) == 0 || len(s.Codes) > MaxCodes {
+		return c, fmt.Errorf("codes: want 1 to %d codes, have %d", MaxCodes, len(s.Codes))
+	}
+	for i, code := range s.Codes {
+		if !codes[code] {
+			return c, fmt.Errorf("codes[%d]: %d is not in the catalog", i, code)
+		}
+		if slices.Contains(s.Codes[:i], code) {
+			return c, fmt.Errorf("codes[%d]: %d is listed twice", i, code)
+		}
+	}
+	if err := oneLine("meaning", s.Meaning, MaxMeaning); err != nil {
+		return c, err
+	}
+	if r, _ := utf8.DecodeRuneInString(s.Meaning); !unicode.IsUpper(r) || !strings.HasSuffix(s.Meaning, ".") {
+		return c, fmt.Errorf("meaning: want a sentence that starts with a capital letter and ends with a period")
+	}
+	if err := checkURL(s.Source); err != nil {
+		return c, fmt.Errorf("source: %w", err)
+	}
+	frags, err := Fragments(s.Text)
+	if err != nil {
+		return c, fmt.Errorf("text: %w", err)
+	}
+	for _, fr := range frags {
+		c.Literal += len(fr)
+	}
+	longest := 0
+	for _, fr := range frags {
+		longest = max(longest, len(strings.TrimSpace(fr)))
+	}
+	if longest < 4 {
+		return c, fmt.Errorf("text: the longest literal part has %d characters; a signature needs a distinctive part of at least 4", longest)
+	}
+	c.Fragments = frags
+	c.Words = Words(frags)
+	if len(c.Words) == 0 {
+		return c, fmt.Errorf("text: no words to match after the stop words")
+	}
+	if len(c.Words) > 255 {
+		return c, fmt.Errorf("text: %d words; the limit is 255", len(c.Words))
+	}
+	return c, nil
+}
+
+// Fragments splits a signature text into its literal runs, checking the
+// placeholders.
+func Fragments(text string) ([]string, error) {
+	var frags []string
+	var cur strings.Builder
+	for i := 0; i < len(text); i++ {
+		switch {
+		case strings.HasPrefix(text[i:], "{{"):
+			cur.WriteByte('{')
+			i++
+		case strings.HasPrefix(text[i:], "}}"):
+			cur.WriteByte('}')
+			i++
+		case text[i] == '{':
+			end := strings.IndexByte(text[i:], '}')
+			if end < 0 {
+				return nil, fmt.Errorf("unclosed placeholder at byte %d; write {{ for a literal brace", i)
+			}
+			name := text[i+1 : i+end]
+			if !slices.Contains(Placeholders, name) {
+				return nil, fmt.Errorf("unknown placeholder {%s}; want one of {%s}", name, strings.Join(Placeholders, "}, {"))
+			}
+			if cur.Len() > 0 {
+				frags = append(frags, cur.String())
+				cur.Reset()
+			}
+			i += end
+		case text[i] == '}':
+			return nil, fmt.Errorf("lone } at byte %d; write }} for a literal brace", i)
+		default:
+			cur.WriteByte(text[i])
+		}
+	}
+	if cur.Len() > 0 {
+		frags = append(frags, cur.String())
+	}
+	if len(frags) == 0 {
+		return nil, fmt.Errorf("no literal text")
+	}
+	return frags, nil
+}
+
+// oneLine checks a one-line field: non-empty, within max bytes, valid
+// UTF-8, no control, invisible or bidirectional characters, no leading or
+// trailing space.
+func oneLine(field, s string, max int) error {
+	switch {
+	case s == "":
+		return fmt.Errorf("%s is empty", field)
+	case len(s) > max:
+		return fmt.Errorf("%s has %d bytes; the limit is %d", field, len(s), max)
+	case !utf8.ValidString(s):
+		return fmt.Errorf("%s is not valid UTF-8", field)
+	case strings.TrimSpace(s) != s:
+		return fmt.Errorf("%s has leading or trailing space", field)
+	}
+	for i, r := range s {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029' {
+			return fmt.Errorf("%s has the invisible or control character %U at byte %d", field, r, i)
+		}
+	}
+	return nil
+}
+
+// checkURL requires an absolute https URL with a host and a path.
+func checkURL(s string) error {
+	if err := oneLine("url", s, 2000); err != nil {
+		return err
+	}
+	u, err := url.Parse(s)
+	switch {
+	case err != nil:
+		return err
+	case u.Scheme != "https":
+		return fmt.Errorf("%q: want an https URL", s)
+	case u.Host == "" || !strings.Contains(u.Host, "."):
+		return fmt.Errorf("%q: want a host name", s)
+	case u.Path == "" || u.Path == "/":
+		return fmt.Errorf("%q: want a path to the page or file", s)
+	}
+	return nil
+}
+
+// Render returns the Go source of signatures_gen.go for the compiled
+// signatures, ordered by product then id, with for each catalog code
+// (given in catalog order) the signatures that name it.
+func Render(sigs []Compiled, catalogCodes []int) ([]byte, error) {
+	sigs = slices.Clone(sigs)
+	slices.SortFunc(sigs, func(a, b Compiled) int {
+		if c := strings.Compare(a.Product, b.Product); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	if len(sigs) > 0xffff {
+		return nil, fmt.Errorf("%d signatures; a uint16 index holds %d", len(sigs), 0xffff)
+	}
+	var b bytes.Buffer
+	b.WriteString("// Code generated by gen/signatures from gen/signatures/*.json; DO NOT EDIT.\n\npackage httpref\n\n")
+	fmt.Fprintf(&b, "// sigCount is the number of error signatures.\nconst sigCount = %d\n\n", len(sigs))
+	fmt.Fprintf(&b, "// sigLayerCount is the number of layers; the generator guards Layer's constants with it.\nconst sigLayerCount = %d\n\n", len(Layers)+1)
+	b.WriteString("// signatures holds the error signatures, by product then id.\nvar signatures = [sigCount]signature{\n")
+	var frags []string
+	var codeList []int
+	for _, s := range sigs {
+		fOff := len(frags)
+		frags = append(frags, s.Fragments...)
+		cOff := len(codeList)
+		codeList = append(codeList, s.Codes...)
+		fmt.Fprintf(&b, "\t{id: %q, product: %q, layer: %d, text: %q, meaning: %q, source: %q, frags: span{%d, %d}, codes: span{%d, %d}, literal: %d},\n",
+			s.ID, s.Product, s.LayerIdx+1, s.Text, s.Meaning, s.Source, fOff, len(s.Fragments), cOff, len(s.Codes), s.Literal)
+	}
+	b.WriteString("}\n\n")
+	if len(frags) > 0xffff || len(codeList) > 0xffff {
+		return nil, fmt.Errorf("signature arrays outgrow uint16 spans: %d fragments, %d codes", len(frags), len(codeList))
+	}
+	b.WriteString("// sigFragments holds the literal runs of the signature texts, in order.\nvar sigFragments = [...]string{\n")
+	for _, f := range frags {
+		fmt.Fprintf(&b, "\t%q,\n", f)
+	}
+	b.WriteString("}\n\n// sigCodes holds the codes of each signature.\nvar sigCodes = [...]Code{")
+	for i, c := range codeList {
+		if i%16 == 0 {
+			b.WriteString("\n\t")
+		}
+		b.WriteString(strconv.Itoa(c) + ", ")
+	}
+	b.WriteString("\n}\n\n")
+	// By code: for each catalog code, the indexes of its signatures.
+	var byCode []int
+	b.WriteString("// sigByCode holds, for each catalog entry in entry order, a span of\n// sigIndex: the signatures that name the code.\nvar sigByCode = [...]span{\n")
+	for _, code := range catalogCodes {
+		off := len(byCode)
+		for i, s := range sigs {
+			if slices.Contains(s.Codes, code) {
+				byCode = append(byCode, i)
+			}
+		}
+		fmt.Fprintf(&b, "\t{%d, %d}, // %d\n", off, len(byCode)-off, code)
+	}
+	b.WriteString("}\n\n// sigIndex holds signature indexes for sigByCode.\nvar sigIndex = [...]uint16{")
+	for i, x := range byCode {
+		if i%16 == 0 {
+			b.WriteString("\n\t")
+		}
+		b.WriteString(strconv.Itoa(x) + ", ")
+	}
+	b.WriteString("\n}\n\n")
+	if err := renderWords(&b, sigs); err != nil {
+		return nil, err
+	}
+	return format.Source(b.Bytes())
+}
+
+// ReadDir is a helper for the generator: it names files by base name.
+func ReadDir(paths []string, read func(string) ([]byte, error)) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	for _, p := range paths {
+		b, err := read(p)
+		if err != nil {
+			return nil, err
+		}
+		out[filepath.Base(p)] = b
+	}
+	return out, nil
+}
+
+// renderWords writes the word index: an open-addressing hash table from a
+// word to the places it holds in signatures, each place a signature index
+// and the word's position in it.
+func renderWords(b *bytes.Buffer, sigs []Compiled) error {
+	type place struct{ sig, pos int }
+	places := map[string][]place{}
+	var words []string
+	for i, s := range sigs {
+		for p, w := range s.Words {
+			if _, ok := places[w]; !ok {
+				words = append(words, w)
+			}
+			places[w] = append(places[w], place{i, p})
+		}
+	}
+	size := 1
+	for size < 2*len(words)+1 {
+		size <<= 1
+	}
+	slots := make([]int, size) // word index + 1, or 0
+	for i, w := range words {
+		h := Hash(w) & uint32(size-1)
+		for slots[h] != 0 {
+			h = (h + 1) & uint32(size-1)
+		}
+		slots[h] = i + 1
+	}
+	fmt.Fprintf(b, "// sigWordSlots is the size of the word hash table, a power of two.\nconst sigWordSlots = %d\n\n", size)
+	b.WriteString("// sigWordTable maps a slot of the word hash table (FNV-1a of the lower-case\n// word, linear probing) to a word index + 1, or 0 for an empty slot.\nvar sigWordTable = [sigWordSlots]uint16{")
+	for i, x := range slots {
+		if i%16 == 0 {
+			b.WriteString("\n\t")
+		}
+		b.WriteString(strconv.Itoa(x) + ", ")
+	}
+	b.WriteString("\n}\n\n// sigWords holds each word of the index and its span of sigPlaces.\nvar sigWords = [...]sigWord{\n")
+	var all []place
+	for _, w := range words {
+		off := len(all)
+		all = append(all, places[w]...)
+		fmt.Fprintf(b, "\t{%q, span{%d, %d}},\n", w, off, len(places[w]))
+	}
+	if len(all) > 0xffff || len(words) > 0xfffe {
+		return fmt.Errorf("word index outgrows uint16: %d words, %d places", len(words), len(all))
+	}
+	b.WriteString("}\n\n// sigPlaces holds, for each word, the signatures that contain it: the\n// signature index in the high 16 bits, the word's position in the low 8.\nvar sigPlaces = [...]uint32{")
+	for i, p := range all {
+		if i%8 == 0 {
+			b.WriteString("\n\t")
+		}
+		fmt.Fprintf(b, "%d<<16 | %d, ", p.sig, p.pos)
+	}
+	b.WriteString("\n}\n\n// sigWordCount holds the number of index words of each signature, and\n// sigWordChars their total length, for scoring.\nvar sigWordCount = [sigCount]uint8{")
+	for i, s := range sigs {
+		if i%16 == 0 {
+			b.WriteString("\n\t")
+		}
+		b.WriteString(strconv.Itoa(len(s.Words)) + ", ")
+	}
+	b.WriteString("\n}\n\nvar sigWordChars = [sigCount]uint16{")
+	for i, s := range sigs {
+		if i%16 == 0 {
+			b.WriteString("\n\t")
+		}
+		n := 0
+		for _, w := range s.Words {
+			n += len(w)
+		}
+		b.WriteString(strconv.Itoa(n) + ", ")
+	}
+	b.WriteString("\n}\n")
+	return nil
+}
+
+// GenerateDir reads the signature files in dir and the catalog's codes from
+// the source table at catalog, and returns the Go source of
+// signatures_gen.go.
+func GenerateDir(dir, catalog string) ([]byte, error) {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil {
+		return nil, err
+	}
+	files, err := ReadDir(paths, os.ReadFile)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := os.ReadFile(catalog)
+	if err != nil {
+		return nil, err
+	}
+	var t struct {
+		Entries []struct {
+			Code int `json:"code"`
+		} `json:"entries"`
+	}
+	if err := json.Unmarshal(raw, &t); err != nil {
+		return nil, fmt.Errorf("%s: %w", catalog, err)
+	}
+	codes := map[int]bool{}
+	var ordered []int
+	for _, e := range t.Entries {
+		codes[e.Code] = true
+		ordered = append(ordered, e.Code)
+	}
+	slices.Sort(ordered)
+	sigs, err := Load(files, codes)
+	if err != nil {
+		return nil, fmt.Errorf("%s/%w", dir, err)
+	}
+	return Render(sigs, ordered)
+}
