@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"time"
 
 	"github.com/httpref/httpref"
 )
@@ -118,4 +119,26 @@ func ExampleCode_LogValue() {
 	logger.Warn("upstream failed", "status", httpref.Code(502))
 	// Output:
 	// level=WARN msg="upstream failed" status.code=502 status.phrase="Bad Gateway" status.class="Server error"
+}
+
+func ExampleRetry() {
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		code       int
+		method     string
+		retryAfter string
+	}{
+		{503, "POST", "120"},
+		{502, "POST", ""},
+		{502, "GET", ""},
+		{501, "GET", "5"},
+	} {
+		a := httpref.Retry(c.code, c.method, c.retryAfter, now)
+		fmt.Println(c.code, c.method, a.Retry, a.After)
+	}
+	// Output:
+	// 503 POST true 2m0s
+	// 502 POST false 0s
+	// 502 GET true 0s
+	// 501 GET false 0s
 }
