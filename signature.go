@@ -13,7 +13,7 @@ import (
 type signature struct {
 	id, product, text, meaning, source string
 	layer                              Layer
-	frags, codes                       span // into sigFragments and sigCodes
+	codes                              span // into sigCodes
 	literal                            int  // literal bytes of text
 }
 

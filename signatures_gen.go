@@ -11,9 +11,6 @@ const sigLayerCount = 9
 // signatures holds the error signatures, by product then id.
 var signatures = [sigCount]signature{}
 
-// sigFragments holds the literal runs of the signature texts, in order.
-var sigFragments = [...]string{}
-
 // sigCodes holds the codes of each signature.
 var sigCodes = [...]Code{}
 

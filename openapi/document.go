@@ -33,7 +33,6 @@ import (
 	"errors"
 	"fmt"
 	"net/textproto"
-	"slices"
 	"strings"
 
 	"github.com/pb33f/libopenapi"
@@ -82,11 +81,6 @@ func (r *Response) Documents(code int) bool {
 		return int(r.Status[0]-'0') == code/100
 	}
 	return r.Status == fmt.Sprint(code)
-}
-
-// hasHeader reports whether the response documents a header field.
-func (r *Response) hasHeader(key string) bool {
-	return slices.Contains(r.Headers, textproto.CanonicalMIMEHeaderKey(key))
 }
 
 // Error is a document that cannot be read, with the place where reading

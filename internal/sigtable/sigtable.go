@@ -345,25 +345,18 @@ func Render(sigs []Compiled, catalogCodes []int) ([]byte, error) {
 	fmt.Fprintf(&b, "// sigCount is the number of error signatures.\nconst sigCount = %d\n\n", len(sigs))
 	fmt.Fprintf(&b, "// sigLayerCount is the number of layers; the generator guards Layer's constants with it.\nconst sigLayerCount = %d\n\n", len(Layers)+1)
 	b.WriteString("// signatures holds the error signatures, by product then id.\nvar signatures = [sigCount]signature{\n")
-	var frags []string
 	var codeList []int
 	for _, s := range sigs {
-		fOff := len(frags)
-		frags = append(frags, s.Fragments...)
 		cOff := len(codeList)
 		codeList = append(codeList, s.Codes...)
-		fmt.Fprintf(&b, "\t{id: %q, product: %q, layer: %d, text: %q, meaning: %q, source: %q, frags: span{%d, %d}, codes: span{%d, %d}, literal: %d},\n",
-			s.ID, s.Product, s.LayerIdx+1, s.Text, s.Meaning, s.Source, fOff, len(s.Fragments), cOff, len(s.Codes), s.Literal)
+		fmt.Fprintf(&b, "\t{id: %q, product: %q, layer: %d, text: %q, meaning: %q, source: %q, codes: span{%d, %d}, literal: %d},\n",
+			s.ID, s.Product, s.LayerIdx+1, s.Text, s.Meaning, s.Source, cOff, len(s.Codes), s.Literal)
 	}
 	b.WriteString("}\n\n")
-	if len(frags) > 0xffff || len(codeList) > 0xffff {
-		return nil, fmt.Errorf("signature arrays outgrow uint16 spans: %d fragments, %d codes", len(frags), len(codeList))
+	if len(codeList) > 0xffff {
+		return nil, fmt.Errorf("signature codes outgrow uint16 spans: %d codes", len(codeList))
 	}
-	b.WriteString("// sigFragments holds the literal runs of the signature texts, in order.\nvar sigFragments = [...]string{\n")
-	for _, f := range frags {
-		fmt.Fprintf(&b, "\t%q,\n", f)
-	}
-	b.WriteString("}\n\n// sigCodes holds the codes of each signature.\nvar sigCodes = [...]Code{")
+	b.WriteString("// sigCodes holds the codes of each signature.\nvar sigCodes = [...]Code{")
 	for i, c := range codeList {
 		if i%16 == 0 {
 			b.WriteString("\n\t")
