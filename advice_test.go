@@ -100,7 +100,7 @@ func TestAdviceJSON(t *testing.T) {
 	assert.JSONEq(t, `{
 		"code": 427, "known": false, "phrase": "",
 		"summary": "427 is not registered; clients will treat it as a generic 4xx, that is as 400 Bad Request.",
-		"class": "Client error", "lifecycle": "", "vendor": "", "recommendation": "Not recommended",
+		"class": "Client error", "lifecycle": "Unknown", "vendor": "Unknown", "recommendation": "Not recommended",
 		"acceptable": false,
 		"reasons": [{"kind": "unregistered", "text": "427 is not registered; clients that do not know it treat it as 400 Bad Request."}],
 		"prefer": [400],

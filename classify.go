@@ -3,6 +3,7 @@ package httpref
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // Class is the class of a status code, given by its first digit.
@@ -18,8 +19,6 @@ const (
 	ClientError                // 4xx: the request contains bad syntax or cannot be fulfilled
 	ServerError                // 5xx: the server failed to fulfill an apparently valid request
 )
-
-var classNames = [...]string{"Unknown", "Informational", "Success", "Redirection", "Client error", "Server error"}
 
 // ClassOf returns the class of any integer: 100-199 are Informational,
 // 200-299 Success and so on, whether or not the code is registered. Codes
@@ -59,19 +58,19 @@ func (c Class) Contains(code int) bool { return c != ClassUnknown && ClassOf(cod
 
 // MarshalText implements encoding.TextMarshaler. It returns the String form.
 func (c Class) MarshalText() ([]byte, error) {
-	return marshalEnum("class", c.String(), int(c), len(classNames))
+	return marshalEnum("class", classNames[:], int(c))
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler. It accepts the String
-// form in any case, "4xx" style patterns, and spellings without spaces
-// ("clienterror", "client_error").
+// form in any case ("Client error", "client error", "Unknown"), the same
+// in snake or kebab case ("client_error", "client-error"), a pattern
+// "1xx" to "5xx", and the empty text for ClassUnknown.
 func (c *Class) UnmarshalText(text []byte) error {
-	k := enumKey(text)
-	if len(k) == 3 && k[0] >= '1' && k[0] <= '5' && k[1:] == "xx" {
-		*c = Class(k[0] - '0')
+	if len(text) == 3 && text[0] >= '1' && text[0] <= '5' && (text[1] == 'x' || text[1] == 'X') && (text[2] == 'x' || text[2] == 'X') {
+		*c = Class(text[0] - '0')
 		return nil
 	}
-	return unmarshalEnum("class", text, k, classNames[:], (*uint8)(c))
+	return unmarshalEnum("class", text, classNames[:], nil, (*uint8)(c))
 }
 
 // Lifecycle says where a code stands in its standardization.
@@ -87,8 +86,6 @@ const (
 	Reserved                          // reserved by the registry, not assigned
 	NonStandard                       // used by a vendor or convention, not registered
 )
-
-var lifecycleNames = [...]string{"Unknown", "Standard", "Deprecated", "Temporary", "Reserved", "Non-standard"}
 
 // Lifecycles returns the known lifecycle stages in order.
 func Lifecycles() []Lifecycle {
@@ -106,13 +103,15 @@ func (l Lifecycle) String() string {
 
 // MarshalText implements encoding.TextMarshaler. It returns the String form.
 func (l Lifecycle) MarshalText() ([]byte, error) {
-	return marshalEnum("lifecycle", l.String(), int(l), len(lifecycleNames))
+	return marshalEnum("lifecycle", lifecycleNames[:], int(l))
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler. It accepts the String
-// form in any case, with or without the hyphen ("nonstandard").
+// form in any case ("Non-standard", "non-standard", "Unknown"), the same in
+// snake or kebab case ("non_standard"), and the empty text for
+// LifecycleUnknown.
 func (l *Lifecycle) UnmarshalText(text []byte) error {
-	return unmarshalEnum("lifecycle", text, enumKey(text), lifecycleNames[:], (*uint8)(l))
+	return unmarshalEnum("lifecycle", text, lifecycleNames[:], nil, (*uint8)(l))
 }
 
 // Recommendation says whether a public API should use a code.
@@ -126,8 +125,6 @@ const (
 	UseWithCare                                 // correct in specific situations only
 	NotRecommended                              // leave to infrastructure, or avoid
 )
-
-var recommendationNames = [...]string{"Unknown", "Recommended", "Use with care", "Not recommended"}
 
 // Recommendations returns the known recommendation levels, most favourable
 // first.
@@ -146,13 +143,15 @@ func (r Recommendation) String() string {
 
 // MarshalText implements encoding.TextMarshaler. It returns the String form.
 func (r Recommendation) MarshalText() ([]byte, error) {
-	return marshalEnum("recommendation", r.String(), int(r), len(recommendationNames))
+	return marshalEnum("recommendation", recommendationNames[:], int(r))
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler. It accepts the String
-// form in any case and without spaces ("use-with-care", "notrecommended").
+// form in any case ("Use with care", "use with care", "Unknown"), the same
+// in snake or kebab case ("use_with_care", "use-with-care"), and the empty
+// text for RecommendationUnknown.
 func (r *Recommendation) UnmarshalText(text []byte) error {
-	return unmarshalEnum("recommendation", text, enumKey(text), recommendationNames[:], (*uint8)(r))
+	return unmarshalEnum("recommendation", text, recommendationNames[:], nil, (*uint8)(r))
 }
 
 // Vendor is the body that defines a code: the IETF for RFCs and drafts, or
@@ -176,20 +175,13 @@ const (
 	PlatformConvention               // a convention of some other platform
 )
 
-var vendorNames = [...]string{
-	"Unknown", "IETF", "Nginx", "Cloudflare", "AWS ELB", "Microsoft IIS", "Laravel", "Twitter",
-	"Esri ArcGIS", "Apache/cPanel", "Proxy/gateway convention", "Other platform convention",
-}
-
-// vendorShort maps short names, as enumKey folds them, to vendors.
-var vendorShort = [...]struct {
-	key string
-	v   Vendor
-}{
-	{"rfc", IETF}, {"cf", Cloudflare}, {"aws", AWSELB}, {"elb", AWSELB}, {"alb", AWSELB},
-	{"iis", MicrosoftIIS}, {"microsoft", MicrosoftIIS}, {"esri", EsriArcGIS}, {"arcgis", EsriArcGIS},
-	{"apache", ApacheCPanel}, {"cpanel", ApacheCPanel}, {"proxy", ProxyConvention},
-	{"gateway", ProxyConvention}, {"platform", PlatformConvention}, {"other", PlatformConvention},
+// vendorShort are the short names Vendor's UnmarshalText accepts, in
+// lower case, with the vendor each names.
+var vendorShort = [...]enumAlias{
+	{"rfc", uint8(IETF)}, {"cf", uint8(Cloudflare)}, {"aws", uint8(AWSELB)}, {"elb", uint8(AWSELB)}, {"alb", uint8(AWSELB)},
+	{"iis", uint8(MicrosoftIIS)}, {"microsoft", uint8(MicrosoftIIS)}, {"esri", uint8(EsriArcGIS)},
+	{"arcgis", uint8(EsriArcGIS)}, {"apache", uint8(ApacheCPanel)}, {"cpanel", uint8(ApacheCPanel)},
+	{"proxy", uint8(ProxyConvention)}, {"gateway", uint8(ProxyConvention)}, {"platform", uint8(PlatformConvention)},
 }
 
 // Vendors returns the known vendors in order, IETF first.
@@ -211,63 +203,85 @@ func (v Vendor) String() string {
 
 // MarshalText implements encoding.TextMarshaler. It returns the String form.
 func (v Vendor) MarshalText() ([]byte, error) {
-	return marshalEnum("vendor", v.String(), int(v), len(vendorNames))
+	return marshalEnum("vendor", vendorNames[:], int(v))
 }
 
 // UnmarshalText implements encoding.TextUnmarshaler. It accepts the String
-// form in any case and short names such as "aws", "cloudflare", "iis",
-// "esri" or "proxy".
+// form in any case ("AWS ELB", "aws elb", "Unknown"), the same in snake or
+// kebab case ("aws_elb", "apache_cpanel", "proxy_gateway_convention"), the
+// short names rfc, cf, aws, elb, alb, iis, microsoft, esri, arcgis, apache,
+// cpanel, proxy, gateway and platform, and the empty text for
+// VendorUnknown.
 func (v *Vendor) UnmarshalText(text []byte) error {
-	k := enumKey(text)
-	for _, s := range vendorShort {
-		if s.key == k {
-			*v = s.v
-			return nil
-		}
-	}
-	return unmarshalEnum("vendor", text, k, vendorNames[:], (*uint8)(v))
+	return unmarshalEnum("vendor", text, vendorNames[:], vendorShort[:], (*uint8)(v))
 }
 
-// enumKey folds an enum spelling for comparison: ASCII letters to lower
-// case, and spaces, hyphens, underscores, slashes and dots removed.
-func enumKey[T ~string | ~[]byte](text T) string {
-	b := make([]byte, 0, len(text))
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		switch {
-		case 'A' <= c && c <= 'Z':
-			b = append(b, c+'a'-'A')
-		case c == ' ' || c == '-' || c == '_' || c == '/' || c == '.':
-		default:
-			b = append(b, c)
-		}
-	}
-	return string(b)
-}
 
-func marshalEnum(kind, name string, v, n int) ([]byte, error) {
-	switch {
-	case v == 0:
-		return []byte{}, nil
-	case v >= n:
+// marshalEnum returns the name of value v of an enumeration, the zero
+// value's "Unknown" included, or an error for a value without a name.
+func marshalEnum(kind string, names []string, v int) ([]byte, error) {
+	if v < 0 || v >= len(names) {
 		return nil, fmt.Errorf("httpref: cannot marshal invalid %s %d", kind, v)
 	}
-	return []byte(name), nil
+	return []byte(names[v]), nil
 }
 
-// unmarshalEnum sets *dst to the index of the name whose enumKey is k. The
-// empty text gives the zero (unknown) value, like the empty text that
-// MarshalText writes for it.
-func unmarshalEnum(kind string, text []byte, k string, names []string, dst *uint8) error {
+// enumAlias is a short name an enumeration's UnmarshalText accepts.
+type enumAlias struct {
+	name  string
+	value uint8
+}
+
+// unmarshalEnum sets *dst to the value whose name text spells: the name in
+// any case, or in snake or kebab case (spaces and slashes as underscores
+// or hyphens), or one of the aliases in any case; the empty text is the
+// zero value. Anything else is an error listing the accepted names.
+func unmarshalEnum(kind string, text []byte, names []string, aliases []enumAlias, dst *uint8) error {
 	if len(text) == 0 {
 		*dst = 0
 		return nil
 	}
-	for i := 1; i < len(names); i++ {
-		if enumKey(names[i]) == k {
+	for i, n := range names {
+		if strings.EqualFold(string(text), n) || snakeEqual(text, n) {
 			*dst = uint8(i)
 			return nil
 		}
 	}
-	return fmt.Errorf("httpref: unknown %s %q", kind, clipInput(string(text)))
+	for _, a := range aliases {
+		if strings.EqualFold(string(text), a.name) {
+			*dst = a.value
+			return nil
+		}
+	}
+	return fmt.Errorf("httpref: unknown %s %q; want one of %s", kind, clipInput(string(text)), strings.Join(names, ", "))
+}
+
+// snakeEqual reports whether text is name in snake or kebab case: lower or
+// upper case letters, and an underscore or a hyphen for each space or
+// slash of name.
+func snakeEqual(text []byte, name string) bool {
+	if len(text) != len(name) {
+		return false
+	}
+	sep := byte(0)
+	for i := 0; i < len(name); i++ {
+		c, n := text[i], name[i]
+		if n == ' ' || n == '/' {
+			if c != '_' && c != '-' || sep != 0 && c != sep {
+				return false
+			}
+			sep = c
+			continue
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if 'A' <= n && n <= 'Z' {
+			n += 'a' - 'A'
+		}
+		if c != n {
+			return false
+		}
+	}
+	return true
 }

@@ -3,6 +3,7 @@ package httpref
 import (
 	"encoding"
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -44,23 +45,26 @@ func TestEnumText(t *testing.T) {
 			{"Client error", ClientError}, {"CLIENT ERROR", ClientError}, {"client_error", ClientError},
 			{"4xx", ClientError}, {"4XX", ClientError}, {"1xx", Informational}, {"5xx", ServerError},
 			{"server-error", ServerError}, {"success", Success}, {"", ClassUnknown},
-			{"6xx", nil}, {"4x", nil}, {"client", nil}, {"\xff", nil},
+			{"6xx", nil}, {"4x", nil}, {"client", nil}, {"\xff", nil}, {"Unknown", ClassUnknown}, {"unknown", ClassUnknown},
+			{"C.L.I.E.N.T-E_R/R O R", nil}, {"clienterror", nil}, {"client__error", nil}, {" client error", nil},
 		}},
 		{"lifecycle", func() encoding.TextUnmarshaler { return new(Lifecycle) }, []enumCase{
-			{"Non-standard", NonStandard}, {"nonstandard", NonStandard}, {"NON_STANDARD", NonStandard},
+			{"Non-standard", NonStandard}, {"nonstandard", nil}, {"NON-STANDARD", NonStandard}, {"Unknown", LifecycleUnknown},
 			{"standard", Standard}, {"Deprecated", Deprecated}, {"temporary", Temporary}, {"reserved", Reserved},
 			{"obsolete", nil},
 		}},
 		{"recommendation", func() encoding.TextUnmarshaler { return new(Recommendation) }, []enumCase{
 			{"Use with care", UseWithCare}, {"use-with-care", UseWithCare}, {"recommended", Recommended},
-			{"Not recommended", NotRecommended}, {"maybe", nil},
+			{"Not recommended", NotRecommended}, {"not_recommended", NotRecommended}, {"maybe", nil},
+			{"use with-care", nil}, {"Unknown", RecommendationUnknown}, {"usewithcare", nil},
 		}},
 		{"vendor", func() encoding.TextUnmarshaler { return new(Vendor) }, []enumCase{
 			{"aws", AWSELB}, {"AWS ELB", AWSELB}, {"alb", AWSELB}, {"cloudflare", Cloudflare}, {"CF", Cloudflare},
 			{"nginx", Nginx}, {"iis", MicrosoftIIS}, {"Microsoft IIS", MicrosoftIIS}, {"esri", EsriArcGIS},
 			{"arcgis", EsriArcGIS}, {"ietf", IETF}, {"rfc", IETF}, {"laravel", Laravel}, {"twitter", Twitter},
 			{"cpanel", ApacheCPanel}, {"Apache/cPanel", ApacheCPanel}, {"proxy", ProxyConvention},
-			{"Proxy/gateway convention", ProxyConvention}, {"other", PlatformConvention}, {"akamai", nil},
+			{"Proxy/gateway convention", ProxyConvention}, {"proxy_gateway_convention", ProxyConvention},
+			{"aws_elb", AWSELB}, {"apache-cpanel", ApacheCPanel}, {"akamai", nil}, {"Unknown", VendorUnknown},
 		}},
 	}
 	for _, tt := range tests {
@@ -120,10 +124,23 @@ func TestEnumRoundTrip(t *testing.T) {
 		roundTrip(v, &back)
 		assert.Equal(t, v, back)
 	}
-	// The unknown values marshal as empty text, and out-of-range values fail.
+	// The unknown values marshal as their String, "Unknown", which reads
+	// back; out-of-range values fail.
+	for _, z := range []interface {
+		encoding.TextMarshaler
+		fmt.Stringer
+	}{ClassUnknown, LifecycleUnknown, RecommendationUnknown, VendorUnknown} {
+		b, err := z.MarshalText()
+		require.NoError(t, err)
+		assert.Equal(t, "Unknown", string(b))
+		assert.Equal(t, "Unknown", z.String())
+	}
+	var c Class = ClientError
+	require.NoError(t, c.UnmarshalText([]byte("Unknown")))
+	assert.Equal(t, ClassUnknown, c)
 	b, err := ClassUnknown.MarshalText()
 	require.NoError(t, err)
-	assert.Empty(t, b)
+	assert.Equal(t, "Unknown", string(b))
 	_, err = Class(42).MarshalText()
 	assert.Error(t, err)
 	assert.Equal(t, "Vendor(99)", Vendor(99).String())

@@ -38,7 +38,7 @@
 //
 // Find a code from a phrase, a symptom or a log line, typos forgiven:
 //
-//	for _, r := range httpref.Search("cloudflare timeout", httpref.Limit(3)) {
+//	for _, r := range httpref.Search("cloudflare timeout", &httpref.SearchOptions{Limit: 3}) {
 //		fmt.Println(r.Status, r.Matched) // 522 Connection Timed Out phrase, source, ...
 //	}
 //

@@ -7,7 +7,7 @@ import (
 )
 
 func ExampleSearch() {
-	for _, r := range httpref.Search("too many reqeusts", httpref.Limit(3)) {
+	for _, r := range httpref.Search("too many reqeusts", &httpref.SearchOptions{Limit: 3}) {
 		fmt.Println(r.Status)
 	}
 	// Output:
@@ -17,10 +17,11 @@ func ExampleSearch() {
 }
 
 func ExampleSearch_filtered() {
-	results := httpref.Search("timeout",
-		httpref.InClass(httpref.ServerError),
-		httpref.FromVendor(httpref.Cloudflare),
-		httpref.Limit(2))
+	results := httpref.Search("timeout", &httpref.SearchOptions{
+		Class:  httpref.ServerError,
+		Vendor: httpref.Cloudflare,
+		Limit:  2,
+	})
 	for _, r := range results {
 		fmt.Printf("%s (matched: %s)\n", r.Status, r.Matched)
 	}
@@ -31,7 +32,7 @@ func ExampleSearch_filtered() {
 
 func ExampleAppendSearch() {
 	buf := make([]httpref.Result, 0, 10) // reuse across calls: no allocation
-	buf = httpref.AppendSearch(buf[:0], "HTTP/1.1 503 Service Unavailable", httpref.Limit(1))
+	buf = httpref.AppendSearch(buf[:0], "HTTP/1.1 503 Service Unavailable", &httpref.SearchOptions{Limit: 1})
 	fmt.Println(buf[0].Status, "-", buf[0].Matched)
 	// Output:
 	// 503 Service Unavailable - code, phrase, alias, constant, summary, details, checks, avoid_when

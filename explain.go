@@ -93,18 +93,14 @@ func isSigWordByte(b byte) bool {
 
 // findSigWord looks a word up in the hash table.
 func findSigWord(h uint32, word string) (*sigWord, bool) {
-	if len(word) > 64 {
+	if len(word) > 64 || len(sigWords) == 0 {
 		return nil, false
 	}
-	for slot := h & (sigWordSlots - 1); ; slot = (slot + 1) & (sigWordSlots - 1) {
-		x := sigWordTable[slot]
-		if x == 0 {
-			return nil, false
-		}
-		if w := &sigWords[x-1]; equalFoldASCII(w.word, word) {
-			return w, true
-		}
+	i := probe(sigWordTable[:], h, func(i int) bool { return equalFoldASCII(sigWords[i].word, word) })
+	if i < 0 {
+		return nil, false
 	}
+	return &sigWords[i], true
 }
 
 // equalFoldASCII reports whether lower, a lower-case word, equals word

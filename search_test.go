@@ -87,7 +87,7 @@ func TestSearchQuality(t *testing.T) {
 	cats := map[string]*stat{}
 	var order []string
 	for _, q := range qs {
-		res := Search(q.query, Limit(10))
+		res := Search(q.query, &SearchOptions{Limit: 10})
 		r := rankOf(res, q.want)
 		c := cats[q.category]
 		if c == nil {
@@ -139,7 +139,7 @@ func TestSearchGolden(t *testing.T) {
 	var b strings.Builder
 	for _, q := range goldenQueries {
 		fmt.Fprintf(&b, "%q\n", q)
-		for _, r := range Search(q, Limit(5)) {
+		for _, r := range Search(q, &SearchOptions{Limit: 5}) {
 			fmt.Fprintf(&b, "\t%-45s %7.3f  %s\n", r.Status, r.Score, r.Matched)
 		}
 	}
@@ -185,7 +185,7 @@ func TestSearchTopResult(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
-			res := Search(tt.query)
+			res := Search(tt.query, nil)
 			require.NotEmpty(t, res)
 			assert.Equal(t, tt.want, res[0].Status.Code(), "top result, got %v", res[0].Status)
 		})
@@ -200,7 +200,7 @@ func TestSearchTieBreakStandardFirst(t *testing.T) {
 		{"Unauthorized", 401, 561},
 		{"request header fields too large", 431, 430},
 	} {
-		res := Search(tt.query)
+		res := Search(tt.query, nil)
 		var i, j = -1, -1
 		for k, r := range res {
 			switch r.Status.Code() {
@@ -224,7 +224,7 @@ func TestSearchClassPattern(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
-			res := Search(tt.query, Limit(0))
+			res := Search(tt.query, &SearchOptions{Limit: -1})
 			require.NotEmpty(t, res)
 			n := 0
 			for s := range All() {
@@ -252,28 +252,30 @@ func TestSearchClassPattern(t *testing.T) {
 
 func TestSearchEmpty(t *testing.T) {
 	for _, q := range []string{"", " ", "\t\n", "   \r\n  ", "!!!", "---", "\x00\x01", "a", "the of and"} {
-		assert.Nil(t, Search(q), "%q", q)
-		assert.Empty(t, AppendSearch(nil, q), "%q", q)
+		assert.Nil(t, Search(q, nil), "%q", q)
+		assert.Empty(t, AppendSearch(nil, q, nil), "%q", q)
 	}
-	assert.Nil(t, Search("zzzzqqqq"), "no match gives nil")
+	assert.Nil(t, Search("zzzzqqqq", nil), "no match gives nil")
 }
 
 func TestSearchLimit(t *testing.T) {
 	tests := []struct {
-		opts []SearchOption
+		opts *SearchOptions
 		want int
 	}{
 		{nil, DefaultLimit},
-		{[]SearchOption{Limit(3)}, 3},
-		{[]SearchOption{Limit(1)}, 1},
-		{[]SearchOption{Limit(0)}, Len()},
-		{[]SearchOption{Limit(-1)}, Len()},
-		{[]SearchOption{Limit(1000)}, Len()},
-		{[]SearchOption{Limit(3), Limit(5)}, 5}, // the last limit wins
+		{&SearchOptions{Limit: 3}, 3},
+		{&SearchOptions{Limit: 1}, 1},
+		{&SearchOptions{Limit: 0}, DefaultLimit},
+		{nil, DefaultLimit},
+		{&SearchOptions{Limit: -1}, Len()},
+		{&SearchOptions{Limit: 1000}, Len()},
+		{&SearchOptions{Limit: math.MaxInt}, Len()},
+		{&SearchOptions{Limit: math.MinInt}, Len()},
 	}
 	for _, tt := range tests {
 		// "5xx 4xx 3xx 2xx 1xx" matches every entry.
-		res := Search("5xx 4xx 3xx 2xx 1xx", tt.opts...)
+		res := Search("5xx 4xx 3xx 2xx 1xx", tt.opts)
 		assert.Len(t, res, tt.want, "%v", tt.opts)
 	}
 }
@@ -282,29 +284,27 @@ func TestSearchFilters(t *testing.T) {
 	tests := []struct {
 		name  string
 		query string
-		opts  []SearchOption
+		opts  *SearchOptions
 		keep  func(Status) bool
 	}{
-		{"class", "timeout", []SearchOption{InClass(ServerError)}, func(s Status) bool { return s.Class() == ServerError }},
-		{"two classes", "timeout", []SearchOption{InClass(ClientError), InClass(ServerError)},
-			func(s Status) bool { return s.Class() == ClientError || s.Class() == ServerError }},
-		{"lifecycle", "header too large", []SearchOption{WithLifecycle(Standard)}, func(s Status) bool { return s.Lifecycle() == Standard }},
-		{"vendor", "timeout", []SearchOption{FromVendor(Cloudflare)}, func(s Status) bool { return s.Vendor() == Cloudflare }},
-		{"recommendation", "redirect", []SearchOption{WithRecommendation(Recommended)},
+		{"class", "timeout", &SearchOptions{Class: ServerError}, func(s Status) bool { return s.Class() == ServerError }},
+		{"lifecycle", "header too large", &SearchOptions{Lifecycle: Standard}, func(s Status) bool { return s.Lifecycle() == Standard }},
+		{"vendor", "timeout", &SearchOptions{Vendor: Cloudflare}, func(s Status) bool { return s.Vendor() == Cloudflare }},
+		{"recommendation", "redirect", &SearchOptions{Recommendation: Recommended},
 			func(s Status) bool { return s.Recommendation() == Recommended }},
-		{"composed", "timeout", []SearchOption{InClass(ServerError), WithLifecycle(NonStandard), Limit(3)},
+		{"composed", "timeout", &SearchOptions{Class: ServerError, Lifecycle: NonStandard, Limit: 3},
 			func(s Status) bool { return s.Class() == ServerError && s.Lifecycle() == NonStandard }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := Search(tt.query, tt.opts...)
+			res := Search(tt.query, tt.opts)
 			require.NotEmpty(t, res)
 			for _, r := range res {
 				assert.True(t, tt.keep(r.Status), "%v", r.Status)
 			}
 			// The filtered list is the unfiltered one with entries removed.
 			var want []Code
-			for _, r := range Search(tt.query, Limit(0)) {
+			for _, r := range Search(tt.query, &SearchOptions{Limit: -1}) {
 				if tt.keep(r.Status) {
 					want = append(want, r.Status.Code())
 				}
@@ -316,23 +316,24 @@ func TestSearchFilters(t *testing.T) {
 			assert.Equal(t, want[:len(got)], got)
 		})
 	}
-	assert.Nil(t, Search("timeout", InClass(ClassUnknown)), "no entry has the unknown class")
-	assert.Nil(t, Search("timeout", InClass(Class(200))), "an invalid class matches nothing")
-	assert.Nil(t, Search("teapot", FromVendor(Cloudflare)))
+	assert.Equal(t, Search("timeout", nil), Search("timeout", &SearchOptions{Class: ClassUnknown}), "the unknown class filters nothing")
+	assert.Nil(t, Search("timeout", &SearchOptions{Class: Class(200)}), "an invalid class matches nothing")
+	assert.Nil(t, Search("timeout", &SearchOptions{Vendor: Vendor(255), Lifecycle: Lifecycle(99)}), "invalid values match nothing")
+	assert.Nil(t, Search("teapot", &SearchOptions{Vendor: Cloudflare}))
 }
 
 func TestSearchMatchedFields(t *testing.T) {
-	res := Search("404")
+	res := Search("404", nil)
 	require.NotEmpty(t, res)
 	assert.NotZero(t, res[0].Matched&FieldCode)
-	res = Search("payload too large")
+	res = Search("payload too large", nil)
 	require.NotEmpty(t, res)
 	assert.NotZero(t, res[0].Matched&FieldAlias)
-	res = Search("StatusTooManyRequests")
+	res = Search("StatusTooManyRequests", nil)
 	require.NotEmpty(t, res)
 	assert.NotZero(t, res[0].Matched&FieldConstant)
 	assert.NotZero(t, res[0].Matched&FieldPhrase)
-	res = Search("cloudflare")
+	res = Search("cloudflare", nil)
 	require.NotEmpty(t, res)
 	assert.NotZero(t, res[0].Matched&FieldSource)
 }
@@ -376,11 +377,11 @@ func TestSearchHostileInput(t *testing.T) {
 	}
 	for _, q := range tests {
 		assert.NotPanics(t, func() {
-			res := Search(q, Limit(0))
+			res := Search(q, &SearchOptions{Limit: -1})
 			checkResults(t, res, nil)
 		})
 	}
-	res := Search(big)
+	res := Search(big, nil)
 	require.NotEmpty(t, res)
 	assert.Equal(t, Code(504), res[0].Status.Code())
 }
@@ -417,10 +418,10 @@ func checkResults(t testing.TB, res []Result, keep func(Status) bool) {
 
 func TestAppendSearch(t *testing.T) {
 	prefix := []Result{{Score: -1}}
-	got := AppendSearch(prefix, "gateway timeout", Limit(4))
+	got := AppendSearch(prefix, "gateway timeout", &SearchOptions{Limit: 4})
 	require.Len(t, got, 5)
 	assert.Equal(t, prefix[0], got[0])
-	assert.Equal(t, Search("gateway timeout", Limit(4)), got[1:])
+	assert.Equal(t, Search("gateway timeout", &SearchOptions{Limit: 4}), got[1:])
 }
 
 func TestSearchAllocations(t *testing.T) {
@@ -430,24 +431,24 @@ func TestSearchAllocations(t *testing.T) {
 	dst := make([]Result, 0, 64)
 	for _, q := range benchQueries {
 		t.Run(q.name, func(t *testing.T) {
-			AppendSearch(dst[:0], q.query) // warm the pool of the Unicode path
+			AppendSearch(dst[:0], q.query, nil) // warm the pool of the Unicode path
 			assert.Zero(t, testing.AllocsPerRun(100, func() {
-				dst = AppendSearch(dst[:0], q.query, Limit(5), InClass(ServerError))
-				dst = AppendSearch(dst[:0], q.query)
+				dst = AppendSearch(dst[:0], q.query, &SearchOptions{Limit: 5, Class: ServerError})
+				dst = AppendSearch(dst[:0], q.query, nil)
 			}), "AppendSearch")
-			assert.LessOrEqual(t, testing.AllocsPerRun(100, func() { _ = Search(q.query, Limit(5)) }), 1.0, "Search")
+			assert.LessOrEqual(t, testing.AllocsPerRun(100, func() { _ = Search(q.query, &SearchOptions{Limit: 5}) }), 1.0, "Search")
 		})
 	}
 }
 
 func TestSearchConcurrent(t *testing.T) {
-	want := Search("cloudflare timeout")
+	want := Search("cloudflare timeout", nil)
 	done := make(chan bool)
 	for range 8 {
 		go func() {
 			ok := true
 			for range 200 {
-				ok = ok && slices.Equal(want, Search("cloudflare timeout")) && Search("ｔｉｍｅｏｕｔ") != nil
+				ok = ok && slices.Equal(want, Search("cloudflare timeout", nil)) && Search("ｔｉｍｅｏｕｔ", nil) != nil
 			}
 			done <- ok
 		}()
@@ -479,11 +480,11 @@ func main() {
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	t0 := time.Now()
-	r := httpref.Search("cloudflare timeout")
+	r := httpref.Search("cloudflare timeout", nil)
 	first := time.Since(t0)
 	runtime.ReadMemStats(&after)
 	t0 = time.Now()
-	httpref.Search("cloudflare timeout")
+	httpref.Search("cloudflare timeout", nil)
 	fmt.Println(after.Mallocs-before.Mallocs, len(r), first.Nanoseconds(), time.Since(t0).Nanoseconds())
 }
 `)
@@ -505,19 +506,19 @@ func FuzzSearch(f *testing.F) {
 	f.Add("\xff\xfe", uint8(1), uint8(11))
 	f.Add("ＡＢ-ｃ'd’e", uint8(4), uint8(0))
 	f.Fuzz(func(t *testing.T, q string, class, vendor uint8) {
-		var opts []SearchOption
+		opts := &SearchOptions{Limit: -1}
 		keep := func(Status) bool { return true }
 		if class%6 != 0 {
 			c := Class(class % 6)
-			opts = append(opts, InClass(c))
+			opts.Class = c
 			keep = func(s Status) bool { return s.Class() == c }
 		}
 		if vendor%12 != 0 {
 			v, k := Vendor(vendor%12), keep
-			opts = append(opts, FromVendor(v))
+			opts.Vendor = v
 			keep = func(s Status) bool { return k(s) && s.Vendor() == v }
 		}
-		res := Search(q, append(opts, Limit(0))...)
+		res := Search(q, opts)
 		checkResults(t, res, keep)
 		if !utf8.ValidString(q) {
 			return
@@ -546,7 +547,7 @@ func BenchmarkSearch(b *testing.B) {
 		b.Run(q.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				_ = Search(q.query)
+				_ = Search(q.query, nil)
 			}
 		})
 	}
@@ -558,7 +559,7 @@ func BenchmarkAppendSearch(b *testing.B) {
 		b.Run(q.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				dst = AppendSearch(dst[:0], q.query)
+				dst = AppendSearch(dst[:0], q.query, nil)
 			}
 		})
 	}
@@ -572,7 +573,7 @@ func BenchmarkSearchEvalSet(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, q := range qs {
-			dst = AppendSearch(dst[:0], q.query)
+			dst = AppendSearch(dst[:0], q.query, nil)
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(qs)), "ns/query")

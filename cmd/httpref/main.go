@@ -250,19 +250,9 @@ func (f *filters) keep(s httpref.Status) bool {
 		(f.lifecycle == httpref.LifecycleUnknown || s.Lifecycle() == f.lifecycle)
 }
 
-// searchOptions returns the filters as search options.
-func (f *filters) searchOptions() []httpref.SearchOption {
-	var opts []httpref.SearchOption
-	if f.class != httpref.ClassUnknown {
-		opts = append(opts, httpref.InClass(f.class))
-	}
-	if f.vendor != httpref.VendorUnknown {
-		opts = append(opts, httpref.FromVendor(f.vendor))
-	}
-	if f.lifecycle != httpref.LifecycleUnknown {
-		opts = append(opts, httpref.WithLifecycle(f.lifecycle))
-	}
-	return opts
+// searchOptions returns the filters as search options with a limit.
+func (f *filters) searchOptions(limit int) *httpref.SearchOptions {
+	return &httpref.SearchOptions{Limit: limit, Class: f.class, Vendor: f.vendor, Lifecycle: f.lifecycle}
 }
 
 func runList(args []string, stdout, stderr io.Writer) int {

@@ -53,7 +53,10 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "httpref search: -n must be 0 or more, not %d\n", n)
 		return 2
 	}
-	results := httpref.Search(query, append(f.searchOptions(), httpref.Limit(n))...)
+	if n == 0 {
+		n = -1 // all matches
+	}
+	results := httpref.Search(query, f.searchOptions(n))
 	if *asJSON {
 		list := make([]searchResultJSON, 0, len(results))
 		for _, r := range results {

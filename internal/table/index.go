@@ -47,10 +47,6 @@ var SearchFields = []Field{
 // BM25F parameters, and the fixed-point scale of posting scores.
 const (
 	bm25K1     = 1.2
-	scoreShift = 18   // a posting keeps its score in bits 18-31
-	scoreScale = 1024 // score units per 1.0
-	maxScore   = (1<<(32-scoreShift) - 1) / float64(scoreScale)
-	fieldShift = 7 // fields>>1 sit in bits 7-17; the entry is bits 0-6
 	maxDelTerm = 8 // the longest term in the deletion index
 )
 
@@ -130,7 +126,7 @@ func containsSeq(s, sub []string) bool {
 // index is the computed search index.
 type index struct {
 	terms    []string
-	postings [][]uint32 // per term, by entry
+	postings [][]uint64 // per term, by entry
 	typo     []int      // term ids eligible for typo correction, by (length, term)
 	keys     []phraseKey
 }
@@ -210,16 +206,16 @@ func (t *Table) buildIndex() *index {
 	slices.Sort(ix.terms)
 	for _, term := range ix.terms {
 		idf := math.Log(1 + (float64(n)-float64(df[term])+0.5)/(float64(df[term])+0.5))
-		var list []uint32
+		var list []uint64
 		for d := range tf {
 			var w float64
-			var fields uint32
+			var fields uint64
 			for f, fd := range SearchFields {
 				c := tf[d][f][term]
 				if c == 0 {
 					continue
 				}
-				fields |= uint32(fd.Bit >> 1)
+				fields |= uint64(fd.Bit >> 1)
 				norm := 1 - fd.B
 				if avg[f] > 0 {
 					norm += fd.B * length[d][f] / avg[f]
@@ -229,12 +225,12 @@ func (t *Table) buildIndex() *index {
 			if fields == 0 {
 				continue
 			}
-			score := min(idf*w*(bm25K1+1)/(bm25K1+w), maxScore)
-			q := uint32(math.Round(score * scoreScale))
+			score := min(idf*w*(bm25K1+1)/(bm25K1+w), maxPostingScore)
+			q := uint64(math.Round(score * PostingScoreScale))
 			if q == 0 {
 				q = 1
 			}
-			list = append(list, uint32(d)|fields<<fieldShift|q<<scoreShift)
+			list = append(list, uint64(d)|fields<<PostingFieldShift|q<<PostingScoreShift)
 		}
 		ix.postings = append(ix.postings, list)
 	}
@@ -312,10 +308,10 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 // searchPostings[searchTermPost[i]:searchTermPost[i+1]], one per entry that
 // has the term, in entry order.
 //
-// A posting is a uint32: bits 0-6 hold the position of the entry in
-// entries, bits 7-17 the Fields in which the term occurs shifted right by
-// one (the code bit is never stored), and bits 18-31 the term's BM25F
-// score for the entry in units of 1/1024.
+// A posting is a uint64 laid out as the posting constants above say: the
+// position of the entry in entries, the Fields in which the term occurs
+// shifted right by one (the code bit is never stored), and the term's BM25F
+// score for the entry in units of 1/postingScoreScale.
 `)
 	fmt.Fprintf(b, "const searchTermText = %s\n\n", quoteLong(text.String()))
 	b.WriteString("// searchTermOff holds the start of each term in searchTermText, and its end.\n")
@@ -327,7 +323,7 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 	}
 	writeInts(b, "searchTermOff", "uint32", offs, 16)
 	b.WriteString("// searchTermPost holds the start of each term's postings in\n// searchPostings, and their end.\n")
-	var posts []uint32
+	var posts []uint64
 	starts := []int{0}
 	for _, p := range ix.postings {
 		posts = append(posts, p...)
@@ -343,14 +339,14 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 `, len(slots))
 	writeInts(b, "searchTermHash", "uint16", slots, 16)
 	b.WriteString("// searchPostings holds the postings of all terms (see searchTermText).\n")
-	fmt.Fprintf(b, "var searchPostings = [%d]uint32{", len(posts))
+	fmt.Fprintf(b, "var searchPostings = [%d]uint64{", len(posts))
 	for i, p := range posts {
-		if i%8 == 0 {
+		if i%4 == 0 {
 			b.WriteString("\n\t")
 		} else {
 			b.WriteString(" ")
 		}
-		fmt.Fprintf(b, "0x%08x,", p)
+		fmt.Fprintf(b, "0x%016x,", p)
 	}
 	b.WriteString("\n}\n\n")
 
@@ -457,15 +453,16 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 	writeInts(b, "searchPhraseHash", "uint16", pslots, 16)
 
 	b.WriteString(`// searchDocInfo packs, for each entry, what ranking and filters need, so
-// that a search reads one small array instead of every entry: bits 0-3 the
-// Class, 4-7 the Lifecycle, 8-11 the Recommendation, 12-15 the Vendor.
+// that a search reads one small array instead of every entry: the Class,
+// Lifecycle, Recommendation and Vendor, laid out as the docInfo constants
+// say.
 `)
 	var info []int
 	for _, e := range t.Entries {
-		info = append(info, index1(Classes, e.Class)|index1(Lifecycles, e.Lifecycle)<<4|
-			index1(Recommendations, e.Recommendation)<<8|index1(Vendors, e.Vendor)<<12)
+		info = append(info, index1(Classes, e.Class)<<DocInfoClassShift|index1(Lifecycles, e.Lifecycle)<<DocInfoLifecycleShift|
+			index1(Recommendations, e.Recommendation)<<DocInfoRecommendationShift|index1(Vendors, e.Vendor)<<DocInfoVendorShift)
 	}
-	writeInts(b, "searchDocInfo", "uint16", info, 12)
+	writeInts(b, "searchDocInfo", "uint32", info, 8)
 }
 
 // index1 returns the Go constant value of the table spelling s: its

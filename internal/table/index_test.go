@@ -1,6 +1,7 @@
 package table
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,11 +61,12 @@ func TestBuildIndex(t *testing.T) {
 	for i, list := range ix.postings {
 		require.NotEmpty(t, list, "term %q has postings", ix.terms[i])
 		for j, p := range list {
-			require.Less(t, int(p&0x7f), len(tab.Entries))
-			require.NotZero(t, p>>fieldShift&0x7ff, "fields of %q", ix.terms[i])
-			require.NotZero(t, p>>scoreShift, "score of %q", ix.terms[i])
+			const docMask = 1<<PostingDocBits - 1
+			require.Less(t, int(p&docMask), len(tab.Entries))
+			require.NotZero(t, p>>PostingFieldShift&(1<<PostingFieldBits-1), "fields of %q", ix.terms[i])
+			require.NotZero(t, p>>PostingScoreShift, "score of %q", ix.terms[i])
 			if j > 0 {
-				require.Less(t, list[j-1]&0x7f, p&0x7f, "postings in entry order")
+				require.Less(t, list[j-1]&docMask, p&docMask, "postings in entry order")
 			}
 		}
 	}
@@ -84,14 +86,48 @@ func TestBuildIndex(t *testing.T) {
 		t.Fatalf("no term %q", term)
 		return -1
 	}
-	score := func(term string, code int) uint32 {
+	score := func(term string, code int) uint64 {
 		for _, p := range ix.postings[id(term)] {
-			if tab.Entries[p&0x7f].Code == code {
-				return p >> scoreShift
+			if tab.Entries[p&(1<<PostingDocBits-1)].Code == code {
+				return p >> PostingScoreShift
 			}
 		}
 		return 0
 	}
 	assert.Greater(t, score("teapot", 418), score("teapot", 226)+100)
 	assert.True(t, strings.HasPrefix(ix.terms[0], "0") || ix.terms[0] < "a")
+}
+
+func TestLayoutLimits(t *testing.T) {
+	big := &Table{Entries: make([]Entry, 300)}
+	err := big.checkLayout()
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "300 entries")
+	assert.Contains(t, err.Error(), "at most 255")
+
+	_, err = big.Render()
+	assert.ErrorContains(t, err, "300 entries", "Render refuses a table that outgrows the layout")
+
+	fits := &Table{Entries: make([]Entry, MaxEntries)}
+	assert.NoError(t, fits.checkLayout())
+
+	items := &Table{Entries: []Entry{{Situations: make([]string, MaxSpan+1)}}}
+	assert.ErrorContains(t, items.checkLayout(), "list items")
+}
+
+// TestLayoutConstantsInGeneratedCode checks that catalog_gen.go carries the
+// layout this package computes with.
+func TestLayoutConstantsInGeneratedCode(t *testing.T) {
+	src, err := os.ReadFile("../../catalog_gen.go")
+	require.NoError(t, err)
+	for _, want := range []string{
+		fmt.Sprintf("postingDocMask    = 1<<%d - 1", PostingDocBits),
+		fmt.Sprintf("postingScoreShift = %d", PostingScoreShift),
+		fmt.Sprintf("docInfoVendorShift         = %d", DocInfoVendorShift),
+		"var searchPostings = [", "]uint64{", "var searchDocInfo = [", "]uint32{",
+		`var classNames = [...]string{"Unknown", "Informational"`,
+		"_ = x[ClientError-4]",
+	} {
+		assert.Contains(t, string(src), want)
+	}
 }

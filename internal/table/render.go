@@ -24,6 +24,9 @@ func Generate(src []byte) ([]byte, error) {
 // Render returns the formatted Go source for a validated table whose
 // entries are sorted by code (as Parse leaves them).
 func (t *Table) Render() ([]byte, error) {
+	if err := t.checkLayout(); err != nil {
+		return nil, err
+	}
 	var (
 		b        bytes.Buffer
 		texts    []string
@@ -44,6 +47,7 @@ func (t *Table) Render() ([]byte, error) {
 
 	fmt.Fprintf(&b, "%s\n\npackage httpref\n\n", Header)
 	fmt.Fprintf(&b, "// catalogSize is the number of statuses in the catalog.\nconst catalogSize = %d\n\n", len(t.Entries))
+	renderLayout(&b)
 	b.WriteString(`// entries is the catalog, one record per status in ascending code order.
 // List fields are spans: aliases, situations, checks and avoidWhen index
 // texts; related, referencedBy and prefer index codeLists; variants indexes

@@ -1,0 +1,290 @@
+package httpref
+
+import (
+	"math"
+	"math/bits"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/httpref/httpref/internal/textkey"
+)
+
+// searchState is one search: the scores, then the ranked hits.
+type searchState struct {
+	searchScorer
+	keys [catalogSize]uint64 // the hits, best first (see sortKey)
+	n    int                 // the number of hits
+}
+
+// result returns hit i.
+func (st *searchState) result(i int) Result {
+	k := st.keys[i]
+	d := 255 - uint8(k)
+	return Result{Status: Status{&entries[d]}, Score: float64(math.Float32frombits(uint32(k >> 32))), Matched: st.fields[d]}
+}
+
+// Limits on the work done for one query.
+const (
+	maxQueryBytes   = 512
+	smallQueryBytes = 64
+	maxQueryTerms   = 32
+	termBufSize     = 3*maxQueryBytes + 2*textkey.MaxWord // what AppendASCII can write
+	maxKeyBytes     = 128                                 // longer queries are no phrase
+	maxJoinTerms    = 8                                   // join adjacent terms in queries this short
+)
+
+// Score parts that are not BM25F (see Search).
+const (
+	codeBonus   = 30
+	classBonus  = 3
+	phraseBonus = 12
+	typoWeight1 = 0.7
+	typoWeight2 = 0.5
+	maxTypoHits = 3
+	coordBase   = 0.5
+)
+
+// unicodeBufs are the buffers of the Unicode path of the tokenizer, which
+// must live on the heap; they are reused through a pool.
+type unicodeBufs struct{ terms, scratch []byte }
+
+var unicodePool = sync.Pool{New: func() any { return new(unicodeBufs) }}
+
+// run scores the catalog against query and ranks the hits that pass the
+// options.
+func (st *searchState) run(query string, opts *SearchOptions) {
+	if len(query) > maxQueryBytes {
+		cut := maxQueryBytes
+		for cut > 0 && !utf8.RuneStart(query[cut]) {
+			cut--
+		}
+		query = query[:cut]
+	}
+	switch {
+	case !textkey.IsASCII(query):
+		ub := unicodePool.Get().(*unicodeBufs)
+		ub.terms = textkey.AppendUnicode(ub.terms[:0], query, &ub.scratch)
+		st.score(ub.terms)
+		unicodePool.Put(ub)
+	case len(query) <= smallQueryBytes:
+		// Most queries are short: do not clear the large buffer for them.
+		var buf [3*smallQueryBytes + 2*textkey.MaxWord]byte
+		st.score(textkey.AppendASCII(buf[:0], query))
+	default:
+		var buf [termBufSize]byte
+		st.score(textkey.AppendASCII(buf[:0], query))
+	}
+	// Keep the best limit hits in order, by insertion: the list is short
+	// unless the caller asks for everything.
+	limit := opts.limit()
+	keys, n := &st.keys, 0
+	filtered := opts.filtered()
+	var last float32 // the score of keys[n-1] when the list is full
+	for _, h := range st.hits[:st.nhits] {
+		d := int(h)
+		// The prior is at most 1: a raw score below the last kept one
+		// cannot make the list.
+		if st.acc[d] <= 0 || n == limit && st.acc[d] < last ||
+			filtered && !opts.accepts(searchDocInfo[d]) {
+			continue
+		}
+		k := sortKey(d, st.acc[d])
+		j := n
+		if n < limit {
+			n++
+		} else if k > keys[n-1] {
+			j = n - 1
+		} else {
+			continue
+		}
+		for ; j > 0 && k > keys[j-1]; j-- {
+			keys[j] = keys[j-1]
+		}
+		keys[j] = k
+		if n == limit {
+			last = math.Float32frombits(uint32(keys[n-1] >> 32))
+		}
+	}
+	st.n = n
+}
+
+// sortKey weighs the score of entry d by its prior and packs the result
+// into one number that orders hits, greater first: by weighted score, then
+// standard before temporary before the other lifecycles, then by code
+// (entries are in code order). Scores are positive, and the bits of
+// positive float32 values order like the values.
+func sortKey(d int, score float32) uint64 {
+	rank := uint64(0) // 2: standard, 1: temporary, 0: others
+	switch Lifecycle(searchDocInfo[d] >> docInfoLifecycleShift & docInfoMask) {
+	case Standard:
+		rank = 2
+	case Temporary:
+		rank, score = 1, score*0.97
+	default:
+		score *= 0.94
+	}
+	return uint64(math.Float32bits(score))<<32 | rank<<8 | uint64(255-d)
+}
+
+// searchScorer accumulates the scores of one query.
+type searchScorer struct {
+	acc    [catalogSize]float32
+	fields [catalogSize]Fields
+	cover  [catalogSize]uint32 // bit i: the entry matched query term i
+	bit    uint32              // the bit of the current query term
+	nterms int
+	hits   [catalogSize + 1]uint8 // the entries with a nonzero cover, in the order they were hit (one spare slot for hit)
+	nhits  int
+}
+
+// hit records that entry d matched the current query term.
+func (s *searchScorer) hit(d int) {
+	// Branch-free: always write the slot, advance only for a new entry.
+	s.hits[s.nhits] = uint8(d)
+	first := 0
+	if s.cover[d] == 0 {
+		first = 1
+	}
+	s.nhits += first
+	s.cover[d] |= s.bit
+}
+
+// score adds the contributions of the space-terminated terms, then the
+// exact-phrase bonus, then scales each entry by the share of the query's
+// terms that it matched (see coordination).
+func (s *searchScorer) score(terms []byte) {
+	var (
+		kbuf [maxKeyBytes]byte
+		key  = kbuf[:0] // the query's terms, typos corrected
+		rest = terms
+		prev []byte // the previous term
+	)
+	for ; len(rest) > 0 && s.nterms < maxQueryTerms; s.nterms++ {
+		i := 0
+		for i < len(rest) && rest[i] != ' ' {
+			i++
+		}
+		t := rest[:i]
+		if i < len(rest) {
+			i++
+		}
+		rest = rest[i:]
+		s.bit = 1 << s.nterms
+		id := s.term(t)
+		// A compound typed as two words ("retry after", "web socket")
+		// also matches the joined term ("Retry-After", "WebSocket").
+		if s.nterms > 0 && s.nterms < maxJoinTerms && len(prev)+len(t) <= textkey.MaxWord {
+			var jbuf [textkey.MaxWord]byte
+			if jid := findTerm(append(append(jbuf[:0], prev...), t...)); jid >= 0 {
+				s.postings(jid, 1)
+			}
+		}
+		prev = t
+		n := len(t)
+		if id >= 0 {
+			n = int(searchTermOff[id+1] - searchTermOff[id])
+		}
+		if len(key)+1+n > cap(key) {
+			key = kbuf[:cap(kbuf)] // too long for any phrase
+			continue
+		}
+		if len(key) > 0 {
+			key = append(key, ' ')
+		}
+		if id >= 0 {
+			key = append(key, searchTermText[searchTermOff[id]:searchTermOff[id+1]]...)
+		} else {
+			key = append(key, t...)
+		}
+	}
+	// Exact phrase: the query's terms are those of a phrase, alias or
+	// constant name.
+	if k := probe(searchPhraseHash[:], textkey.Hash(key), func(k int) bool { return searchPhraseKeys[k] == string(key) }); k >= 0 {
+		for ; k < len(searchPhraseKeys) && searchPhraseKeys[k] == string(key); k++ {
+			s.acc[searchPhraseDoc[k]] += phraseBonus
+		}
+	}
+	if s.nterms > 1 {
+		step := (1 - coordBase) / float32(s.nterms)
+		for _, d := range s.hits[:s.nhits] {
+			s.acc[d] *= coordBase + step*float32(bits.OnesCount32(s.cover[d]))
+		}
+	}
+}
+
+// term adds the contribution of one query term. It returns the id of the
+// index term that matched it, or of its typo correction, or -1.
+func (s *searchScorer) term(t []byte) int {
+	if len(t) == 0 {
+		return -1
+	}
+	if len(t) == 3 && isASCIIDigit(t[0]) {
+		switch {
+		case isASCIIDigit(t[1]) && isASCIIDigit(t[2]):
+			code := int(t[0]-'0')*100 + int(t[1]-'0')*10 + int(t[2]-'0')
+			if p := position(Code(code)); p >= 0 {
+				s.acc[p] += codeBonus
+				s.fields[p] |= FieldCode
+				s.hit(p)
+			}
+		case t[2] == 'x' && (t[1] == 'x' || isASCIIDigit(t[1])):
+			s.classPattern(t)
+			return -1
+		}
+	}
+	if id := findTerm(t); id >= 0 {
+		s.postings(id, 1)
+		return id
+	}
+	return s.typo(t)
+}
+
+func isASCIIDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// classPattern adds classBonus to each entry whose code matches a pattern
+// such as "5xx" or "50x".
+func (s *searchScorer) classPattern(t []byte) {
+	for d := range entries {
+		c := entries[d].text
+		if c[0] == t[0] && (t[1] == 'x' || c[1] == t[1]) {
+			s.acc[d] += classBonus
+			s.fields[d] |= FieldClass
+			s.hit(d)
+		}
+	}
+}
+
+// postings adds the postings of term id, scaled by w.
+func (s *searchScorer) postings(id int, w float32) {
+	for _, p := range searchPostings[searchTermPost[id]:searchTermPost[id+1]] {
+		d := p & postingDocMask
+		s.acc[d] += w * float32(p>>postingScoreShift) / postingScoreScale
+		s.fields[d] |= Fields(p>>postingFieldShift&postingFieldMask) << 1
+		s.hit(int(d))
+	}
+}
+
+// findTerm returns the id of term t in the index, or -1. It probes
+// searchTermHash, whose hash is textkey.Hash (32-bit FNV-1a).
+func findTerm(t []byte) int {
+	return probe(searchTermHash[:], textkey.Hash(t), func(id int) bool {
+		return searchTermText[searchTermOff[id]:searchTermOff[id+1]] == string(t)
+	})
+}
+
+// probe looks a key up in an open-addressing hash table of the generated
+// kind: slots hold 1 + an index, 0 marks an empty slot, and a key sits at
+// its hash modulo the (power-of-two) size or in the first free slot after
+// it. It returns the index whose key is matches, or -1.
+func probe(slots []uint16, h uint32, is func(i int) bool) int {
+	mask := uint32(len(slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		v := int(slots[i])
+		if v == 0 {
+			return -1
+		}
+		if is(v - 1) {
+			return v - 1
+		}
+	}
+}
