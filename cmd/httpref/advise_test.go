@@ -173,10 +173,10 @@ func TestCheckUsageErrors(t *testing.T) {
 		args []string
 		msg  string
 	}{
-		{[]string{"check"}, "-status is required"},
+		{[]string{"check"}, "give -status, or a raw response"},
 		{[]string{"check", "-status", "x"}, "invalid value"},
 		{[]string{"check", "-status", "200", "-H", "NoColon"}, "want 'Name: value'"},
-		{[]string{"check", "-status", "200", "-disable", "no-such-rule"}, `no rule has ID "no-such-rule"`},
+		{[]string{"check", "-status", "200", "-disable", "no-such-rule"}, `no rule has the ID "no-such-rule"`},
 		{[]string{"check", "-status", "200", "-min-severity", "fatal"}, "unknown severity"},
 		{[]string{"check", "-status", "200", "extra"}, `unexpected argument "extra"`},
 	}
@@ -188,6 +188,6 @@ func TestCheckUsageErrors(t *testing.T) {
 	}
 
 	code, out, _ := runArgs("check", "-h")
-	assert.Equal(t, 2, code, "flag's -h is ErrHelp, reported as a usage error")
-	assert.Empty(t, out)
+	assert.Equal(t, 0, code, "-h is help, not an error")
+	assert.Contains(t, out, "usage: httpref check")
 }

@@ -1,232 +1,277 @@
-// Command httpref looks up HTTP status codes in the httpref catalog.
+// Command httpref looks up HTTP status codes in the httpref catalog,
+// explains pasted error messages, and checks responses and API
+// descriptions.
 //
 // Usage:
 //
-//	httpref CODE [--json]                 a readable card for one code
+//	httpref CODE... [--json]              a readable card for each code
 //	httpref list [-class 4xx] [-vendor cloudflare] [-lifecycle non-standard] [--json]
 //	httpref related CODE [-depth 2] [--json]
 //	httpref advise CODE [--json]          should an API send this code?
-//	httpref check -status N [-X METHOD] [-H 'K: v']... [-req-H 'K: v']... [-body TEXT|@FILE] [--json]
+//	httpref explain TEXT... | -           which software printed this, and what it means
+//	httpref check -status N [-X METHOD] [-H 'K: v']... [-body TEXT|@FILE] [--json]
+//	httpref check [-X METHOD] FILE|-      a raw response as curl -si prints it
+//	httpref openapi FILE [--json]         lint the statuses an OpenAPI description documents
 //	httpref search [-n 10] WORDS... [--json]
 //	httpref WORDS...                      the same as search, for words that are not a code
+//	httpref --version
 //
 // CODE is anything httpref.ParseCode accepts: "404", "404 Not Found",
-// "HTTP/1.1 404 Not Found". Flags may come before or after the arguments.
-// Unknown codes and bad flags exit with status 2 and a message on stderr;
-// check exits with status 1 when it finds an error.
+// "HTTP/1.1 404 Not Found". Flags may come before or after the arguments,
+// with one dash or two; every command takes -h. Exit status: 0 success, 1
+// a finding of severity error or a code not found, 2 bad usage, 3 output
+// that could not be written. With --json, stdout holds valid JSON or
+// nothing, and messages go to stderr.
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/httpref/httpref"
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(runIO(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-// command runs one subcommand with the arguments after its name and
-// returns the process exit status.
-type command func(args []string, stdout, stderr io.Writer) int
-
-// commands maps subcommand names to their implementations. Each
-// subcommand's file adds its entry.
-var commands = map[string]command{
-	"list":    runList,
-	"related": runRelated,
+// command is one subcommand: its name, what it takes, a one-line
+// synopsis, and the function that runs it.
+type command struct {
+	name, args, synopsis string
+	run                  func(e *env, args []string) int
 }
 
-// fallback, when set, handles arguments that are neither a subcommand nor
-// a status code (search registers itself here).
-var fallback command
+// commands returns the subcommands, in the order help lists them: the one
+// table that dispatch, help and each command's usage read. A first
+// argument that names none of them is a code or search words. (It is a
+// function, not a variable, because the commands' own usage reads it.)
+func commands() []command {
+	return []command{
+		{"list", "[-class C] [-vendor V] [-lifecycle L] [--json]", "list the catalog, filtered", runList},
+		{"related", "CODE [-depth N] [--json]", "walk the related-code graph from CODE", runRelated},
+		{"advise", "CODE [--json]", "whether an API should send CODE, and what to send instead", runAdvise},
+		{"explain", "TEXT... | -  [--json]", "which software printed a log line, error page or console message, and what it means", runExplain},
+		{"check", "-status N [flags] | [-X METHOD] FILE|-  [--json]", "check one response against the rules", runCheck},
+		{"openapi", "FILE [--json]", "lint the status codes an OpenAPI description documents", runOpenAPI},
+		{"search", "[-n N] WORDS... [--json]", "find codes from words, a symptom or a log line", runSearch},
+	}
+}
 
-const usage = `usage:
-  httpref CODE [--json]
-  httpref list [-class 4xx] [-vendor NAME] [-lifecycle NAME] [--json]
-  httpref related CODE [-depth N] [--json]
-  httpref advise CODE [--json]
-  httpref check -status N [-X METHOD] [-H 'K: v']... [-req-H 'K: v']... [-body TEXT|@FILE] [-rules] [--json]
-  httpref search [-n N] WORDS... [--json]
-  httpref WORDS...        (search, when WORDS are not a status code)
-`
+// env is where a command reads and writes.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
 
-// run is the whole program: it parses args, writes results to stdout and
-// problems to stderr, and returns the exit status (0 ok, 1 findings or not
-// found, 2 usage errors).
+// errWriter remembers the first write error, so that a failed write to
+// stdout is reported once, at the end.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (w *errWriter) Write(p []byte) (int, error) {
+	if w.err != nil {
+		return 0, w.err
+	}
+	n, err := w.w.Write(p)
+	if err != nil {
+		w.err = err
+	}
+	return n, err
+}
+
+// run is the program with no input on stdin.
 func run(args []string, stdout, stderr io.Writer) int {
+	return runIO(args, strings.NewReader(""), stdout, stderr)
+}
+
+// runIO is the whole program: it parses args, writes results to stdout
+// and problems to stderr, and returns the exit status.
+func runIO(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	out := &errWriter{w: stdout}
+	e := &env{stdin: stdin, stdout: out, stderr: stderr}
+	code := dispatch(e, args)
+	if out.err != nil {
+		fmt.Fprintf(stderr, "httpref: writing the output: %v\n", out.err)
+		return 3
+	}
+	return code
+}
+
+func dispatch(e *env, args []string) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		writeUsage(e.stderr)
 		return 2
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
-		fmt.Fprint(stdout, usage)
+		writeUsage(e.stdout)
+		return 0
+	case "-version", "--version", "version":
+		fmt.Fprintln(e.stdout, version())
 		return 0
 	}
-	if cmd, ok := commands[args[0]]; ok {
-		return cmd(args[1:], stdout, stderr)
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(e, args[1:])
+		}
 	}
-	return runShow(args, stdout, stderr)
+	return runShow(e, args)
+}
+
+// version returns the module version from the build information, such
+// as "httpref v0.3.0 (go1.26.8)", or "(devel)" for a build from a clone.
+func version() string {
+	v, goVersion := "(unknown)", ""
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		v, goVersion = bi.Main.Version, bi.GoVersion
+		if v == "" {
+			v = "(devel)"
+		}
+	}
+	return strings.TrimSpace("httpref " + v + " " + goVersion)
+}
+
+func writeUsage(w io.Writer) {
+	fmt.Fprint(w, "usage:\n  httpref CODE... [--json]\n")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  httpref %s %s\n", c.name, c.args)
+	}
+	fmt.Fprint(w, "  httpref WORDS...        (search, when WORDS are not status codes)\n  httpref --version\n\n")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.synopsis)
+	}
+	fmt.Fprint(w, "\nRun httpref COMMAND -h for the flags of a command.\n")
+}
+
+// newFlagSet returns the flags of a command, with --json and -h, and its
+// usage message listing every flag.
+func newFlagSet(name string) (*flag.FlagSet, *bool) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "print JSON instead of text")
+	fs.Usage = func() {
+		w := fs.Output()
+		for _, c := range commands() {
+			if c.name == name {
+				fmt.Fprintf(w, "usage: httpref %s %s\n\n%s.\n\nflags:\n", c.name, c.args, upperFirst(c.synopsis))
+			}
+		}
+		if name == "httpref" {
+			fmt.Fprint(w, "usage: httpref CODE... [--json]\n\nShow a card for each code.\n\nflags:\n")
+		}
+		fs.PrintDefaults()
+	}
+	return fs, asJSON
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // parseArgs parses flags that may be mixed with positional arguments and
-// returns the positional ones. A bad flag is reported on stderr.
-func parseArgs(fs *flag.FlagSet, args []string, stderr io.Writer) ([]string, bool) {
-	fs.SetOutput(stderr)
+// returns the positional ones. -h prints the command's usage on stdout; a
+// bad flag is reported on stderr with its value clipped.
+func parseArgs(e *env, fs *flag.FlagSet, args []string) ([]string, int, bool) {
+	var buf bytes.Buffer
+	fs.SetOutput(&buf)
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, false
+		err := fs.Parse(args)
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(e.stdout)
+			fs.Usage()
+			return nil, 0, false
+		}
+		if err != nil {
+			fmt.Fprintf(e.stderr, "httpref %s: %s\n", fs.Name(), clipQuoted(err.Error()))
+			fmt.Fprintf(e.stderr, "run httpref %s -h for its flags\n", fs.Name())
+			return nil, 2, false
 		}
 		args = fs.Args()
 		if len(args) == 0 {
-			return pos, true
+			return pos, 0, true
+		}
+		if args[0] == "-" { // stdin, not a flag
+			pos = append(pos, "-")
+			args = args[1:]
+			continue
 		}
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
 }
 
-func newFlagSet(name string) (*flag.FlagSet, *bool) {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	asJSON := fs.Bool("json", false, "print JSON instead of text")
-	return fs, asJSON
+// maxQuote is the most bytes of an argument a message quotes.
+const maxQuote = 64
+
+// clip shortens s to maxQuote bytes, keeping whole UTF-8 sequences.
+func clip(s string) string {
+	if len(s) <= maxQuote {
+		return s
+	}
+	i := maxQuote
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "..."
 }
 
-// lookupArg parses a code argument and finds it in the catalog.
-func lookupArg(arg string) (httpref.Status, error) {
-	c, err := httpref.ParseCode(arg)
-	if err != nil {
-		return httpref.Status{}, err
+// quote returns s clipped and quoted, for messages.
+func quote(s string) string { return strconv.Quote(clip(s)) }
+
+// clipQuoted shortens the quoted parts of a message (as the flag package
+// and the enum parsers quote values) and the message as a whole.
+func clipQuoted(msg string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(msg, '"')
+		if i < 0 {
+			b.WriteString(msg)
+			break
+		}
+		j := strings.IndexByte(msg[i+1:], '"')
+		if j < 0 {
+			b.WriteString(msg)
+			break
+		}
+		b.WriteString(msg[:i])
+		inner := msg[i+1 : i+1+j]
+		if len(inner) > maxQuote {
+			inner = clip(inner)
+		}
+		b.WriteString(`"` + inner + `"`)
+		msg = msg[i+2+j:]
 	}
-	s, ok := httpref.Lookup(int(c))
-	if !ok {
-		return httpref.Status{}, fmt.Errorf("httpref: %d is not in the catalog (class %s)", c, c.Class())
+	s := b.String()
+	if len(s) > 1024 {
+		s = clip(s[:1024]) + "..."
 	}
-	return s, nil
+	return s
 }
 
+// writeJSON writes v as indented JSON; with the output through errWriter,
+// a failed write shows at the end.
 func writeJSON(w io.Writer, v any) int {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
 		return 1
 	}
+	w.Write(append(b, '\n'))
 	return 0
-}
-
-func runShow(args []string, stdout, stderr io.Writer) int {
-	// Words that are not a status code go to the fallback (search), flags
-	// and all; a bare number is meant as a code, so a bad one is an error.
-	if fallback != nil {
-		var words []string
-		for _, a := range args {
-			if !strings.HasPrefix(a, "-") {
-				words = append(words, a)
-			}
-		}
-		arg := strings.Join(words, " ")
-		if _, err := httpref.ParseCode(arg); err != nil && strings.Trim(arg, "0123456789 ") != "" {
-			return fallback(args, stdout, stderr)
-		}
-	}
-	fs, asJSON := newFlagSet("httpref")
-	pos, ok := parseArgs(fs, args, stderr)
-	if !ok {
-		return 2
-	}
-	if len(pos) == 0 {
-		fmt.Fprint(stderr, usage)
-		return 2
-	}
-	s, err := lookupArg(strings.Join(pos, " "))
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 2
-	}
-	if *asJSON {
-		return writeJSON(stdout, s)
-	}
-	writeCard(stdout, s)
-	return 0
-}
-
-// writeCard prints everything the catalog knows about s, for reading in a
-// terminal.
-func writeCard(w io.Writer, s httpref.Status) {
-	fmt.Fprintf(w, "%s\n", s)
-	wrap(w, "  ", s.Summary())
-	fmt.Fprintln(w)
-	field := func(name, value string) {
-		if value != "" {
-			fmt.Fprintf(w, "%-16s%s\n", name+":", value)
-		}
-	}
-	field("Class", s.Class().Pattern()+" "+s.Class().String())
-	field("Lifecycle", s.Lifecycle().String())
-	field("Recommendation", s.Recommendation().String())
-	source := s.Source()
-	if ref := s.Reference(); ref != "" && ref != source {
-		source = ref
-	}
-	if u := s.SpecURL(); u != "" {
-		source += " <" + u + ">"
-	}
-	field("Source", source)
-	field("Vendor", s.Vendor().String())
-	field("Go constant", s.GoConstant())
-	field("Aliases", strings.Join(s.Aliases(), "; "))
-	field("Prefer instead", codeList(s.Prefer()))
-	for _, v := range s.Variants() {
-		field("Also means", v.Phrase+" ("+v.Vendor+")")
-	}
-	section := func(title string, items []string) {
-		fmt.Fprintf(w, "\n%s\n", title)
-		for _, it := range items {
-			wrap(w, "  - ", it)
-		}
-	}
-	fmt.Fprintf(w, "\nDetails\n")
-	wrap(w, "  ", s.Details())
-	section("Common situations", s.Situations())
-	section("What to check", s.Checks())
-	section("Avoid using it when", s.AvoidWhen())
-	fmt.Fprintln(w)
-	field("Related", codeList(s.Related()))
-	field("Referenced by", codeList(s.ReferencedBy()))
-}
-
-// codeList prints codes with their phrases: "400 Bad Request, 403 Forbidden".
-func codeList(cs []httpref.Code) string {
-	parts := make([]string, len(cs))
-	for i, c := range cs {
-		parts[i] = c.String()
-	}
-	return strings.Join(parts, ", ")
-}
-
-// wrap writes text wrapped at 78 columns. The first line starts with
-// prefix; later lines are indented to the same width.
-func wrap(w io.Writer, prefix, text string) {
-	const width = 78
-	line, empty := prefix, true
-	for _, word := range strings.Fields(text) {
-		if !empty && len(line)+1+len(word) > width {
-			fmt.Fprintln(w, line)
-			line, empty = strings.Repeat(" ", len(prefix)), true
-		}
-		if !empty {
-			line += " "
-		}
-		line, empty = line+word, false
-	}
-	fmt.Fprintln(w, line)
 }
 
 // filters holds the -class, -vendor and -lifecycle flags that list and
@@ -238,9 +283,17 @@ type filters struct {
 }
 
 func (f *filters) register(fs *flag.FlagSet) {
-	fs.TextVar(&f.class, "class", httpref.ClassUnknown, "only this class (4xx, client error, ...)")
-	fs.TextVar(&f.vendor, "vendor", httpref.VendorUnknown, "only this vendor (ietf, nginx, cloudflare, aws, iis, ...)")
-	fs.TextVar(&f.lifecycle, "lifecycle", httpref.LifecycleUnknown, "only this lifecycle (standard, deprecated, temporary, reserved, non-standard)")
+	fs.TextVar(&f.class, "class", httpref.ClassUnknown, "only this `class`: 1xx-5xx or a name such as client_error")
+	fs.TextVar(&f.vendor, "vendor", httpref.VendorUnknown, "only this `vendor`: "+strings.Join(names(httpref.Vendors()), ", "))
+	fs.TextVar(&f.lifecycle, "lifecycle", httpref.LifecycleUnknown, "only this `lifecycle`: "+strings.Join(names(httpref.Lifecycles()), ", "))
+}
+
+func names[T fmt.Stringer](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = v.String()
+	}
+	return out
 }
 
 // keep reports whether s passes the filters.
@@ -253,68 +306,4 @@ func (f *filters) keep(s httpref.Status) bool {
 // searchOptions returns the filters as search options with a limit.
 func (f *filters) searchOptions(limit int) *httpref.SearchOptions {
 	return &httpref.SearchOptions{Limit: limit, Class: f.class, Vendor: f.vendor, Lifecycle: f.lifecycle}
-}
-
-func runList(args []string, stdout, stderr io.Writer) int {
-	fs, asJSON := newFlagSet("list")
-	var f filters
-	f.register(fs)
-	pos, ok := parseArgs(fs, args, stderr)
-	if !ok {
-		return 2
-	}
-	if len(pos) != 0 {
-		fmt.Fprintf(stderr, "httpref list: unexpected argument %q\n", pos[0])
-		return 2
-	}
-	var list []httpref.Status
-	for s := range httpref.All() {
-		if f.keep(s) {
-			list = append(list, s)
-		}
-	}
-	if *asJSON {
-		if list == nil {
-			list = []httpref.Status{}
-		}
-		return writeJSON(stdout, list)
-	}
-	for _, s := range list {
-		fmt.Fprintf(stdout, "%-45s %-13s %-16s %s\n", s, s.Lifecycle(), s.Recommendation(), s.Vendor())
-	}
-	return 0
-}
-
-func runRelated(args []string, stdout, stderr io.Writer) int {
-	fs, asJSON := newFlagSet("related")
-	depth := fs.Int("depth", 1, "how many steps to follow (negative: no limit)")
-	pos, ok := parseArgs(fs, args, stderr)
-	if !ok {
-		return 2
-	}
-	if len(pos) == 0 {
-		fmt.Fprintln(stderr, "httpref related: missing code")
-		return 2
-	}
-	s, err := lookupArg(strings.Join(pos, " "))
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 2
-	}
-	type node struct {
-		Code     int    `json:"code"`
-		Phrase   string `json:"phrase"`
-		Distance int    `json:"distance"`
-	}
-	nodes := []node{}
-	for r, d := range s.Code().Walk(*depth) {
-		nodes = append(nodes, node{int(r.Code()), r.Phrase(), d})
-	}
-	if *asJSON {
-		return writeJSON(stdout, nodes)
-	}
-	for _, n := range nodes {
-		fmt.Fprintf(stdout, "%s%d %s\n", strings.Repeat("  ", n.Distance), n.Code, n.Phrase)
-	}
-	return 0
 }

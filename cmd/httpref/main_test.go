@@ -60,7 +60,6 @@ func TestErrors(t *testing.T) {
 		want string
 	}{
 		{nil, "usage:"},
-		{[]string{"299"}, "299 is not in the catalog"},
 		{[]string{"777"}, `cannot parse "777"`},
 		{[]string{"404", "--bogus"}, "flag provided but not defined: -bogus"},
 		{[]string{"list", "-class", "9xx"}, `unknown class "9xx"`},
@@ -76,7 +75,12 @@ func TestErrors(t *testing.T) {
 		assert.Empty(t, out, tt.args)
 		assert.Contains(t, errOut, tt.want, tt.args)
 	}
-	code, out, _ := runCLI("--help")
+	code, out, errOut := runCLI("299")
+	assert.Equal(t, 1, code, "a valid code the catalog lacks is not found")
+	assert.Empty(t, out)
+	assert.Contains(t, errOut, "299 is not in the catalog")
+
+	code, out, _ = runCLI("--help")
 	assert.Equal(t, 0, code)
 	assert.Contains(t, out, "usage:")
 }

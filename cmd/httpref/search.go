@@ -2,26 +2,11 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"math"
 	"strings"
 
 	"github.com/httpref/httpref"
 )
-
-func init() {
-	commands["search"] = runSearch
-	fallback = runSearch
-}
-
-const searchUsage = `usage: httpref search WORDS... [-n N] [-class 5xx] [-vendor NAME] [-lifecycle NAME] [--json]
-       httpref WORDS...   (when WORDS is not a status code)
-
-Ranked keyword search over the catalog: codes, phrases, aliases, net/http
-constant names, symptoms, vendor names and log lines, with typos forgiven.
-Prints code, phrase, score and the fields that matched, best first.
-Exit status: 0 found, 1 nothing found, 2 bad usage.
-`
 
 // searchResultJSON is the JSON form of one search result.
 type searchResultJSON struct {
@@ -31,26 +16,26 @@ type searchResultJSON struct {
 	Matched []string `json:"matched"`
 }
 
-func runSearch(args []string, stdout, stderr io.Writer) int {
+func runSearch(e *env, args []string) int {
 	fs, asJSON := newFlagSet("search")
-	fs.Usage = func() { fmt.Fprint(fs.Output(), searchUsage) }
 	var (
 		n int
 		f filters
 	)
 	fs.IntVar(&n, "n", httpref.DefaultLimit, "show at most `N` results (0: all matches)")
 	f.register(fs)
-	pos, ok := parseArgs(fs, args, stderr)
+	pos, code, ok := parseArgs(e, fs, args)
 	if !ok {
-		return 2
+		return code
 	}
 	query := strings.TrimSpace(strings.Join(pos, " "))
 	if query == "" {
-		fmt.Fprint(stderr, searchUsage)
+		fs.SetOutput(e.stderr)
+		fs.Usage()
 		return 2
 	}
 	if n < 0 {
-		fmt.Fprintf(stderr, "httpref search: -n must be 0 or more, not %d\n", n)
+		fmt.Fprintf(e.stderr, "httpref search: -n must be 0 or more, not %d\n", n)
 		return 2
 	}
 	if n == 0 {
@@ -65,7 +50,7 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 				Matched: r.Matched.Names(),
 			})
 		}
-		if code := writeJSON(stdout, list); code != 0 {
+		if code := writeJSON(e.stdout, list); code != 0 {
 			return code
 		}
 		if len(results) == 0 {
@@ -74,11 +59,11 @@ func runSearch(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if len(results) == 0 {
-		fmt.Fprintf(stderr, "httpref: nothing matches %q\n", query)
+		fmt.Fprintf(e.stderr, "httpref: nothing matches %s\n", quote(query))
 		return 1
 	}
 	for _, r := range results {
-		fmt.Fprintf(stdout, "%d  %-38s %7.2f  %s\n", r.Status.Code(), r.Status.Phrase(), r.Score, r.Matched)
+		fmt.Fprintf(e.stdout, "%d  %-38s %7.2f  %s\n", r.Status.Code(), r.Status.Phrase(), r.Score, r.Matched)
 	}
 	return 0
 }
