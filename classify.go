@@ -216,7 +216,6 @@ func (v *Vendor) UnmarshalText(text []byte) error {
 	return unmarshalEnum("vendor", text, vendorNames[:], vendorShort[:], (*uint8)(v))
 }
 
-
 // marshalEnum returns the name of value v of an enumeration, the zero
 // value's "Unknown" included, or an error for a value without a name.
 func marshalEnum(kind string, names []string, v int) ([]byte, error) {

@@ -18,8 +18,7 @@ func runShow(e *env, args []string) int {
 			words = append(words, a)
 		}
 	}
-	codes, ok := codeArgs(words)
-	if !ok && strings.Trim(strings.Join(words, ""), "0123456789") != "" {
+	if _, ok := codeArgs(words); !ok && strings.Trim(strings.Join(words, ""), "0123456789") != "" {
 		return runSearch(e, args)
 	}
 	fs, asJSON := newFlagSet("httpref")
@@ -31,7 +30,7 @@ func runShow(e *env, args []string) int {
 		writeUsage(e.stderr)
 		return 2
 	}
-	codes, ok = codeArgs(pos)
+	codes, ok := codeArgs(pos)
 	if !ok {
 		_, err := httpref.ParseCode(strings.Join(pos, " "))
 		fmt.Fprintln(e.stderr, clipQuoted(err.Error()))
