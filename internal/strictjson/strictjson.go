@@ -111,6 +111,9 @@ func (w *walker) value(t reflect.Type, path string) error {
 	if err != nil {
 		return err
 	}
+	if err := w.kindCheck(t, tok, path); err != nil {
+		return err
+	}
 	switch tok {
 	case json.Delim('{'):
 		return w.object(t, path)
@@ -130,6 +133,69 @@ func (w *walker) value(t reflect.Type, path string) error {
 		return err
 	}
 	return nil
+}
+
+// kindCheck reports a value whose JSON kind cannot fill type t, naming
+// the path, where encoding/json would name only the field.
+func (w *walker) kindCheck(t reflect.Type, tok json.Token, path string) error {
+	if tok == nil || t.Kind() == reflect.Interface {
+		return nil // null fills anything; any takes everything
+	}
+	want := ""
+	switch t.Kind() {
+	case reflect.Struct, reflect.Map:
+		if tok != json.Delim('{') {
+			want = "an object"
+		}
+	case reflect.Slice, reflect.Array:
+		if tok != json.Delim('[') {
+			want = "an array"
+		}
+	case reflect.String:
+		if _, ok := tok.(string); !ok {
+			want = "a string"
+		}
+	case reflect.Bool:
+		if _, ok := tok.(bool); !ok {
+			want = "true or false"
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		if n, ok := tok.(json.Number); !ok {
+			want = "an integer"
+		} else if _, err := n.Int64(); err != nil {
+			want = "an integer"
+		}
+	case reflect.Float32, reflect.Float64:
+		if _, ok := tok.(json.Number); !ok {
+			want = "a number"
+		}
+	}
+	if want == "" {
+		return nil
+	}
+	return w.errorf(path, "want %s here, not %s", want, describe(tok))
+}
+
+// describe names a token for messages.
+func describe(tok json.Token) string {
+	switch v := tok.(type) {
+	case json.Delim:
+		if v == '{' {
+			return "an object"
+		}
+		return "an array"
+	case string:
+		if len(v) > 32 {
+			v = v[:32] + "..."
+		}
+		return strconv.Quote(v)
+	case json.Number:
+		return "the number " + v.String()
+	case bool:
+		return strconv.FormatBool(v)
+	}
+	return "null"
 }
 
 // object walks an object's members; the opening brace is read.

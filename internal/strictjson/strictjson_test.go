@@ -38,7 +38,8 @@ func TestDecodeErrors(t *testing.T) {
 		{"trailing comma", "{\"entries\": [\n  {\"code\": 404,}\n]}", 2, 16, "entries[0]", "JSON syntax"},
 		{"bom", "\xef\xbb\xbf{}", 1, 1, "", "byte order mark"},
 		{"truncated", `{"entries": [{"code": 404`, 1, 26, "entries[0]", "ends too early"},
-		{"type", `{"entries": [{"code": "404"}]}`, 1, 28, "entries.code", "cannot be a int"},
+		{"type", `{"entries": [{"code": "404"}]}`, 1, 28, "entries[0].code", `want an integer here, not "404"`},
+		{"not an array", `{"entries": {"code": 404}}`, 1, 14, "entries", "want an array here, not an object"},
 		{"trailing data", `{} {}`, 1, 5, "", "after the top-level value"},
 	}
 	for _, tc := range tests {

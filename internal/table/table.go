@@ -7,15 +7,17 @@
 package table
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
 	"slices"
 	"strings"
+	"net/url"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/httpref/httpref/internal/strictjson"
 )
 
 // Table is the decoded source table.
@@ -135,25 +137,9 @@ func (e *Error) Error() string {
 // so is every inconsistency that Validate finds. The returned entries are
 // sorted by code.
 func Parse(src []byte) (*Table, error) {
-	var raw struct {
-		Entries  []json.RawMessage `json:"entries"`
-		Synonyms [][]string        `json:"synonyms"`
-	}
-	if err := decodeStrict(src, &raw); err != nil {
-		return nil, fmt.Errorf("source table: %w", err)
-	}
-	t := &Table{Synonyms: raw.Synonyms}
-	for i, r := range raw.Entries {
-		var e Entry
-		if err := decodeStrict(r, &e); err != nil {
-			// Name the entry by its code when at least that much decodes.
-			var peek struct {
-				Code int `json:"code"`
-			}
-			_ = json.Unmarshal(r, &peek)
-			return nil, &Error{Index: i, Code: peek.Code, Msg: err.Error()}
-		}
-		t.Entries = append(t.Entries, e)
+	t := &Table{}
+	if err := strictjson.Decode(src, t); err != nil {
+		return nil, withEntry(src, err)
 	}
 	if err := t.Validate(); err != nil {
 		return nil, err
@@ -162,16 +148,31 @@ func Parse(src []byte) (*Table, error) {
 	return t, nil
 }
 
-func decodeStrict(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
+// withEntry names the entry around a decoding error, by its position and,
+// when that much of it decodes, its code: "entry 404 (#28): line 812,
+// column 7 (entries[28].Phrase): key "Phrase" is spelled "phrase"".
+func withEntry(src []byte, err error) error {
+	var se *strictjson.Error
+	if !errors.As(err, &se) {
+		return fmt.Errorf("source table: %w", err)
 	}
-	if dec.More() {
-		return errors.New("trailing data after the JSON value")
+	var i int
+	if n, _ := fmt.Sscanf(se.Path, "entries[%d]", &i); n != 1 {
+		return fmt.Errorf("source table: %w", err)
 	}
-	return nil
+	var peek struct {
+		Entries []json.RawMessage `json:"entries"`
+	}
+	code := 0
+	if json.Unmarshal(src, &peek) == nil && i < len(peek.Entries) {
+		var e struct {
+			Code int `json:"code"`
+		}
+		if json.Unmarshal(peek.Entries[i], &e) == nil {
+			code = e.Code
+		}
+	}
+	return &Error{Index: i, Code: code, Msg: err.Error()}
 }
 
 var (
@@ -244,6 +245,9 @@ func (t *Table) Validate() error {
 			for _, s := range f.vals {
 				if err := checkText(s); err != nil {
 					return bad(f.name, "%q: %v", clip(s), err)
+				}
+				if n := maxLen[f.name]; n > 0 && len(s) > n {
+					return bad(f.name, "%d bytes; the limit is %d", len(s), n)
 				}
 				if seen[strings.ToLower(s)] {
 					return bad(f.name, "%q is listed twice", clip(s))
@@ -318,20 +322,31 @@ func (t *Table) Validate() error {
 		if (e.SpecRef == "") != (e.SpecURL == "") {
 			return bad("spec_url", "spec_ref and spec_url go together")
 		}
-		if e.SpecURL != "" && !strings.HasPrefix(e.SpecURL, "https://") {
-			return bad("spec_url", "%q is not an https link", e.SpecURL)
+		if e.SpecURL != "" {
+			if err := checkURL(e.SpecURL); err != nil {
+				return bad("spec_url", "%q: %v", clip(e.SpecURL), err)
+			}
+			if len(e.SpecURL) > maxLen["spec_url"] {
+				return bad("spec_url", "%d bytes; the limit is %d", len(e.SpecURL), maxLen["spec_url"])
+			}
 		}
 		if e.GoConstant != "" && !goConstRE.MatchString(e.GoConstant) {
-			return bad("go_constant", "%q is not a net/http constant name (http.StatusXxx)", e.GoConstant)
+			return bad("go_constant", "%q is not a net/http constant name (http.StatusXxx)", clip(e.GoConstant))
 		}
 		for _, v := range e.Variants {
 			if v.Vendor == "" || v.Phrase == "" {
 				return bad("variants", "a variant needs both vendor and phrase")
 			}
 			if checkText(v.Vendor) != nil || checkText(v.Phrase) != nil {
-				return bad("variants", "variant %q / %q has stray whitespace or bad text", v.Vendor, v.Phrase)
+				return bad("variants", "variant %q / %q has stray whitespace or bad text", clip(v.Vendor), clip(v.Phrase))
+			}
+			if len(v.Vendor) > maxLen["variants"] || len(v.Phrase) > maxLen["variants"] {
+				return bad("variants", "a variant's vendor and phrase are at most %d bytes each", maxLen["variants"])
 			}
 		}
+	}
+	if err := checkGoConstants(t.Entries); err != nil {
+		return err
 	}
 	for i, g := range t.Synonyms {
 		if len(g) < 2 {
@@ -371,6 +386,9 @@ func checkCodes(self int, codes []int, pos map[int]int) error {
 	return nil
 }
 
+// checkText checks a text field, all of which are one line: valid UTF-8,
+// no leading or trailing space, and no control, invisible (format) or
+// bidirectional characters, which would hide or reorder what readers see.
 func checkText(s string) error {
 	switch {
 	case !utf8.ValidString(s) || strings.ContainsRune(s, utf8.RuneError):
@@ -378,8 +396,42 @@ func checkText(s string) error {
 		return errors.New("invalid UTF-8 (or U+FFFD)")
 	case strings.TrimSpace(s) != s:
 		return errors.New("leading or trailing white space")
-	case strings.ContainsAny(s, "\t\r\x00"):
-		return errors.New("control character")
+	}
+	for i, r := range s {
+		switch {
+		case unicode.IsControl(r), r == '\u2028', r == '\u2029':
+			return fmt.Errorf("control character %U at byte %d (texts are one line)", r, i)
+		case unicode.Is(unicode.Bidi_Control, r):
+			return fmt.Errorf("bidirectional control character %U at byte %d", r, i)
+		case unicode.Is(unicode.Cf, r):
+			return fmt.Errorf("invisible character %U at byte %d", r, i)
+		}
+	}
+	return nil
+}
+
+// maxLen holds the longest a field may be, in bytes: a little over twice
+// the longest in the table when the limits were set, so that a pasted
+// page fails and an honest edit passes.
+var maxLen = map[string]int{
+	"phrase": 80, "aliases": 80, "summary": 300, "details": 2000, "situations": 400, "checks": 400,
+	"avoid_when": 400, "source": 80, "spec_ref": 120, "spec_url": 400, "go_constant": 60, "variants": 100,
+}
+
+// checkURL requires an absolute https URL with a host name and a path.
+func checkURL(s string) error {
+	u, err := url.Parse(s)
+	switch {
+	case err != nil:
+		return err
+	case u.Scheme != "https":
+		return errors.New("not an https link")
+	case u.Host == "" || !strings.Contains(u.Hostname(), ".") || u.User != nil:
+		return errors.New("no host name")
+	case u.Path == "" || u.Path == "/":
+		return errors.New("no path: link the page or file itself")
+	case strings.ContainsAny(s, " <>\"{}|\\^`"):
+		return errors.New("characters that must be percent-encoded")
 	}
 	return nil
 }

@@ -77,8 +77,10 @@ func TestBrokenTables(t *testing.T) {
 		want   string // substring of the error
 	}{
 		{"unknown field", func(es []map[string]any) []map[string]any { es[1]["colour"] = "red"; return es }, nil,
-			`entry 502 (#1): json: unknown field "colour"`},
-		{"unknown top-level field", nil, map[string]any{"version": 2}, `unknown field "version"`},
+			`entry 502 (#1): line 1, column`},
+		{"unknown field named", func(es []map[string]any) []map[string]any { es[1]["colour"] = "red"; return es }, nil,
+			`(entries[1].colour): unknown key "colour"`},
+		{"unknown top-level field", nil, map[string]any{"version": 2}, `unknown key "version"`},
 		{"duplicate code", func(es []map[string]any) []map[string]any { es[2]["code"] = 504; return es }, nil,
 			`entry 504 (#2), field "code": duplicate code (also entry #0)`},
 		{"code too small", func(es []map[string]any) []map[string]any { es[0]["code"] = 99; return es }, nil,
@@ -86,7 +88,9 @@ func TestBrokenTables(t *testing.T) {
 		{"code too large", func(es []map[string]any) []map[string]any { es[0]["code"] = 600; return es }, nil,
 			`field "code": 600 is outside 100-599`},
 		{"wrong type", func(es []map[string]any) []map[string]any { es[0]["code"] = "504"; return es }, nil,
-			`entry #0: json: cannot unmarshal string`},
+			`entry #0: line 1, column`},
+		{"wrong type named", func(es []map[string]any) []map[string]any { es[0]["code"] = "504"; return es }, nil,
+			`(entries[0].code): want an integer here, not "504"`},
 		{"class disagrees", func(es []map[string]any) []map[string]any { es[0]["class"] = "Client error"; return es }, nil,
 			`entry 504 (#0), field "class": "Client error" disagrees with the first digit of the code (want "Server error")`},
 		{"unknown class", func(es []map[string]any) []map[string]any { es[0]["class"] = "Oops"; return es }, nil,
@@ -133,7 +137,25 @@ func TestBrokenTables(t *testing.T) {
 		{"IETF code without link", func(es []map[string]any) []map[string]any { es[0]["spec_url"], es[0]["spec_ref"] = "", ""; return es }, nil,
 			`entry 504 (#0), field "spec_url": an IETF code needs spec_ref and spec_url`},
 		{"plain http link", func(es []map[string]any) []map[string]any { es[0]["spec_url"] = "http://example.com"; return es }, nil,
-			`field "spec_url": "http://example.com" is not an https link`},
+			`field "spec_url": "http://example.com": not an https link`},
+		{"scheme only link", func(es []map[string]any) []map[string]any { es[0]["spec_url"] = "https://"; return es }, nil,
+			`field "spec_url": "https://": no host name`},
+		{"link without path", func(es []map[string]any) []map[string]any { es[0]["spec_url"] = "https://www.rfc-editor.org"; return es }, nil,
+			`field "spec_url": "https://www.rfc-editor.org": no path`},
+		{"misspelled Go constant", func(es []map[string]any) []map[string]any { es[0]["go_constant"] = "http.StatusGatewayTimout"; return es }, nil,
+			`field "go_constant": net/http has no constant StatusGatewayTimout`},
+		{"Go constant of another code", func(es []map[string]any) []map[string]any { es[0]["go_constant"] = "http.StatusBadGateway"; return es }, nil,
+			`field "go_constant": http.StatusBadGateway is 502, not 504`},
+		{"newline in phrase", func(es []map[string]any) []map[string]any { es[0]["phrase"] = "Gateway\nTimeout"; return es }, nil,
+			`field "phrase": "Gateway\nTimeout": control character U+000A`},
+		{"control character", func(es []map[string]any) []map[string]any { es[0]["phrase"] = "Gateway\u0007Timeout"; return es }, nil,
+			`control character U+0007`},
+		{"zero-width space", func(es []map[string]any) []map[string]any { es[0]["phrase"] = "Gateway\u200bTimeout"; return es }, nil,
+			`invisible character U+200B`},
+		{"bidi override", func(es []map[string]any) []map[string]any { es[0]["summary"] = "The gateway \u202etimed out."; return es }, nil,
+			`bidirectional control character U+202E`},
+		{"huge phrase", func(es []map[string]any) []map[string]any { es[0]["phrase"] = strings.Repeat("Timeout ", 6400) + "x"; return es }, nil,
+			`field "phrase": 51201 bytes; the limit is 80`},
 		{"bad Go constant", func(es []map[string]any) []map[string]any { es[0]["go_constant"] = "StatusGatewayTimeout"; return es }, nil,
 			`field "go_constant": "StatusGatewayTimeout" is not a net/http constant name`},
 		{"alias repeats phrase", func(es []map[string]any) []map[string]any { es[0]["aliases"] = []string{"gateway timeout"}; return es }, nil,
@@ -172,7 +194,36 @@ func TestBrokenTables(t *testing.T) {
 func TestTrailingData(t *testing.T) {
 	src := append(encode(t, validEntries(), nil), []byte(`{}`)...)
 	_, err := Parse(src)
-	assert.ErrorContains(t, err, "trailing data")
+	assert.ErrorContains(t, err, "unexpected data after the top-level value")
 	_, err = Parse([]byte(`not json`))
 	assert.ErrorContains(t, err, "source table")
+}
+
+// TestSyntaxErrorsNameTheirPlace edits the real table's text the way a
+// careless edit would and checks that the error names line, column and
+// entry.
+func TestSyntaxErrorsNameTheirPlace(t *testing.T) {
+	src, err := os.ReadFile("../../gen/catalog.json")
+	require.NoError(t, err)
+	text := string(src)
+	tests := []struct {
+		name, from, to string
+		want           []string
+	}{
+		{"trailing comma", `"phrase": "Not Found",`, `"phrase": "Not Found",,`, []string{"line ", "column ", "JSON syntax"}},
+		{"duplicate key", `"phrase": "Not Found",`, `"phrase": "Not Found", "phrase": "Missing",`, []string{"entry 404", `duplicate key "phrase"`, "line "}},
+		{"key in the wrong case", `"phrase": "Not Found",`, `"Phrase": "Not Found",`, []string{"entry 404", `key "Phrase" is spelled "phrase"`}},
+		{"byte order mark", `{`, "\ufeff{", []string{"byte order mark"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			broken := strings.Replace(text, tc.from, tc.to, 1)
+			require.NotEqual(t, text, broken)
+			_, err := Parse([]byte(broken))
+			require.Error(t, err)
+			for _, w := range tc.want {
+				assert.Contains(t, err.Error(), w)
+			}
+		})
+	}
 }
