@@ -119,13 +119,15 @@ func TestCatalogFacts(t *testing.T) {
 		{429, "Too Many Requests", Standard, IETF, "RFC 6585, Section 4", "http.StatusTooManyRequests", nil, nil},
 		{104, "Upload Resumption Supported", Temporary, IETF, "draft-ietf-httpbis-resumable-upload-05", "", nil, nil},
 		{418, "I'm a teapot", Reserved, IETF, "RFC 9110, Section 15.5.19", "http.StatusTeapot", []Code{400, 501}, nil},
-		{420, "Enhance Your Calm", NonStandard, Twitter, "", "", []Code{429}, nil},
-		{430, "Request Header Fields Too Large", NonStandard, PlatformConvention, "", "", []Code{431}, nil},
-		{494, "Request Header Too Large", NonStandard, Nginx, "", "", []Code{431}, nil},
-		{509, "Bandwidth Limit Exceeded", NonStandard, ApacheCPanel, "", "", []Code{429, 503}, nil},
-		{561, "Unauthorized", NonStandard, AWSELB, "Troubleshoot your Application Load Balancers", "", []Code{401}, nil},
-		{598, "Network Read Timeout Error", NonStandard, ProxyConvention, "", "", []Code{504}, nil},
-		{522, "Connection Timed Out", NonStandard, Cloudflare, "Cloudflare 5xx errors", "", []Code{504}, nil},
+		{420, "Enhance Your Calm", NonStandard, Twitter, "X API error troubleshooting", "", []Code{429}, nil},
+		{430, "Shopify Security Rejection", NonStandard, Shopify, "Shopify API response status and error codes", "", []Code{429}, []string{"Security Rejection"}},
+		{494, "Request Header Too Large", NonStandard, Nginx, "nginx source: ngx_http_request.h", "", []Code{431}, nil},
+		{509, "Bandwidth Limit Exceeded", NonStandard, ApacheCPanel, "Ruby Net::HTTP status table: 509 Bandwidth Limit Exceeded, Apache bw/limited extension", "", []Code{429, 503}, nil},
+		{561, "Unauthorized", NonStandard, AWSELB, "Troubleshoot your Application Load Balancers: HTTP 561", "", []Code{401}, nil},
+		{598, "Network Read Timeout Error", NonStandard, ProxyConvention, "IANA HTTP Status Code Registry (598 is unassigned)", "", []Code{504}, nil},
+		{522, "Connection Timed Out", NonStandard, Cloudflare, "Cloudflare: Error 522", "", []Code{504}, nil},
+		{418, "I'm a teapot", Reserved, IETF, "RFC 9110, Section 15.5.19", "http.StatusTeapot", []Code{400, 501}, []string{"(Unused)"}},
+		{520, "Web Server Returned an Unknown Error", NonStandard, Cloudflare, "Cloudflare: Error 520", "", []Code{502}, []string{"Unknown Error"}},
 	}
 	for _, tt := range tests {
 		s, ok := Lookup(tt.code)
@@ -296,7 +298,7 @@ func TestStatusJSON(t *testing.T) {
 	slices.Sort(keys)
 	assert.Equal(t, []string{
 		"aliases", "avoid_when", "checks", "class", "code", "details", "lifecycle", "phrase", "prefer",
-		"recommendation", "referenced_by", "related", "situations", "source", "summary", "variants", "vendor",
+		"recommendation", "reference", "referenced_by", "related", "situations", "source", "spec_url", "summary", "variants", "vendor",
 	}, keys)
 	assert.Equal(t, float64(420), m["code"])
 	assert.Equal(t, "Client error", m["class"])

@@ -172,7 +172,7 @@ const (
 	EsriArcGIS                       // Esri ArcGIS Server
 	ApacheCPanel                     // Apache and cPanel hosting
 	ProxyConvention                  // a convention among HTTP proxies and gateways
-	PlatformConvention               // a convention of some other platform
+	Shopify                          // Shopify's storefronts and APIs
 )
 
 // vendorShort are the short names Vendor's UnmarshalText accepts, in
@@ -181,7 +181,7 @@ var vendorShort = [...]enumAlias{
 	{"rfc", uint8(IETF)}, {"cf", uint8(Cloudflare)}, {"aws", uint8(AWSELB)}, {"elb", uint8(AWSELB)}, {"alb", uint8(AWSELB)},
 	{"iis", uint8(MicrosoftIIS)}, {"microsoft", uint8(MicrosoftIIS)}, {"esri", uint8(EsriArcGIS)},
 	{"arcgis", uint8(EsriArcGIS)}, {"apache", uint8(ApacheCPanel)}, {"cpanel", uint8(ApacheCPanel)},
-	{"proxy", uint8(ProxyConvention)}, {"gateway", uint8(ProxyConvention)}, {"platform", uint8(PlatformConvention)},
+	{"proxy", uint8(ProxyConvention)}, {"gateway", uint8(ProxyConvention)},
 }
 
 // Vendors returns the known vendors in order, IETF first.
@@ -210,7 +210,7 @@ func (v Vendor) MarshalText() ([]byte, error) {
 // form in any case ("AWS ELB", "aws elb", "Unknown"), the same in snake or
 // kebab case ("aws_elb", "apache_cpanel", "proxy_gateway_convention"), the
 // short names rfc, cf, aws, elb, alb, iis, microsoft, esri, arcgis, apache,
-// cpanel, proxy, gateway and platform, and the empty text for
+// cpanel, proxy and gateway, and the empty text for
 // VendorUnknown.
 func (v *Vendor) UnmarshalText(text []byte) error {
 	return unmarshalEnum("vendor", text, vendorNames[:], vendorShort[:], (*uint8)(v))

@@ -26,7 +26,7 @@ func ExampleSearch_filtered() {
 		fmt.Printf("%s (matched: %s)\n", r.Status, r.Matched)
 	}
 	// Output:
-	// 522 Connection Timed Out (matched: phrase, summary, details, checks, avoid_when)
+	// 522 Connection Timed Out (matched: phrase, summary, details, avoid_when)
 	// 524 A Timeout Occurred (matched: phrase, details, situations, checks, avoid_when)
 }
 
@@ -35,5 +35,5 @@ func ExampleAppendSearch() {
 	buf = httpref.AppendSearch(buf[:0], "HTTP/1.1 503 Service Unavailable", &httpref.SearchOptions{Limit: 1})
 	fmt.Println(buf[0].Status, "-", buf[0].Matched)
 	// Output:
-	// 503 Service Unavailable - code, phrase, alias, constant, summary, details, checks, avoid_when
+	// 503 Service Unavailable - code, phrase, alias, constant, summary, details, situations, checks, avoid_when
 }

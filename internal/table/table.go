@@ -98,7 +98,7 @@ var (
 		{"Esri ArcGIS", "EsriArcGIS"},
 		{"Apache/cPanel", "ApacheCPanel"},
 		{"Proxy/gateway convention", "ProxyConvention"},
-		{"Other platform convention", "PlatformConvention"},
+		{"Shopify", "Shopify"},
 	}
 )
 
@@ -316,8 +316,8 @@ func (t *Table) Validate() error {
 		if (e.Vendor == "IETF") == (e.Lifecycle == "Non-standard") {
 			return bad("vendor", "vendor %q does not fit lifecycle %q (only non-standard codes come from vendors)", e.Vendor, e.Lifecycle)
 		}
-		if e.Vendor == "IETF" && (e.SpecRef == "" || e.SpecURL == "") {
-			return bad("spec_url", "an IETF code needs spec_ref and spec_url")
+		if e.SpecRef == "" || e.SpecURL == "" {
+			return bad("spec_url", "every entry needs spec_ref and spec_url: the RFC section, or the vendor's own documentation or source")
 		}
 		if (e.SpecRef == "") != (e.SpecURL == "") {
 			return bad("spec_url", "spec_ref and spec_url go together")
