@@ -27,6 +27,7 @@ type entry struct {
 	reference      string
 	specURL        string
 	goConstant     string
+	producers      Producer
 	aliases        span
 	situations     span
 	checks         span
@@ -253,6 +254,10 @@ type statusJSON struct {
 	Reference      string         `json:"reference,omitempty"`
 	SpecURL        string         `json:"spec_url,omitempty"`
 	GoConstant     string         `json:"go_constant,omitempty"`
+	ProducedBy     Producer       `json:"produced_by"`
+	CacheableByDef bool           `json:"cacheable_by_default"`
+	ContentAllowed bool           `json:"content_allowed"`
+	Retry          RetryPolicy    `json:"retry"`
 	Aliases        []string       `json:"aliases"`
 	Prefer         []Code         `json:"prefer"`
 	Variants       []variantJSON  `json:"variants"`
@@ -284,7 +289,8 @@ func (s Status) MarshalJSON() ([]byte, error) {
 		Code: e.code, Phrase: s.Phrase(), Summary: e.summary, Details: e.details,
 		Class: e.class, Lifecycle: e.lifecycle, Recommendation: e.recommendation,
 		Source: e.source, Vendor: e.vendor, Reference: e.reference, SpecURL: e.specURL,
-		GoConstant: e.goConstant, Aliases: nonNil(s.Aliases()), Prefer: nonNil(s.Prefer()), Variants: vs,
+		GoConstant: e.goConstant, ProducedBy: e.producers, CacheableByDef: s.CacheableByDefault(),
+		ContentAllowed: s.ContentAllowed(), Retry: s.RetryPolicy(), Aliases: nonNil(s.Aliases()), Prefer: nonNil(s.Prefer()), Variants: vs,
 		Situations: nonNil(s.Situations()), Checks: nonNil(s.Checks()), AvoidWhen: nonNil(s.AvoidWhen()),
 		Related: nonNil(s.Related()), ReferencedBy: nonNil(s.ReferencedBy()),
 	})

@@ -297,8 +297,8 @@ func TestStatusJSON(t *testing.T) {
 	}
 	slices.Sort(keys)
 	assert.Equal(t, []string{
-		"aliases", "avoid_when", "checks", "class", "code", "details", "lifecycle", "phrase", "prefer",
-		"recommendation", "reference", "referenced_by", "related", "situations", "source", "spec_url", "summary", "variants", "vendor",
+		"aliases", "avoid_when", "cacheable_by_default", "checks", "class", "code", "content_allowed", "details", "lifecycle", "phrase", "prefer",
+		"produced_by", "recommendation", "reference", "referenced_by", "related", "retry", "situations", "source", "spec_url", "summary", "variants", "vendor",
 	}, keys)
 	assert.Equal(t, float64(420), m["code"])
 	assert.Equal(t, "Client error", m["class"])
@@ -530,4 +530,38 @@ func TestSignaturesAreFresh(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Fatal("signatures_gen.go is stale; run go generate")
 	}
+}
+
+func TestProducers(t *testing.T) {
+	for _, c := range []int{444, 499, 460, 494, 495, 496, 497} {
+		s, _ := Lookup(c)
+		assert.True(t, s.LogOnly(), "%d is only ever written to logs", c)
+	}
+	for _, c := range []int{200, 404, 502, 522} {
+		s, _ := Lookup(c)
+		assert.False(t, s.LogOnly(), "%d is sent", c)
+	}
+	s, _ := Lookup(522)
+	assert.Equal(t, ProducerCDN, s.Producers())
+	s, _ = Lookup(499)
+	assert.Equal(t, "reverse_proxy, logs_only", s.Producers().String())
+	b, err := json.Marshal(s)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"produced_by":["reverse_proxy","logs_only"]`)
+	var p Producer
+	require.NoError(t, json.Unmarshal([]byte(`["cdn","load_balancer"]`), &p))
+	assert.Equal(t, ProducerCDN|ProducerLoadBalancer, p)
+	assert.Error(t, json.Unmarshal([]byte(`["akamai"]`), &p))
+	for s := range All() {
+		assert.NotZero(t, s.Producers(), "%s has producers", s)
+	}
+	// Producers are searchable.
+	res := Search("written to logs only", &SearchOptions{Limit: 10})
+	var logOnly int
+	for _, r := range res {
+		if r.Status.LogOnly() {
+			logOnly++
+		}
+	}
+	assert.GreaterOrEqual(t, logOnly, 3, "a search for log-only codes finds them")
 }

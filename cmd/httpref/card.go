@@ -137,6 +137,11 @@ func writeCard(w io.Writer, s httpref.Status) {
 	for _, v := range s.Variants() {
 		field("Also means", v.Phrase+" ("+v.Vendor+")")
 	}
+	produced := strings.ReplaceAll(s.Producers().String(), "_", " ")
+	if s.LogOnly() {
+		produced += " (written to logs, never sent to a client)"
+	}
+	field("Produced by", strings.Replace(produced, ", logs only", "", 1))
 	yes := map[bool]string{true: "yes", false: "no"}
 	field("Cacheable", yes[s.CacheableByDefault()]+" by default (RFC 9110, Section 15.1)")
 	field("Content", map[bool]string{true: "may carry content", false: "never carries content"}[s.ContentAllowed()])

@@ -81,6 +81,15 @@ func fieldTexts(e Entry) [][]string {
 	category := []string{
 		fmt.Sprintf("%dxx %s", e.Code/100, class), e.Lifecycle, e.Recommendation,
 	}
+	for _, p := range e.ProducedBy {
+		// "load_balancer" is searchable as "load balancer"; logs_only as
+		// "written to logs only".
+		if p == "logs_only" {
+			category = append(category, "written to logs only, never sent")
+		} else {
+			category = append(category, strings.ReplaceAll(p, "_", " "))
+		}
+	}
 	return [][]string{
 		{e.Phrase}, e.Aliases, constant, variants, source, category,
 		{e.Summary}, {e.Details}, e.Situations, e.Checks, e.AvoidWhen,

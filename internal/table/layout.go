@@ -127,4 +127,16 @@ const (
 	enum("Lifecycle", "lifecycleNames", Lifecycles)
 	enum("Recommendation", "recommendationNames", Recommendations)
 	enum("Vendor", "vendorNames", Vendors)
+	b.WriteString("// producerNames holds the names of the Producer bits, by bit.\nvar producerNames = [...]string{")
+	for i, p := range Producers {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(b, "%q", p.Table)
+	}
+	b.WriteString("}\n\n// The Producer constants must be the bits the table gives them.\nfunc _() {\n\tvar x [1]struct{}\n")
+	for i, p := range Producers {
+		fmt.Fprintf(b, "\t_ = x[%s-1<<%d]\n", p.Ident, i)
+	}
+	b.WriteString("}\n\n")
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/format"
 	"slices"
+	"strings"
 )
 
 // Header is the first line of the generated file.
@@ -64,6 +65,11 @@ var entries = [catalogSize]entry{
 		fmt.Fprintf(&b, "\t\tsummary: %q,\n", e.Summary)
 		fmt.Fprintf(&b, "\t\tdetails: %q,\n", e.Details)
 		fmt.Fprintf(&b, "\t\tsource: %q, reference: %q, specURL: %q, goConstant: %q,\n", e.Source, e.SpecRef, e.SpecURL, e.GoConstant)
+		var prod []string
+		for _, p := range e.ProducedBy {
+			prod = append(prod, Ident(Producers, p))
+		}
+		fmt.Fprintf(&b, "\t\tproducers: %s,\n", strings.Join(prod, " | "))
 		fmt.Fprintf(&b, "\t\taliases: %s, situations: %s, checks: %s, avoidWhen: %s,\n",
 			addTexts(e.Aliases), addTexts(e.Situations), addTexts(e.Checks), addTexts(e.AvoidWhen))
 		variants = append(variants, e.Variants...)

@@ -44,6 +44,7 @@ type Entry struct {
 	SpecRef        string    `json:"spec_ref"`
 	SpecURL        string    `json:"spec_url"`
 	GoConstant     string    `json:"go_constant"`
+	ProducedBy     []string  `json:"produced_by"`
 	Aliases        []string  `json:"aliases"`
 	Prefer         []int     `json:"prefer"`
 	Variants       []Variant `json:"variants"`
@@ -101,6 +102,21 @@ var (
 		{"Shopify", "Shopify"},
 	}
 )
+
+// Producers are the layers that produce codes, in the order of the bits
+// of httpref.Producer; "logs_only" marks a code that is written to logs
+// and never sent to a client.
+var Producers = []Value{
+	{"origin", "ProducerOrigin"},
+	{"framework", "ProducerFramework"},
+	{"web_server", "ProducerWebServer"},
+	{"reverse_proxy", "ProducerReverseProxy"},
+	{"cdn", "ProducerCDN"},
+	{"load_balancer", "ProducerLoadBalancer"},
+	{"platform", "ProducerPlatform"},
+	{"client", "ProducerClient"},
+	{"logs_only", "ProducerLogsOnly"},
+}
 
 // Ident returns the Go constant for the table spelling s, or "" when s is
 // not one of vals.
@@ -288,6 +304,20 @@ func (t *Table) Validate() error {
 					return bad("avoid_when", "lists %d among the codes it must not be mixed with", e.Code)
 				}
 			}
+		}
+		if len(e.ProducedBy) == 0 {
+			return bad("produced_by", "required list is empty (want some of %s)", spellings(Producers))
+		}
+		for j, p := range e.ProducedBy {
+			if Ident(Producers, p) == "" {
+				return bad("produced_by", "unknown value %q (want one of %s)", clip(p), spellings(Producers))
+			}
+			if slices.Contains(e.ProducedBy[:j], p) {
+				return bad("produced_by", "%q is listed twice", p)
+			}
+		}
+		if slices.Contains(e.ProducedBy, "logs_only") && len(e.ProducedBy) == 1 {
+			return bad("produced_by", "logs_only needs the layer that writes the log")
 		}
 		if err := checkCodes(e.Code, e.Related, pos); err != nil {
 			return bad("related", "%v", err)

@@ -23,7 +23,7 @@ func validEntries() []map[string]any {
 			"code": code, "phrase": phrase, "summary": phrase + " summary.", "details": phrase + " details.",
 			"class": class, "lifecycle": lifecycle, "recommendation": "Recommended", "source": "RFC 9110",
 			"vendor": vendor, "spec_ref": "RFC 9110, Section 1", "spec_url": "https://www.rfc-editor.org/rfc/rfc9110#section-1",
-			"go_constant": "", "aliases": []string{}, "prefer": []int{}, "variants": []any{}, "related": related,
+			"go_constant": "", "produced_by": []string{"origin"}, "aliases": []string{}, "prefer": []int{}, "variants": []any{}, "related": related,
 			"situations": []string{"A situation."}, "checks": []string{"A check."}, "avoid_when": []string{"A note."},
 		}
 		if vendor != "IETF" {
@@ -176,6 +176,12 @@ func TestBrokenTables(t *testing.T) {
 		{"one-word synonym group", nil, map[string]any{"synonyms": [][]string{{"throttle"}}},
 			`synonym group #0: needs at least two terms`},
 		{"no entries", func([]map[string]any) []map[string]any { return nil }, nil, `no entries`},
+		{"no producer", func(es []map[string]any) []map[string]any { es[0]["produced_by"] = []string{}; return es }, nil,
+			`entry 504 (#0), field "produced_by": required list is empty`},
+		{"unknown producer", func(es []map[string]any) []map[string]any { es[0]["produced_by"] = []string{"akamai"}; return es }, nil,
+			`field "produced_by": unknown value "akamai"`},
+		{"logs only alone", func(es []map[string]any) []map[string]any { es[0]["produced_by"] = []string{"logs_only"}; return es }, nil,
+			`logs_only needs the layer that writes the log`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
