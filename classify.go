@@ -161,18 +161,18 @@ type Vendor uint8
 // The vendors. The zero value, VendorUnknown, is the vendor of codes that
 // are not in the catalog.
 const (
-	VendorUnknown      Vendor = iota // not in the catalog
-	IETF                             // RFCs and Internet-Drafts
-	Nginx                            // the nginx web server
-	Cloudflare                       // the Cloudflare CDN
-	AWSELB                           // AWS Elastic Load Balancing
-	MicrosoftIIS                     // Microsoft IIS and related Microsoft servers
-	Laravel                          // the Laravel web framework
-	Twitter                          // the legacy Twitter API
-	EsriArcGIS                       // Esri ArcGIS Server
-	ApacheCPanel                     // Apache and cPanel hosting
-	ProxyConvention                  // a convention among HTTP proxies and gateways
-	Shopify                          // Shopify's storefronts and APIs
+	VendorUnknown   Vendor = iota // not in the catalog
+	IETF                          // RFCs and Internet-Drafts
+	Nginx                         // the nginx web server
+	Cloudflare                    // the Cloudflare CDN
+	AWSELB                        // AWS Elastic Load Balancing
+	MicrosoftIIS                  // Microsoft IIS and related Microsoft servers
+	Laravel                       // the Laravel web framework
+	Twitter                       // the legacy Twitter API
+	EsriArcGIS                    // Esri ArcGIS Server
+	ApacheCPanel                  // Apache and cPanel hosting
+	ProxyConvention               // a convention among HTTP proxies and gateways
+	Shopify                       // Shopify's storefronts and APIs
 )
 
 // vendorShort are the short names Vendor's UnmarshalText accepts, in

@@ -143,9 +143,15 @@ func TestBrokenTables(t *testing.T) {
 			`field "spec_url": "http://example.com": not an https link`},
 		{"scheme only link", func(es []map[string]any) []map[string]any { es[0]["spec_url"] = "https://"; return es }, nil,
 			`field "spec_url": "https://": no host name`},
-		{"link without path", func(es []map[string]any) []map[string]any { es[0]["spec_url"] = "https://www.rfc-editor.org"; return es }, nil,
+		{"link without path", func(es []map[string]any) []map[string]any {
+			es[0]["spec_url"] = "https://www.rfc-editor.org"
+			return es
+		}, nil,
 			`field "spec_url": "https://www.rfc-editor.org": no path`},
-		{"misspelled Go constant", func(es []map[string]any) []map[string]any { es[0]["go_constant"] = "http.StatusGatewayTimout"; return es }, nil,
+		{"misspelled Go constant", func(es []map[string]any) []map[string]any {
+			es[0]["go_constant"] = "http.StatusGatewayTimout"
+			return es
+		}, nil,
 			`field "go_constant": net/http has no constant StatusGatewayTimout`},
 		{"Go constant of another code", func(es []map[string]any) []map[string]any { es[0]["go_constant"] = "http.StatusBadGateway"; return es }, nil,
 			`field "go_constant": http.StatusBadGateway is 502, not 504`},
@@ -155,9 +161,15 @@ func TestBrokenTables(t *testing.T) {
 			`control character U+0007`},
 		{"zero-width space", func(es []map[string]any) []map[string]any { es[0]["phrase"] = "Gateway\u200bTimeout"; return es }, nil,
 			`invisible character U+200B`},
-		{"bidi override", func(es []map[string]any) []map[string]any { es[0]["summary"] = "The gateway \u202etimed out."; return es }, nil,
+		{"bidi override", func(es []map[string]any) []map[string]any {
+			es[0]["summary"] = "The gateway \u202etimed out."
+			return es
+		}, nil,
 			`bidirectional control character U+202E`},
-		{"huge phrase", func(es []map[string]any) []map[string]any { es[0]["phrase"] = strings.Repeat("Timeout ", 6400) + "x"; return es }, nil,
+		{"huge phrase", func(es []map[string]any) []map[string]any {
+			es[0]["phrase"] = strings.Repeat("Timeout ", 6400) + "x"
+			return es
+		}, nil,
 			`field "phrase": 51201 bytes; the limit is 80`},
 		{"bad Go constant", func(es []map[string]any) []map[string]any { es[0]["go_constant"] = "StatusGatewayTimeout"; return es }, nil,
 			`field "go_constant": "StatusGatewayTimeout" is not a net/http constant name`},
