@@ -508,6 +508,7 @@ func TestMiddlewarePanicIsNotReported(t *testing.T) {
 }
 
 func TestMiddlewareConcurrent(t *testing.T) {
+	syncReports(t) // reports finish before ServeHTTP returns, so ts.Close waits for them
 	var c collector
 	h := Middleware(c.report, nil)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/bad" {
@@ -535,7 +536,10 @@ func TestMiddlewareConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 	ts.Close() // waits for the handlers, so every report has been made
-	assert.Equal(t, 10, c.calls)
+	c.mu.Lock()
+	calls := c.calls
+	c.mu.Unlock()
+	assert.Equal(t, 10, calls)
 	assert.Len(t, c.ids(), 10)
 }
 

@@ -28,7 +28,7 @@ func TestSearchCommand(t *testing.T) {
 		{"fallback one arg", []string{"gatway timout"}, 0, "504  Gateway Timeout", 10, ""},
 		{"fallback class", []string{"5xx"}, 0, "500  Internal Server Error", 10, ""},
 		{"fallback with flags", []string{"gateway", "timeout", "-n", "3"}, 0, "504  Gateway Timeout", 3, ""},
-		{"fallback flags first", []string{"-n=2", "-class", "4xx", "too", "large"}, 0, "413  Content Too Large", 2, ""},
+		{"fallback flags first", []string{"-n=2", "-class", "4xx", "payload", "too", "large"}, 0, "413  Content Too Large", 2, ""},
 		{"no match", []string{"search", "zzzzqqqq"}, 1, "", 0, "nothing matches"},
 		{"empty", []string{"search", "  "}, 2, "", 0, "usage: httpref search"},
 		{"no args", []string{"search"}, 2, "", 0, "usage: httpref search"},
