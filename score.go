@@ -64,13 +64,16 @@ func (st *searchState) run(query string, opts *SearchOptions) {
 	case !textkey.IsASCII(query):
 		ub := unicodePool.Get().(*unicodeBufs)
 		ub.terms = textkey.AppendUnicode(ub.terms[:0], query, &ub.scratch)
+		st.status, _ = statusNumbers(ub.scratch) // the folded text: full-width digits are digits
 		st.score(ub.terms)
 		unicodePool.Put(ub)
 	case len(query) <= smallQueryBytes:
+		st.status, _ = statusNumbers(query)
 		// Most queries are short: do not clear the large buffer for them.
 		var buf [3*smallQueryBytes + 2*textkey.MaxWord]byte
 		st.score(textkey.AppendASCII(buf[:0], query))
 	default:
+		st.status, _ = statusNumbers(query)
 		var buf [termBufSize]byte
 		st.score(textkey.AppendASCII(buf[:0], query))
 	}
@@ -130,9 +133,10 @@ func sortKey(d int, score float32) uint64 {
 type searchScorer struct {
 	acc    [catalogSize]float32
 	fields [catalogSize]Fields
-	cover  [catalogSize]uint32 // bit i: the entry matched query term i
-	bit    uint32              // the bit of the current query term
-	nterms int
+	cover  [catalogSize]uint32    // bit i: the entry matched query term i
+	bit    uint32                 // the bit of the current query term
+	nterms int                    // the query terms scored
+	status entrySet               // the entries whose code stands as a status in the query
 	hits   [catalogSize + 1]uint8 // the entries with a nonzero cover, in the order they were hit (one spare slot for hit)
 	nhits  int
 }
@@ -151,15 +155,19 @@ func (s *searchScorer) hit(d int) {
 
 // score adds the contributions of the space-terminated terms, then the
 // exact-phrase bonus, then scales each entry by the share of the query's
-// terms that it matched (see coordination).
+// terms that it matched (see coordination). Filler words and numbers that
+// do not stand as a status (see statusNumbers) weigh nothing and do not
+// count in that share, unless the query has nothing else.
 func (s *searchScorer) score(terms []byte) {
 	var (
 		kbuf [maxKeyBytes]byte
 		key  = kbuf[:0] // the query's terms, typos corrected
 		rest = terms
-		prev []byte // the previous term
+		prev []byte // the previous scored term
+		n    int    // the terms read
 	)
-	for ; len(rest) > 0 && s.nterms < maxQueryTerms; s.nterms++ {
+	weighAll := !s.anyContent(terms)
+	for ; len(rest) > 0 && n < maxQueryTerms; n++ {
 		i := 0
 		for i < len(rest) && rest[i] != ' ' {
 			i++
@@ -169,22 +177,26 @@ func (s *searchScorer) score(terms []byte) {
 			i++
 		}
 		rest = rest[i:]
-		s.bit = 1 << s.nterms
-		id := s.term(t)
-		// A compound typed as two words ("retry after", "web socket")
-		// also matches the joined term ("Retry-After", "WebSocket").
-		if s.nterms > 0 && s.nterms < maxJoinTerms && len(prev)+len(t) <= textkey.MaxWord {
-			var jbuf [textkey.MaxWord]byte
-			if jid := findTerm(append(append(jbuf[:0], prev...), t...)); jid >= 0 {
-				s.postings(jid, 1)
+		id := -1
+		if weighAll || !s.weightless(t) {
+			s.bit = 1 << s.nterms
+			id = s.term(t)
+			// A compound typed as two words ("retry after", "web socket")
+			// also matches the joined term ("Retry-After", "WebSocket").
+			if s.nterms > 0 && s.nterms < maxJoinTerms && len(prev)+len(t) <= textkey.MaxWord {
+				var jbuf [textkey.MaxWord]byte
+				if jid := findTerm(append(append(jbuf[:0], prev...), t...)); jid >= 0 {
+					s.postings(jid, 1)
+				}
 			}
+			prev = t
+			s.nterms++
 		}
-		prev = t
-		n := len(t)
+		tn := len(t)
 		if id >= 0 {
-			n = int(searchTermOff[id+1] - searchTermOff[id])
+			tn = int(searchTermOff[id+1] - searchTermOff[id])
 		}
-		if len(key)+1+n > cap(key) {
+		if len(key)+1+tn > cap(key) {
 			key = kbuf[:cap(kbuf)] // too long for any phrase
 			continue
 		}
@@ -212,25 +224,54 @@ func (s *searchScorer) score(terms []byte) {
 	}
 }
 
+// weightless reports whether term t weighs nothing: a filler word, or a
+// code that the query holds only as some other number.
+func (s *searchScorer) weightless(t []byte) bool {
+	if isFiller(t) {
+		return true
+	}
+	if d := codeTerm(t); d >= 0 {
+		return !s.status.has(d)
+	}
+	return false
+}
+
+// anyContent reports whether the terms hold one that is not weightless.
+func (s *searchScorer) anyContent(terms []byte) bool {
+	for i := 0; i < len(terms); {
+		j := i
+		for j < len(terms) && terms[j] != ' ' {
+			j++
+		}
+		if j > i && !s.weightless(terms[i:j]) {
+			return true
+		}
+		i = j + 1
+	}
+	return false
+}
+
+// codeTerm returns the entry whose code is the three-digit term t, or -1.
+func codeTerm(t []byte) int {
+	if len(t) != 3 || !isASCIIDigit(t[0]) || !isASCIIDigit(t[1]) || !isASCIIDigit(t[2]) {
+		return -1
+	}
+	return position(Code(int(t[0]-'0')*100 + int(t[1]-'0')*10 + int(t[2]-'0')))
+}
+
 // term adds the contribution of one query term. It returns the id of the
 // index term that matched it, or of its typo correction, or -1.
 func (s *searchScorer) term(t []byte) int {
 	if len(t) == 0 {
 		return -1
 	}
-	if len(t) == 3 && isASCIIDigit(t[0]) {
-		switch {
-		case isASCIIDigit(t[1]) && isASCIIDigit(t[2]):
-			code := int(t[0]-'0')*100 + int(t[1]-'0')*10 + int(t[2]-'0')
-			if p := position(Code(code)); p >= 0 {
-				s.acc[p] += codeBonus
-				s.fields[p] |= FieldCode
-				s.hit(p)
-			}
-		case t[2] == 'x' && (t[1] == 'x' || isASCIIDigit(t[1])):
-			s.classPattern(t)
-			return -1
-		}
+	if p := codeTerm(t); p >= 0 {
+		s.acc[p] += codeBonus
+		s.fields[p] |= FieldCode
+		s.hit(p)
+	} else if len(t) == 3 && isASCIIDigit(t[0]) && t[2] == 'x' && (t[1] == 'x' || isASCIIDigit(t[1])) {
+		s.classPattern(t)
+		return -1
 	}
 	if id := findTerm(t); id >= 0 {
 		s.postings(id, 1)

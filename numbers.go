@@ -1,0 +1,237 @@
+package httpref
+
+// A three-digit number in a query is a status code only where it stands
+// as one. Pasted log lines are full of numbers that are not: errno values
+// ("(104: Connection reset by peer)"), addresses and ports
+// ("10.0.0.200:443"), connection numbers ("*502"), sizes ("200 bytes"),
+// times ("302 ms") and the byte count after the status in an access log.
+// statusNumbers reads the raw query once and returns the catalog entries
+// whose code stands as a status somewhere in it.
+
+// entrySet is a set of catalog entries by position.
+type entrySet [(catalogSize + 63) / 64]uint64
+
+func (s *entrySet) add(d int)      { s[d/64] |= 1 << (d % 64) }
+func (s *entrySet) has(d int) bool { return s[d/64]&(1<<(d%64)) != 0 }
+
+func isASCIILetter(c byte) bool { return 'A' <= c&^0x20 && c&^0x20 <= 'Z' }
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// statusNumbers returns the entries whose code stands as a status in q,
+// and those whose code appears in q only as some other number.
+//
+// A number is a status when a status word comes before it ("status=404",
+// "HTTP/1.1 502", "Error 522", "HTTP ERROR 431", "code: 404",
+// "resp.StatusCode == 404") or the first word of its phrase follows it
+// ("504 Gateway Time-out"). Otherwise it is a status when it stands alone
+// as a word, unless it is part of an address, a version, a path, a time or
+// an errno ("(104:"), follows a word such as "port" or "pid", is followed
+// by a unit ("ms", "bytes", "KB"), or follows another code directly (the
+// size after the status in an access log).
+func statusNumbers[T ~string | ~[]byte](q T) (status, other entrySet) {
+	lastEnd := -10 // where the last number taken as a status ended
+	for i := 0; i < len(q); {
+		if !isASCIIDigit(q[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(q) && isASCIIDigit(q[j]) {
+			j++
+		}
+		start, end := i, j
+		i = j
+		if end-start != 3 || start > 0 && (isASCIILetter(q[start-1]) || q[start-1] == '_') {
+			continue
+		}
+		// "404s" is a plural; any other letter makes a word ("200ms", "500px").
+		if end < len(q) && isASCIILetter(q[end]) &&
+			(lowerASCII(q[end]) != 's' || end+1 < len(q) && isASCIILetter(q[end+1])) {
+			continue
+		}
+		d := position(Code(int(q[start]-'0')*100 + int(q[start+1]-'0')*10 + int(q[start+2]-'0')))
+		if d < 0 {
+			continue
+		}
+		switch {
+		case statusWordBefore(q, start) || phraseAfter(q, end, d):
+			status.add(d)
+			lastEnd = end
+		case notAStatus(q, start, end) || start-lastEnd <= 2:
+			other.add(d)
+		default:
+			status.add(d)
+			lastEnd = end
+		}
+	}
+	return status, other
+}
+
+// statusWordBefore reports whether a word that introduces a status stands
+// right before the number at start, separated by spaces, quotes, '=' or
+// ':': "status", "code", "HTTP", "error", a status line's "HTTP/1.1", and
+// field names such as "status_code" or "resp.StatusCode".
+func statusWordBefore[T ~string | ~[]byte](q T, start int) bool {
+	i := start
+	for n := 0; i > 0 && n < 4 && isSep(q[i-1]); n++ {
+		i--
+	}
+	if i == start {
+		return false // glued to what comes before, or at the start
+	}
+	j := i
+	for j > 0 && i-j < 24 && (isASCIILetter(q[j-1]) || isASCIIDigit(q[j-1]) || q[j-1] == '_' || q[j-1] == '/' || q[j-1] == '.') {
+		j--
+	}
+	var buf [24]byte
+	w := buf[:0]
+	for k := j; k < i; k++ {
+		w = append(w, lowerASCII(q[k]))
+	}
+	if len(w) > 5 && string(w[:5]) == "http/" {
+		return true
+	}
+	for k := len(w) - 1; k >= 0; k-- {
+		if w[k] == '.' || w[k] == '/' {
+			w = w[k+1:] // "resp.StatusCode": the field name
+			break
+		}
+	}
+	switch string(w) {
+	case "status", "statuscode", "status_code", "httpstatus", "http_status", "code", "http", "https",
+		"error", "err", "errorcode", "error_code", "responsecode", "response_code":
+		return true
+	}
+	return false
+}
+
+func isSep(c byte) bool {
+	switch c {
+	case ' ', '\t', '"', '\'', '=', ':', '[', '(', '`', '<', '>':
+		return true
+	}
+	return false
+}
+
+// phraseAfter reports whether the first word of entry d's phrase follows
+// the number that ends at end ("504 Gateway", "404 - Not").
+func phraseAfter[T ~string | ~[]byte](q T, end, d int) bool {
+	i := end
+	for n := 0; i < len(q) && n < 4 && (q[i] == ' ' || q[i] == '-' || q[i] == ':' || q[i] == '"'); n++ {
+		i++
+	}
+	if i == end {
+		return false
+	}
+	text := entries[d].text
+	w := text[4:] // the phrase
+	k := 0
+	for k < len(w) && isASCIILetter(w[k]) {
+		k++
+	}
+	w = w[:k]
+	if k == 0 || i+k > len(q) || i+k < len(q) && isASCIILetter(q[i+k]) {
+		return false
+	}
+	for x := range k {
+		if lowerASCII(q[i+x]) != lowerASCII(w[x]) {
+			return false
+		}
+	}
+	return true
+}
+
+// notAStatus reports whether the number in q[start:end] is glued to an
+// address, a path, a version, a time or an errno, or is followed by a
+// unit or preceded by a word that names some other number.
+func notAStatus[T ~string | ~[]byte](q T, start, end int) bool {
+	if start > 0 {
+		switch p := q[start-1]; p {
+		case '.', ':', '/', '\\', '#', '*', '$', '@', '+', ',', '%':
+			return true
+		case '(':
+			if end < len(q) && q[end] == ':' {
+				return true // errno: "(104: Connection reset by peer)"
+			}
+		case '-':
+			if start > 1 && isASCIIDigit(q[start-2]) {
+				return true // a date or a range
+			}
+		}
+	}
+	if end+1 < len(q) {
+		switch q[end] {
+		case '.', ':', '/', ',', '-':
+			if isASCIIDigit(q[end+1]) {
+				return true // "200.5", "404:12", "10.0.0.200"
+			}
+		case '%':
+			return true
+		}
+	} else if end < len(q) && q[end] == '%' {
+		return true
+	}
+	return unitAfter(q, end) || otherNumberWordBefore(q, start)
+}
+
+// unitAfter reports whether a unit follows the number: "200 ms",
+// "413 bytes".
+func unitAfter[T ~string | ~[]byte](q T, end int) bool {
+	i := end
+	for i < len(q) && q[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(q) && isASCIILetter(q[j]) {
+		j++
+	}
+	if i == end && j == i+1 {
+		return false // "404s": a plural
+	}
+	var buf [16]byte
+	switch string(lowerInto(&buf, q[i:j])) {
+	case "ms", "msec", "millisecond", "milliseconds", "s", "sec", "secs", "second", "seconds",
+		"min", "mins", "minute", "minutes", "b", "byte", "bytes", "kb", "mb", "gb", "kib", "mib",
+		"k", "px", "times", "items", "records", "rows", "lines", "users", "percent":
+		return true
+	}
+	return false
+}
+
+// otherNumberWordBefore reports whether a word that names some other kind
+// of number comes right before the one at start: "port 443", "pid 502".
+func otherNumberWordBefore[T ~string | ~[]byte](q T, start int) bool {
+	i := start
+	for i > 0 && (q[i-1] == ' ' || q[i-1] == '=' || q[i-1] == ':') {
+		i--
+	}
+	j := i
+	for j > 0 && isASCIILetter(q[j-1]) {
+		j--
+	}
+	var buf [16]byte
+	switch string(lowerInto(&buf, q[j:i])) {
+	case "port", "pid", "line", "errno", "worker", "thread", "tid", "uid", "gid", "id", "issue",
+		"version", "size", "length", "len", "row", "column", "col", "bytes", "after", "top", "than", "over", "under":
+		return true
+	}
+	return false
+}
+
+// lowerInto lower-cases a short ASCII word into buf; a longer word gives
+// nil, which matches no case of a switch.
+func lowerInto[T ~string | ~[]byte](buf *[16]byte, w T) []byte {
+	if len(w) > len(buf) {
+		return nil
+	}
+	for i := 0; i < len(w); i++ {
+		buf[i] = lowerASCII(w[i])
+	}
+	return buf[:len(w)]
+}

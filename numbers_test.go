@@ -1,0 +1,102 @@
+package httpref
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/httpref/httpref/internal/textkey"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestStatusNumbers(t *testing.T) {
+	tests := []struct {
+		query         string
+		status, other []Code
+	}{
+		{"404", []Code{404}, nil},
+		{"got a 404 from the api", []Code{404}, nil},
+		{"HTTP/1.1 502 Bad Gateway", []Code{502}, nil},
+		{"status=503 bytes=0", []Code{503}, nil},
+		{"status: 429", []Code{429}, nil},
+		{"resp.StatusCode == 418", []Code{418}, nil},
+		{"HTTP ERROR 431", []Code{431}, nil},
+		{"Error 522", []Code{522}, nil},
+		{"HTTP Error 500.19 - Internal Server Error", []Code{500}, nil},
+		{"504 Gateway Time-out", []Code{504}, nil},
+		{"all my endpoints return 404s", []Code{404}, nil},
+		{"recv() failed (104: Connection reset by peer)", nil, []Code{104}},
+		{"connect to 10.0.0.200:443 failed", nil, []Code{200}},
+		{"upstream: \"http://127.0.0.1:502/\"", nil, []Code{502}},
+		{"listening on port 500", nil, []Code{500}},
+		{"took 302 ms", nil, []Code{302}},
+		{"body of 413 bytes", nil, []Code{413}},
+		{"2024/11/25 10:20:30 [error] 12#0: *502 upstream timed out", nil, []Code{502}},
+		{`"GET / HTTP/1.1" 499 206 "-"`, []Code{499}, []Code{206}},
+		{"pid 401 exited", nil, []Code{401}},
+		{"v1.200.3", nil, []Code{200}},
+		{"200ms", nil, nil},
+		{"ERR_404", nil, nil},
+		{"unicode 404", []Code{404}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.query, func(t *testing.T) {
+			status, other := statusNumbers(tc.query)
+			assert.Equal(t, tc.status, setCodes(&status), "status")
+			assert.Equal(t, tc.other, setCodes(&other), "other")
+			bs, bo := statusNumbers([]byte(tc.query))
+			assert.Equal(t, status, bs, "the []byte form agrees")
+			assert.Equal(t, other, bo, "the []byte form agrees")
+		})
+	}
+}
+
+func setCodes(s *entrySet) []Code {
+	var out []Code
+	for d := range entries {
+		if s.has(d) {
+			out = append(out, entries[d].code)
+		}
+	}
+	return out
+}
+
+func TestFillerStems(t *testing.T) {
+	// The words each filler term stands for, as people write them; the
+	// test fails when the tokenizer's stemming moves away from the list.
+	fillerWords := []string{
+		"http", "status", "code", "codes", "api", "restful", "return", "returning", "returned",
+		"respond", "responds", "send", "sending", "back", "use", "using", "correct", "proper",
+		"appropriate", "best", "practice", "someone", "question", "ask", "want", "need", "like",
+		"know", "say", "thing", "something", "situation", "scenario", "consider", "semantically",
+		"mean", "means", "please", "help", "thanks", "trying", "tried", "while", "seems", "still",
+		"make", "made", "happens", "expected", "vs", "recommended", "conventional",
+		"response",
+	}
+	for _, w := range fillerWords {
+		terms := textkeyTerms(w)
+		if assert.Len(t, terms, 1, w) {
+			assert.True(t, isFiller([]byte(terms[0])), "%q (term %q) is filler", w, terms[0])
+		}
+	}
+	for _, w := range []string{"conflict", "duplicate", "timeout", "gateway", "not", "found", "request", "server", "error"} {
+		for _, term := range textkeyTerms(w) {
+			assert.False(t, isFiller([]byte(term)), "%q is content", w)
+		}
+	}
+}
+
+func TestFillerWeighsNothing(t *testing.T) {
+	q := "what http code should my api send back when someone signs up with a username that is already taken"
+	res := Search(q, nil)
+	if assert.NotEmpty(t, res) {
+		assert.Equal(t, Code(409), res[0].Status.Code(), "the question's content decides")
+	}
+	// A query of filler alone is scored as it is.
+	assert.NotEmpty(t, Search("http status code", nil))
+}
+
+// textkeyTerms returns the terms the tokenizer makes of s.
+func textkeyTerms(s string) []string {
+	return strings.Fields(string(textkey.Append(nil, s)))
+}
