@@ -3,7 +3,6 @@ package httpref
 import (
 	"math"
 	"math/bits"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/httpref/httpref/internal/textkey"
@@ -14,6 +13,7 @@ type searchState struct {
 	searchScorer
 	keys [catalogSize]uint64 // the hits, best first (see sortKey)
 	n    int                 // the number of hits
+	ex   explainState        // the query read as a pasted message
 }
 
 // result returns hit i.
@@ -44,12 +44,6 @@ const (
 	coordBase   = 0.5
 )
 
-// unicodeBufs are the buffers of the Unicode path of the tokenizer, which
-// must live on the heap; they are reused through a pool.
-type unicodeBufs struct{ terms, scratch []byte }
-
-var unicodePool = sync.Pool{New: func() any { return new(unicodeBufs) }}
-
 // run scores the catalog against query and ranks the hits that pass the
 // options.
 func (st *searchState) run(query string, opts *SearchOptions) {
@@ -62,11 +56,13 @@ func (st *searchState) run(query string, opts *SearchOptions) {
 	}
 	switch {
 	case !textkey.IsASCII(query):
-		ub := unicodePool.Get().(*unicodeBufs)
-		ub.terms = textkey.AppendUnicode(ub.terms[:0], query, &ub.scratch)
-		st.status, _ = statusNumbers(ub.scratch) // the folded text: full-width digits are digits
-		st.score(ub.terms)
-		unicodePool.Put(ub)
+		var (
+			fbuf [4 * maxQueryBytes]byte // folding writes at most 4 bytes per byte
+			tbuf [3*4*maxQueryBytes + 2*textkey.MaxWord]byte
+		)
+		terms, folded := textkey.AppendUnicode(tbuf[:0], query, fbuf[:0])
+		st.status, _ = statusNumbers(folded) // the folded text: full-width digits are digits
+		st.score(terms)
 	case len(query) <= smallQueryBytes:
 		st.status, _ = statusNumbers(query)
 		// Most queries are short: do not clear the large buffer for them.
@@ -77,6 +73,7 @@ func (st *searchState) run(query string, opts *SearchOptions) {
 		var buf [termBufSize]byte
 		st.score(textkey.AppendASCII(buf[:0], query))
 	}
+	st.signatureGains(query)
 	// Keep the best limit hits in order, by insertion: the list is short
 	// unless the caller asks for everything.
 	limit := opts.limit()

@@ -25,11 +25,12 @@ const (
 	FieldChecks                        // what to check
 	FieldAvoidWhen                     // when not to use the code
 	FieldClass                         // a class pattern such as "5xx"
+	FieldSignature                     // an error message that software prints (see Explain)
 )
 
 var fieldNames = [...]string{
 	"code", "phrase", "alias", "constant", "variant", "source", "category",
-	"summary", "details", "situations", "checks", "avoid_when", "class",
+	"summary", "details", "situations", "checks", "avoid_when", "class", "signature",
 }
 
 // String lists the fields in f by name, most specific first, separated by

@@ -175,3 +175,30 @@ func trimText(s string, n int) string {
 	}
 	return s[:n] + "…"
 }
+
+func TestSearchAllocationsRealWorld(t *testing.T) {
+	if testing.CoverMode() != "" || raceEnabled {
+		t.Skip("allocation counts differ under -cover and -race")
+	}
+	dst := make([]Result, 0, DefaultLimit)
+	mdst := make([]Match, 0, 64)
+	for _, it := range readRealWorld(t) {
+		assert.Zero(t, testing.AllocsPerRun(5, func() { dst = AppendSearch(dst[:0], it.Text, nil) }), "AppendSearch %q", it.Text)
+		assert.LessOrEqual(t, testing.AllocsPerRun(5, func() { _ = Search(it.Text, nil) }), 1.0, "Search %q", it.Text)
+		assert.Zero(t, testing.AllocsPerRun(5, func() { mdst = AppendExplain(mdst[:0], it.Text) }), "AppendExplain %q", it.Text)
+	}
+}
+
+// BenchmarkSearchRealWorld runs Search over every text of the real-world
+// set once per iteration and reports the mean time per query.
+func BenchmarkSearchRealWorld(b *testing.B) {
+	items := readRealWorld(b)
+	dst := make([]Result, 0, DefaultLimit)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, it := range items {
+			dst = AppendSearch(dst[:0], it.Text, nil)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(items)), "ns/query")
+}

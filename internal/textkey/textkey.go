@@ -29,6 +29,7 @@ package textkey
 import (
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 	"golang.org/x/text/width"
@@ -58,8 +59,8 @@ func Append(dst []byte, s string) []byte {
 	if IsASCII(s) {
 		return AppendASCII(dst, s)
 	}
-	var scratch []byte
-	return AppendUnicode(dst, s, &scratch)
+	terms, _ := AppendUnicode(dst, s, nil)
+	return terms
 }
 
 // AppendASCII is Append for text known to be ASCII (see IsASCII). It does
@@ -70,12 +71,11 @@ func AppendASCII(dst []byte, s string) []byte {
 }
 
 // AppendUnicode is Append for text that may hold non-ASCII characters. It
-// folds s into *scratch (grown as needed and kept for reuse) and then
-// splits the folded text. Unlike AppendASCII it hands its buffers to the
-// case folder, so they live on the heap: callers that care reuse dst and
-// scratch through a pool.
-func AppendUnicode(dst []byte, s string, scratch *[]byte) []byte {
-	buf := (*scratch)[:0]
+// folds s into scratch (appending from its start; give it room for four
+// bytes per byte of s and nothing is allocated), splits the folded text,
+// and returns the terms and the folded text.
+func AppendUnicode(dst []byte, s string, scratch []byte) (terms, folded []byte) {
+	buf := scratch[:0]
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -92,8 +92,12 @@ func AppendUnicode(dst []byte, s string, scratch *[]byte) []byte {
 		buf = appendFoldedRune(buf, s[i:i+size], r)
 		i += size
 	}
-	*scratch = buf
-	return appendWords(dst, string(buf))
+	if len(buf) == 0 {
+		return dst, buf
+	}
+	// appendWords reads the folded text and keeps nothing of it, so it
+	// can see buf as a string without a copy.
+	return appendWords(dst, unsafe.String(&buf[0], len(buf))), buf
 }
 
 // appendFoldedRune appends the width-folded, mark-free, case-folded form of
