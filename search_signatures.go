@@ -2,13 +2,16 @@ package httpref
 
 // Search reads a query as a pasted message too: when it matches error
 // signatures (see Explain), the codes those signatures go with gain
-// sigBonus times the match's score, the first code of a signature in full
-// and the others at sigOtherCode of it. An entry keeps the best such gain
-// over all signatures, so that a message many products print does not
-// outweigh one that names its product.
+// sigBonus times the match's score times its strength, the matched words'
+// length up to sigFullChars: "request timeout" inside a paragraph is weak
+// evidence, a whole log message strong. The first code of a signature
+// gains in full, the others sigOtherCode of it. An entry keeps its best
+// gain over all signatures, so that a message many products print does
+// not outweigh one that names its product.
 const (
 	sigBonus     = 20
 	sigOtherCode = 0.8
+	sigFullChars = 40
 )
 
 // signatureGains adds the gains of the signatures that query matches.
@@ -26,9 +29,10 @@ func (st *searchState) signatureGains(query string) {
 			continue
 		}
 		s := &signatures[i]
+		strength := min(1, sc*float32(sigWordChars[i])/sigFullChars)
 		for k, c := range sigCodes[s.codes.off : s.codes.off+s.codes.n] {
 			d := position(c)
-			g := sigBonus * sc
+			g := sc * strength * sigBonus
 			if k > 0 {
 				g *= sigOtherCode
 			}
