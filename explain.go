@@ -6,8 +6,8 @@ import (
 
 // Match is one error signature that a text matches, as Explain finds it.
 type Match struct {
-	Signature Signature // the message, its product, layer and codes
-	Score     float64   // the share of the signature's words found in order, from 0.6 to 1
+	Signature Signature `json:"signature"` // the message, its product, layer and codes
+	Score     float64   `json:"score"`     // the share of the signature's words found in order, from 0.6 to 1
 }
 
 // explainMinScore is the least share of a signature's words that a text
@@ -22,13 +22,31 @@ const explainMinScore = 0.6
 // than a guess when nothing matches; it accepts any input, invalid UTF-8
 // and megabytes of junk included, in one pass over the text, and
 // allocates only its result.
-func Explain(text string) []Match { return AppendExplain(nil, text) }
+func Explain(text string) []Match {
+	var st explainState
+	st.scan(text)
+	n := 0
+	for _, sc := range st.best {
+		if sc >= explainMinScore {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	return st.appendMatches(make([]Match, 0, n))
+}
 
 // AppendExplain is Explain that appends the matches to dst and returns the
 // extended slice; with a reused dst it allocates nothing.
 func AppendExplain(dst []Match, text string) []Match {
 	var st explainState
 	st.scan(text)
+	return st.appendMatches(dst)
+}
+
+// appendMatches appends the signatures the scan found, best first.
+func (st *explainState) appendMatches(dst []Match) []Match {
 	start := len(dst)
 	for i := range signatures {
 		if sc := st.best[i]; sc >= explainMinScore {
@@ -58,6 +76,7 @@ type explainState struct {
 	matched [sigCount]uint16 // bytes of the words matched in the window
 	words   [sigCount]uint8  // words matched in the window
 	first   [sigCount]int32  // where the window started, + 1; 0 when empty
+	got     [sigCount]uint64 // the positions (below 64) matched in the window
 	best    [sigCount]float32
 }
 
@@ -131,7 +150,7 @@ func (st *explainState) advance(w *sigWord, off, n int) {
 		}
 		s := &signatures[sig]
 		if st.first[sig] != 0 && off-int(st.first[sig]-1) > 4*s.literal+64 {
-			st.next[sig], st.matched[sig], st.words[sig], st.first[sig] = 0, 0, 0, 0 // the window is too wide: start over
+			st.next[sig], st.matched[sig], st.words[sig], st.first[sig], st.got[sig] = 0, 0, 0, 0, 0 // the window is too wide: start over
 		}
 		if pos < st.next[sig] {
 			continue
@@ -143,8 +162,16 @@ func (st *explainState) advance(w *sigWord, off, n int) {
 		st.next[sig] = pos + 1
 		st.matched[sig] += uint16(n)
 		st.words[sig]++
-		if st.words[sig] < 2 && sigWordCount[sig] > 1 {
+		if pos < 64 {
+			st.got[sig] |= 1 << pos
+		}
+		switch {
+		case st.words[sig] < 2 && sigWordCount[sig] > 1:
 			continue // one word of several is no evidence
+		case st.got[sig]&sigMust[sig] != sigMust[sig]:
+			continue // a numbered message needs its numbers
+		case sigWordCount[sig] <= 3 && st.words[sig] < sigWordCount[sig]:
+			continue // a short message needs all its words
 		}
 		if sc := float32(st.matched[sig]) / float32(sigWordChars[sig]); sc > st.best[sig] {
 			st.best[sig] = min(sc, 1)

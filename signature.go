@@ -1,6 +1,7 @@
 package httpref
 
 import (
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -146,6 +147,27 @@ func (g Signature) String() string {
 		return ""
 	}
 	return g.s.product + " (" + g.s.layer.String() + "): " + g.s.text
+}
+
+// MarshalJSON implements json.Marshaler: an object with the signature's
+// id, product, layer, codes, text, meaning and source; the zero Signature
+// is null.
+func (g Signature) MarshalJSON() ([]byte, error) {
+	if g.s == nil {
+		return []byte("null"), nil
+	}
+	return json.Marshal(signatureJSON{g.ID(), g.Product(), g.Layer(), g.Codes(), g.Text(), g.Meaning(), g.Source()})
+}
+
+// signatureJSON is the JSON form of a Signature.
+type signatureJSON struct {
+	ID      string `json:"id"`
+	Product string `json:"product"`
+	Layer   Layer  `json:"layer"`
+	Codes   []Code `json:"codes"`
+	Text    string `json:"text"`
+	Meaning string `json:"meaning"`
+	Source  string `json:"source"`
 }
 
 // Signatures returns the error signatures that go with the status, by

@@ -110,6 +110,48 @@ func Words(frags []string) []string {
 	return out
 }
 
+// TextWords returns the words of a signature text that Explain matches:
+// those of its fragments (see Words), less any word glued to a
+// placeholder ("s" in "{num}s", "H" in "H{num}"), which a filled-in text
+// holds only as part of a longer word.
+func TextWords(text string) []string {
+	var b strings.Builder
+	for i := 0; i < len(text); i++ {
+		switch {
+		case strings.HasPrefix(text[i:], "{{"), strings.HasPrefix(text[i:], "}}"):
+			b.WriteByte(' ') // a brace separates words
+			i++
+		case text[i] == '{':
+			end := strings.IndexByte(text[i:], '}')
+			if end < 0 {
+				return nil
+			}
+			b.WriteByte(0) // the placeholder
+			i += end
+		default:
+			b.WriteByte(text[i])
+		}
+	}
+	t := b.String()
+	var out []string
+	for i := 0; i < len(t); {
+		if !IsWordByte(t[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(t) && IsWordByte(t[j]) {
+			j++
+		}
+		glued := i > 0 && t[i-1] == 0 || j < len(t) && t[j] == 0
+		if w := strings.ToLower(t[i:j]); !glued && !stopWords[w] {
+			out = append(out, w)
+		}
+		i = j
+	}
+	return out
+}
+
 // Hash is FNV-1a over the ASCII lower case of a word; the runtime
 // computes the same while it scans.
 func Hash(w string) uint32 {
@@ -233,7 +275,7 @@ func compile(f File, s Signature, codes map[int]bool) (Compiled, error) {
 		return c, fmt.Errorf("text: the longest literal part has %d characters; a signature needs a distinctive part of at least 4", longest)
 	}
 	c.Fragments = frags
-	c.Words = Words(frags)
+	c.Words = TextWords(s.Text)
 	if len(c.Words) == 0 {
 		return c, fmt.Errorf("text: no words to match after the stop words")
 	}
@@ -403,6 +445,18 @@ func ReadDir(paths []string, read func(string) ([]byte, error)) (map[string][]by
 	return out, nil
 }
 
+// MustMask returns the bit mask of the positions (below 64) of the words
+// that hold a digit.
+func MustMask(words []string) uint64 {
+	var m uint64
+	for p, w := range words {
+		if p < 64 && strings.ContainsAny(w, "0123456789") {
+			m |= 1 << p
+		}
+	}
+	return m
+}
+
 // renderWords writes the word index: an open-addressing hash table from a
 // word to the places it holds in signatures, each place a signature index
 // and the word's position in it.
@@ -454,6 +508,13 @@ func renderWords(b *bytes.Buffer, sigs []Compiled) error {
 			b.WriteString("\n\t")
 		}
 		fmt.Fprintf(b, "%d<<16 | %d, ", p.sig, p.pos)
+	}
+	b.WriteString("\n}\n\n// sigMust holds, for each signature, the positions (below 64) of its\n// words that hold a digit: \"1020\" in \"Error 1020\", \"h12\" in \"code=H12\".\n// Explain reports a signature only when the text matched all of them, so\n// that one member of a numbered family does not stand for another.\nvar sigMust = [sigCount]uint64{")
+	for i, s := range sigs {
+		if i%8 == 0 {
+			b.WriteString("\n\t")
+		}
+		fmt.Fprintf(b, "%#x, ", MustMask(s.Words))
 	}
 	b.WriteString("\n}\n\n// sigWordCount holds the number of index words of each signature, and\n// sigWordChars their total length, for scoring.\nvar sigWordCount = [sigCount]uint8{")
 	for i, s := range sigs {

@@ -1,0 +1,151 @@
+package httpref
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// fill replaces a signature's placeholders with values such as a log
+// line would carry.
+func fill(text string) string {
+	r := strings.NewReplacer("{num}", "110", "{host}", "api.example.com", "{addr}", "203.0.113.7:443",
+		"{path}", "/v1/orders", "{url}", "https://api.example.com/v1/orders", "{id}", "8f2c1a7e", "{text}", "something odd",
+		"{{", "{", "}}", "}")
+	return r.Replace(text)
+}
+
+func TestExplainFindsEverySignature(t *testing.T) {
+	sigs := AllSignatures()
+	require.GreaterOrEqual(t, len(sigs), 300)
+	for _, g := range sigs {
+		text := fill(g.Text())
+		ms := Explain(text)
+		i := slices.IndexFunc(ms, func(m Match) bool { return m.Signature == g })
+		if assert.GreaterOrEqual(t, i, 0, "%s: %q is not explained by its own signature", g.ID(), text) {
+			assert.Equal(t, 1.0, ms[i].Score, "%s", g.ID())
+			assert.Equal(t, 1.0, ms[0].Score, "%s: the best match is complete", g.ID())
+		}
+	}
+}
+
+func TestExplain(t *testing.T) {
+	tests := []struct {
+		name, text string
+		product    string // of the best match; "" for no match
+		code       Code
+	}{
+		{"nginx error_log", `2024/11/25 10:20:30 [error] 1046#1046: *2094 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 203.0.113.7, server: localhost, request: "GET /update HTTP/1.1"`, "nginx", 504},
+		{"heroku router", `at=error code=H12 desc="Request timeout" method=GET path="/" host=example.herokuapp.com status=503`, "Heroku", 503},
+		{"cloudflare 1020", "Error 1020 Access denied", "Cloudflare", 403},
+		{"case and spacing", "UPSTREAM  CONNECT ERROR or disconnect/reset before headers. reset reason: connection failure", "envoy", 503},
+		{"django csrf", "Forbidden (403) CSRF verification failed. Request aborted.", "Django", 403},
+		{"unrelated", "the quick brown fox jumps over the lazy dog", "", 0},
+		{"empty", "", "", 0},
+		{"only a common word", "error", "", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ms := Explain(tc.text)
+			if tc.product == "" {
+				assert.Empty(t, ms)
+				return
+			}
+			require.NotEmpty(t, ms)
+			assert.Equal(t, tc.product, ms[0].Signature.Product(), "best: %s", ms[0].Signature)
+			assert.Contains(t, ms[0].Signature.Codes(), tc.code)
+			for i := 1; i < len(ms); i++ {
+				assert.GreaterOrEqual(t, ms[i-1].Score, ms[i].Score, "best first")
+			}
+		})
+	}
+}
+
+func TestExplainNumberedFamilies(t *testing.T) {
+	// A message that names a number matches only with that number: one
+	// member of a family does not stand for another.
+	for _, tc := range []struct{ text, want, not string }{
+		{"Error 1020 Access denied", "1020", "1012"},
+		{`code=H13 desc="Connection closed without response"`, "h13", "h12"},
+	} {
+		for _, m := range Explain(tc.text) {
+			assert.NotContains(t, strings.ToLower(m.Signature.Text()), tc.not, "%q matched %s", tc.text, m.Signature)
+		}
+	}
+}
+
+func TestExplainHostileInput(t *testing.T) {
+	junk := strings.Repeat("upstream \xff\xfe timed (((( out 104: ", 1<<20/32)
+	assert.NotPanics(t, func() { Explain(junk) })
+	assert.NotPanics(t, func() { Explain(strings.Repeat("a", 1<<20)) })
+	assert.NotPanics(t, func() { Explain("\x00\x01\x02") })
+	assert.Empty(t, Explain(strings.Repeat("\xff", 1000)))
+}
+
+func TestExplainAllocations(t *testing.T) {
+	if testing.CoverMode() != "" || raceEnabled {
+		t.Skip("allocation counts differ under -cover and -race")
+	}
+	dst := make([]Match, 0, 64)
+	text := `upstream timed out (110: Connection timed out) while reading response header from upstream`
+	assert.Zero(t, testing.AllocsPerRun(50, func() { dst = AppendExplain(dst[:0], text) }))
+	assert.LessOrEqual(t, testing.AllocsPerRun(50, func() { _ = Explain(text) }), 1.0)
+	assert.Zero(t, testing.AllocsPerRun(50, func() { _ = Explain("nothing to see") }))
+}
+
+func TestStatusSignatures(t *testing.T) {
+	st, ok := Lookup(504)
+	require.True(t, ok)
+	sigs := st.Signatures()
+	require.NotEmpty(t, sigs)
+	products := map[string]bool{}
+	for _, g := range sigs {
+		assert.Contains(t, g.Codes(), Code(504), g.ID())
+		assert.True(t, strings.HasPrefix(g.Source(), "https://"), g.ID())
+		products[g.Product()] = true
+	}
+	assert.GreaterOrEqual(t, len(products), 3, "504 is produced by several products")
+	assert.Empty(t, Status{}.Signatures())
+	// The slice is the caller's: changing it changes nothing for the next one.
+	sigs[0] = Signature{}
+	assert.True(t, st.Signatures()[0].IsValid())
+}
+
+func TestSignatureCoverage(t *testing.T) {
+	products := map[string]int{}
+	for _, g := range AllSignatures() {
+		products[g.Product()]++
+		assert.NotEqual(t, LayerUnknown, g.Layer(), g.ID())
+	}
+	assert.GreaterOrEqual(t, len(products), 20, "products: %v", products)
+}
+
+func TestMatchJSON(t *testing.T) {
+	ms := Explain("Error 1020 Access denied")
+	require.NotEmpty(t, ms)
+	b, err := json.Marshal(ms[0].Signature)
+	if err == nil {
+		assert.Contains(t, string(b), "1020")
+	}
+}
+
+func FuzzExplain(f *testing.F) {
+	for _, s := range []string{"", "Error 1020 Access denied", "upstream timed out (110: Connection timed out)", "\xff\xfe", "code=H12 desc=\"Request timeout\""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		ms := Explain(text)
+		for i, m := range ms {
+			if m.Score < explainMinScore || m.Score > 1 || !m.Signature.IsValid() {
+				t.Fatalf("match %d: %+v", i, m)
+			}
+			if i > 0 && ms[i-1].Score < m.Score {
+				t.Fatalf("not best first: %v", ms)
+			}
+		}
+	})
+}
