@@ -26,8 +26,8 @@ func Explain(text string) []Match {
 	var st explainState
 	st.scan(text)
 	n := 0
-	for _, sc := range st.best {
-		if sc >= explainMinScore {
+	for i := range st.best {
+		if st.score(i) >= explainMinScore {
 			n++
 		}
 	}
@@ -49,7 +49,7 @@ func AppendExplain(dst []Match, text string) []Match {
 func (st *explainState) appendMatches(dst []Match) []Match {
 	start := len(dst)
 	for i := range signatures {
-		if sc := st.best[i]; sc >= explainMinScore {
+		if sc := st.score(i); sc >= explainMinScore {
 			dst = append(dst, Match{Signature{&signatures[i]}, float64(sc)})
 		}
 	}
@@ -77,7 +77,40 @@ type explainState struct {
 	words   [sigCount]uint8  // words matched in the window
 	first   [sigCount]int32  // where the window started, + 1; 0 when empty
 	got     [sigCount]uint64 // the positions (below 64) matched in the window
-	best    [sigCount]float32
+	best    [sigCount]float32 // the best share of the signature's words matched
+	most    [sigCount]uint16  // the most word bytes matched in a window of three words or more
+	chars   int               // the bytes of the text's words that are not numbers
+}
+
+// Explain's second measure: a text that is mostly part of a long message
+// ("Invalid HTTP_HOST header: '127.0.0.1:8000'", the start of Django's
+// message) matches it when the signature's words make up at least
+// explainMinCover of the text's words (numbers aside), three words and
+// explainMinCoverChars bytes at least.
+const (
+	explainMinCover      = 0.7
+	explainMinCoverChars = 16
+)
+
+// score returns how well signature i and the text agree: the share of the
+// signature's words found, or, when larger, the share of the text's words
+// the signature explains scaled so that explainMinCover gives
+// explainMinScore.
+func (st *explainState) score(i int) float32 {
+	sc := st.best[i]
+	if m := st.most[i]; m >= explainMinCoverChars && st.chars > 0 {
+		sc = max(sc, min(1, float32(m)/float32(st.chars)*explainMinScore/explainMinCover))
+	}
+	return sc
+}
+
+// cover returns the share of the text's words (numbers aside) that
+// signature i explains, from 0 to 1.
+func (st *explainState) cover(i int) float32 {
+	if st.chars == 0 {
+		return 0
+	}
+	return min(1, float32(max(st.most[i], uint16(min(st.best[i]*float32(sigWordChars[i]), 0xffff))))/float32(st.chars))
 }
 
 // scan reads the text's words once. Each word found in the index advances
@@ -99,11 +132,23 @@ func (st *explainState) scan(text string) {
 			h = (h ^ uint32(c)) * 16777619
 			j++
 		}
+		if !allDigits(text[i:j]) {
+			st.chars += j - i
+		}
 		if w, ok := findSigWord(h, text[i:j]); ok {
 			st.advance(w, i, j-i)
 		}
 		i = j
 	}
+}
+
+func allDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isASCIIDigit(w[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func isSigWordByte(b byte) bool {
@@ -172,6 +217,9 @@ func (st *explainState) advance(w *sigWord, off, n int) {
 			continue // a numbered message needs its numbers
 		case sigWordCount[sig] <= 3 && st.words[sig] < sigWordCount[sig]:
 			continue // a short message needs all its words
+		}
+		if st.words[sig] >= 3 && st.matched[sig] > st.most[sig] {
+			st.most[sig] = st.matched[sig]
 		}
 		if sc := float32(st.matched[sig]) / float32(sigWordChars[sig]); sc > st.best[sig] {
 			st.best[sig] = min(sc, 1)

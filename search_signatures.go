@@ -1,17 +1,26 @@
 package httpref
 
-// Search reads a query as a pasted message too: when it matches error
-// signatures (see Explain), the codes those signatures go with gain
-// sigBonus times the match's score times its strength, the matched words'
-// length up to sigFullChars: "request timeout" inside a paragraph is weak
-// evidence, a whole log message strong. The first code of a signature
-// gains in full, the others sigOtherCode of it. An entry keeps its best
-// gain over all signatures, so that a message many products print does
-// not outweigh one that names its product.
+// Search reads a query as a pasted message too. When it matches error
+// signatures (see Explain), each code a signature goes with gains
+//
+//	score × strength × sigBonus + sigTakeOver × cover² × top
+//
+// where score is the match's score, strength the matched words' length up
+// to sigFullChars ("request timeout" inside a paragraph is weak evidence,
+// a whole log message strong) or the cover when larger, cover the share of
+// the query's words the signature explains, and top the best score the
+// words alone gave any entry: a message that is most of the query takes
+// over from the words. The first code of a signature gains in full, the
+// others sigOtherCode of it. An entry gains its best signature's gain in
+// full and the others' at sigMore, so that a message many products print
+// does not outweigh one that names its product, while two messages that
+// agree count for more than one.
 const (
 	sigBonus     = 20
 	sigOtherCode = 0.8
 	sigFullChars = 40
+	sigTakeOver  = 1.0
+	sigMore      = 0.3
 )
 
 // signatureGains adds the gains of the signatures that query matches.
@@ -21,24 +30,29 @@ func (st *searchState) signatureGains(query string) {
 	}
 	ex := &st.ex
 	ex.scan(query)
-	var gain [catalogSize]float32
+	var top float32 // the best score the words gave
+	for _, d := range st.hits[:st.nhits] {
+		top = max(top, st.acc[d])
+	}
+	var gain, best [catalogSize]float32 // the sum of an entry's gains, and the best
 	any := false
 	for i := range signatures {
-		sc := ex.best[i]
+		sc := ex.score(i)
 		if sc < explainMinScore {
 			continue
 		}
 		s := &signatures[i]
-		strength := min(1, sc*float32(sigWordChars[i])/sigFullChars)
+		cover := ex.cover(i)
+		strength := max(min(1, sc*float32(sigWordChars[i])/sigFullChars), cover)
 		for k, c := range sigCodes[s.codes.off : s.codes.off+s.codes.n] {
 			d := position(c)
-			g := sc * strength * sigBonus
+			g := sc*strength*sigBonus + sigTakeOver*cover*cover*top
 			if k > 0 {
 				g *= sigOtherCode
 			}
-			if g > gain[d] {
-				gain[d], any = g, true
-			}
+			gain[d] += g
+			best[d] = max(best[d], g)
+			any = true
 		}
 	}
 	if !any {
@@ -46,7 +60,7 @@ func (st *searchState) signatureGains(query string) {
 	}
 	for d, g := range gain {
 		if g > 0 {
-			st.acc[d] += g
+			st.acc[d] += best[d] + sigMore*(g-best[d])
 			st.fields[d] |= FieldSignature
 			st.hit(d)
 		}
