@@ -73,10 +73,10 @@ func (st *explainState) appendMatches(dst []Match) []Match {
 // and its best score.
 type explainState struct {
 	next    [sigCount]uint8
-	matched [sigCount]uint16 // bytes of the words matched in the window
-	words   [sigCount]uint8  // words matched in the window
-	first   [sigCount]int32  // where the window started, + 1; 0 when empty
-	got     [sigCount]uint64 // the positions (below 64) matched in the window
+	matched [sigCount]uint16  // bytes of the words matched in the window
+	words   [sigCount]uint8   // words matched in the window
+	first   [sigCount]int32   // where the window started, + 1; 0 when empty
+	got     [sigCount]uint64  // the positions (below 64) matched in the window
 	best    [sigCount]float32 // the best share of the signature's words matched
 	most    [sigCount]uint16  // the most word bytes matched in a window of three words or more
 	chars   int               // the bytes of the text's words that are not numbers
