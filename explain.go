@@ -198,7 +198,15 @@ func (st *explainState) advance(w *sigWord, off, n int) {
 			st.next[sig], st.matched[sig], st.words[sig], st.first[sig], st.got[sig] = 0, 0, 0, 0, 0 // the window is too wide: start over
 		}
 		if pos < st.next[sig] {
-			continue
+			if pos != 0 || st.words[sig] > 2 {
+				continue
+			}
+			// The message's first word after a start of at most two
+			// words, which may have been words of it used elsewhere in
+			// the text ("preflight request ... Redirect is not allowed
+			// for a preflight request"): start over here. The best
+			// score so far is kept.
+			st.next[sig], st.matched[sig], st.words[sig], st.first[sig], st.got[sig] = 0, 0, 0, 0, 0
 		}
 		if st.first[sig] == 0 {
 			st.first[sig] = int32(min(off, 1<<30)) + 1

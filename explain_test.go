@@ -44,6 +44,7 @@ func TestExplain(t *testing.T) {
 		{"cloudflare 1020", "Error 1020 Access denied", "Cloudflare", 403},
 		{"case and spacing", "UPSTREAM  CONNECT ERROR or disconnect/reset before headers. reset reason: connection failure", "envoy", 503},
 		{"django csrf", "Forbidden (403) CSRF verification failed. Request aborted.", "Django", 403},
+		{"words of the message used before it", `Response to preflight request doesn't pass access control check: Redirect is not allowed for a preflight request.`, "Browser CORS", 302},
 		{"unrelated", "the quick brown fox jumps over the lazy dog", "", 0},
 		{"empty", "", "", 0},
 		{"only a common word", "error", "", 0},

@@ -248,8 +248,12 @@ func (s *searchScorer) anyContent(terms []byte) bool {
 	return false
 }
 
-// codeTerm returns the entry whose code is the three-digit term t, or -1.
+// codeTerm returns the entry whose code is the three-digit term t, or -1;
+// a plural ("404s") counts as its code.
 func codeTerm(t []byte) int {
+	if len(t) == 4 && t[3] == 's' {
+		t = t[:3]
+	}
 	if len(t) != 3 || !isASCIIDigit(t[0]) || !isASCIIDigit(t[1]) || !isASCIIDigit(t[2]) {
 		return -1
 	}
