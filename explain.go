@@ -85,11 +85,13 @@ type explainState struct {
 // Explain's second measure: a text that is mostly part of a long message
 // ("Invalid HTTP_HOST header: '127.0.0.1:8000'", the start of Django's
 // message) matches it when the signature's words make up at least
-// explainMinCover of the text's words (numbers aside), three words and
-// explainMinCoverChars bytes at least.
+// explainMinCover of the text's words (numbers aside), with three words
+// and explainMinCoverChars bytes at least, and explainMinCoverShare of the
+// signature's words: three words of a long message are no match.
 const (
 	explainMinCover      = 0.7
-	explainMinCoverChars = 16
+	explainMinCoverChars = 20
+	explainMinCoverShare = 0.3
 )
 
 // score returns how well signature i and the text agree: the share of the
@@ -98,7 +100,7 @@ const (
 // explainMinScore.
 func (st *explainState) score(i int) float32 {
 	sc := st.best[i]
-	if m := st.most[i]; m >= explainMinCoverChars && st.chars > 0 {
+	if m := st.most[i]; m >= explainMinCoverChars && st.chars > 0 && sc >= explainMinCoverShare {
 		sc = max(sc, min(1, float32(m)/float32(st.chars)*explainMinScore/explainMinCover))
 	}
 	return sc

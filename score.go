@@ -35,13 +35,14 @@ const (
 
 // Score parts that are not BM25F (see Search).
 const (
-	codeBonus   = 30
-	classBonus  = 3
-	phraseBonus = 12
-	typoWeight1 = 0.7
-	typoWeight2 = 0.5
-	maxTypoHits = 3
-	coordBase   = 0.5
+	codeBonus    = 30
+	classBonus   = 3
+	phraseBonus  = 12
+	typoWeight1  = 0.7
+	typoWeight2  = 0.5
+	maxTypoHits  = 3
+	maxTypoTerms = 4 // typo corrections per query: typos come in short queries, unknown words in pasted ones
+	coordBase    = 0.5
 )
 
 // run scores the catalog against query and ranks the hits that pass the
@@ -133,6 +134,7 @@ type searchScorer struct {
 	cover  [catalogSize]uint32    // bit i: the entry matched query term i
 	bit    uint32                 // the bit of the current query term
 	nterms int                    // the query terms scored
+	typos  int                    // the typo corrections tried
 	status entrySet               // the entries whose code stands as a status in the query
 	hits   [catalogSize + 1]uint8 // the entries with a nonzero cover, in the order they were hit (one spare slot for hit)
 	nhits  int

@@ -10,9 +10,10 @@ import (
 // searchTypo and adds their postings at a reduced weight.
 func (s *searchScorer) typo(t []byte) int {
 	n := len(t)
-	if n < 4 || n > textkey.MaxWord {
+	if n < 4 || n > textkey.MaxWord || s.typos >= maxTypoTerms {
 		return -1
 	}
+	s.typos++
 	var mask uint32
 	for _, c := range t {
 		if c < 'a' || c > 'z' {
