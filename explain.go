@@ -26,8 +26,8 @@ func Explain(text string) []Match {
 	var st explainState
 	st.scan(text)
 	n := 0
-	for i := range st.best {
-		if st.score(i) >= explainMinScore {
+	for _, i := range st.seen[:st.nseen] {
+		if st.score(int(i)) >= explainMinScore {
 			n++
 		}
 	}
@@ -48,8 +48,8 @@ func AppendExplain(dst []Match, text string) []Match {
 // appendMatches appends the signatures the scan found, best first.
 func (st *explainState) appendMatches(dst []Match) []Match {
 	start := len(dst)
-	for i := range signatures {
-		if sc := st.score(i); sc >= explainMinScore {
+	for _, i := range st.seen[:st.nseen] {
+		if sc := st.score(int(i)); sc >= explainMinScore {
 			dst = append(dst, Match{Signature{&signatures[i]}, float64(sc)})
 		}
 	}
@@ -80,6 +80,8 @@ type explainState struct {
 	best    [sigCount]float32 // the best share of the signature's words matched
 	most    [sigCount]uint16  // the most word bytes matched in a window of three words or more
 	chars   int               // the bytes of the text's words that are not numbers
+	seen    [sigCount]uint16  // the signatures with a score, in the order they got one
+	nseen   int
 }
 
 // Explain's second measure: a text that is mostly part of a long message
@@ -228,6 +230,10 @@ func (st *explainState) advance(w *sigWord, off, n int) {
 		case sigWordCount[sig] <= 3 && st.words[sig] < sigWordCount[sig]:
 			continue // a short message needs all its words
 		}
+		if st.best[sig] == 0 && st.most[sig] == 0 {
+			st.seen[st.nseen] = uint16(sig)
+			st.nseen++
+		}
 		if st.words[sig] >= 3 && st.matched[sig] > st.most[sig] {
 			st.most[sig] = st.matched[sig]
 		}
@@ -236,3 +242,6 @@ func (st *explainState) advance(w *sigWord, off, n int) {
 		}
 	}
 }
+
+// explainState.seen holds signature indexes as uint16, as sigPlaces does.
+var _ = [1]struct{}{}[sigCount>>16]

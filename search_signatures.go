@@ -36,7 +36,8 @@ func (st *searchState) signatureGains(query string) {
 	}
 	var gain, best [catalogSize]float32 // the sum of an entry's gains, and the best
 	any := false
-	for i := range signatures {
+	for _, x := range ex.seen[:ex.nseen] {
+		i := int(x)
 		sc := ex.score(i)
 		if sc < explainMinScore {
 			continue
