@@ -221,6 +221,7 @@ func (s *searchScorer) score(terms []byte) {
 			s.acc[d] *= coordBase + step*float32(bits.OnesCount32(s.cover[d]))
 		}
 	}
+	s.conceptGains(terms)
 }
 
 // weightless reports whether term t weighs nothing: a filler word, or a

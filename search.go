@@ -26,11 +26,12 @@ const (
 	FieldAvoidWhen                     // when not to use the code
 	FieldClass                         // a class pattern such as "5xx"
 	FieldSignature                     // an error message that software prints (see Explain)
+	FieldConcept                       // a way of asking about a situation (see the concept table)
 )
 
 var fieldNames = [...]string{
 	"code", "phrase", "alias", "constant", "variant", "source", "category",
-	"summary", "details", "situations", "checks", "avoid_when", "class", "signature",
+	"summary", "details", "situations", "checks", "avoid_when", "class", "signature", "concept",
 }
 
 // String lists the fields in f by name, most specific first, separated by

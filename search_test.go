@@ -578,3 +578,23 @@ func BenchmarkSearchEvalSet(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(qs)), "ns/query")
 }
+
+func TestSearchConcepts(t *testing.T) {
+	// The words of a question count for what they mean together.
+	tests := []struct {
+		query string
+		want  Code
+	}{
+		{"which status when the username is already taken", 409},
+		{"status for a partial success in a batch", 207},
+		{"what to return for an async job", 202},
+		{"the site shows too many redirects", 301},
+	}
+	for _, tc := range tests {
+		res := Search(tc.query, &SearchOptions{Limit: 3})
+		if assert.NotEmpty(t, res, tc.query) {
+			assert.Equal(t, tc.want, res[0].Status.Code(), tc.query)
+			assert.NotZero(t, res[0].Matched&FieldConcept, "%s: %s", tc.query, res[0].Matched)
+		}
+	}
+}

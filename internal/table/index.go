@@ -461,6 +461,8 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 `)
 	writeInts(b, "searchPhraseHash", "uint16", pslots, 16)
 
+	t.renderConcepts(b)
+
 	b.WriteString(`// searchDocInfo packs, for each entry, what ranking and filters need, so
 // that a search reads one small array instead of every entry: the Class,
 // Lifecycle, Recommendation and Vendor, laid out as the docInfo constants
@@ -524,4 +526,52 @@ func writeHex(b *bytes.Buffer, name string, vals []int) {
 		fmt.Fprintf(b, "0x%08x,", v)
 	}
 	b.WriteString("\n}\n\n")
+}
+
+// renderConcepts writes the concept table: each ask's terms, joined by
+// spaces, with the entries its concept points to.
+func (t *Table) renderConcepts(b *bytes.Buffer) {
+	pos := map[int]int{}
+	for i, e := range t.Entries {
+		pos[e.Code] = i
+	}
+	var keys []string
+	var docs [][3]int
+	var concept []int
+	for ci, c := range t.Concepts {
+		var d [3]int
+		for k, code := range c.Codes {
+			d[k] = pos[code] + 1
+		}
+		for _, a := range c.Asks {
+			keys = append(keys, strings.Join(terms(a), " "))
+			docs = append(docs, d)
+			concept = append(concept, ci)
+		}
+	}
+	fmt.Fprintf(b, `// searchConceptKeys holds the terms (joined by spaces) of every way of
+// asking in the concept table; searchConceptDocs holds, for each, the
+// positions in entries + 1 of the codes that answer it, best first (0:
+// none), and searchConceptID the concept it belongs to. A query that holds
+// an ask's terms in a row gains the concept bonus for those entries, once
+// per concept. An ask has at most searchConceptMaxTerms terms.
+const searchConceptMaxTerms = %d
+
+// searchConceptCount is the number of concepts.
+const searchConceptCount = %d
+
+`, MaxConceptTerms, len(t.Concepts))
+	fmt.Fprintf(b, "var searchConceptKeys = [%d]string{\n", len(keys))
+	for _, k := range keys {
+		fmt.Fprintf(b, "\t%q,\n", k)
+	}
+	b.WriteString("}\n\n")
+	fmt.Fprintf(b, "var searchConceptDocs = [%d][3]uint8{\n", len(docs))
+	for _, d := range docs {
+		fmt.Fprintf(b, "\t{%d, %d, %d},\n", d[0], d[1], d[2])
+	}
+	b.WriteString("}\n\n")
+	writeInts(b, "searchConceptID", "uint16", concept, 16)
+	b.WriteString("// searchConceptHash is an open-addressing table of searchConceptKeys like\n// searchTermHash: 1 + the key's index, or 0.\n")
+	writeInts(b, "searchConceptHash", "uint16", hashTable(keys), 16)
 }

@@ -26,7 +26,21 @@ type Table struct {
 	Entries []Entry `json:"entries"`
 	// Synonyms lists groups of words that search treats as equivalent.
 	Synonyms [][]string `json:"synonyms"`
+	// Concepts map the ways people ask about a situation to the codes
+	// that answer it.
+	Concepts []Concept `json:"concepts"`
 }
+
+// Concept is one situation as people ask about it: the words they use
+// ("already taken", "duplicate entry") and the codes that answer it, the
+// best first.
+type Concept struct {
+	Asks  []string `json:"asks"`
+	Codes []int    `json:"codes"`
+}
+
+// MaxConceptTerms is the most terms an ask may have.
+const MaxConceptTerms = 4
 
 // Entry is one status code as written in the source table. Enumerated
 // fields hold the spelling used by the reference page (see Classes,
@@ -377,6 +391,37 @@ func (t *Table) Validate() error {
 	}
 	if err := checkGoConstants(t.Entries); err != nil {
 		return err
+	}
+	asks := map[string]int{}
+	for i, c := range t.Concepts {
+		if len(c.Asks) == 0 {
+			return fmt.Errorf("source table: concept #%d: no asks", i)
+		}
+		if len(c.Codes) == 0 || len(c.Codes) > 3 {
+			return fmt.Errorf("source table: concept #%d (%q): want 1 to 3 codes, have %d", i, c.Asks[0], len(c.Codes))
+		}
+		for k, code := range c.Codes {
+			if _, ok := pos[code]; !ok {
+				return fmt.Errorf("source table: concept #%d (%q): codes[%d]: %d is not in the catalog", i, c.Asks[0], k, code)
+			}
+			if slices.Contains(c.Codes[:k], code) {
+				return fmt.Errorf("source table: concept #%d (%q): codes[%d]: %d is listed twice", i, c.Asks[0], k, code)
+			}
+		}
+		for _, a := range c.Asks {
+			if err := checkText(a); err != nil || a == "" || len(a) > 60 {
+				return fmt.Errorf("source table: concept #%d: bad ask %q", i, a)
+			}
+			ts := terms(a)
+			if len(ts) == 0 || len(ts) > MaxConceptTerms {
+				return fmt.Errorf("source table: concept #%d: ask %q has %d search terms; want 1 to %d", i, a, len(ts), MaxConceptTerms)
+			}
+			key := strings.Join(ts, " ")
+			if j, dup := asks[key]; dup {
+				return fmt.Errorf("source table: concept #%d: ask %q is the same as one of concept #%d once tokenized (%q)", i, a, j, key)
+			}
+			asks[key] = i
+		}
 	}
 	for i, g := range t.Synonyms {
 		if len(g) < 2 {

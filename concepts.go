@@ -1,0 +1,68 @@
+package httpref
+
+import "github.com/httpref/httpref/internal/textkey"
+
+// Concepts map the ways people ask about a situation to the codes that
+// answer it ("already taken", "duplicate entry" → 409; "partial success",
+// "batch request" → 207), from the concept table of gen/catalog.json. A
+// query that holds an ask's terms in a row gives the concept's first code
+// conceptBonus and its others conceptOther of it, once per concept: the
+// words of a question count for what they mean together, not only one by
+// one ("too many redirects" is a redirect loop, not 429's "too many").
+const (
+	conceptBonus = 8
+	conceptOther = 0.7
+)
+
+// The concept table fits the set of concepts hit by one query.
+var _ = [1]struct{}{}[searchConceptCount>>8]
+
+// conceptGains adds the gains of the asks found in terms, the query's
+// space-terminated terms.
+func (s *searchScorer) conceptGains(terms []byte) {
+	if len(searchConceptKeys) == 0 {
+		return
+	}
+	var (
+		starts [maxQueryTerms + 1]uint16
+		n      int
+		hit    [4]uint64 // the concepts already counted
+	)
+	i := 0
+	for i < len(terms) && n < maxQueryTerms {
+		starts[n] = uint16(i)
+		n++
+		for i < len(terms) && terms[i] != ' ' {
+			i++
+		}
+		i++ // past the space that ends the term
+	}
+	starts[n] = uint16(min(i, len(terms)+1)) // where the next term would start
+	for i := range n {
+		for k := 1; k <= searchConceptMaxTerms && i+k <= n; k++ {
+			key := terms[starts[i] : starts[i+k]-1]
+			j := probe(searchConceptHash[:], textkey.Hash(key), func(j int) bool { return searchConceptKeys[j] == string(key) })
+			if j < 0 {
+				continue
+			}
+			c := searchConceptID[j]
+			if hit[c/64]&(1<<(c%64)) != 0 {
+				continue
+			}
+			hit[c/64] |= 1 << (c % 64)
+			for m, p := range searchConceptDocs[j] {
+				if p == 0 {
+					break
+				}
+				g := float32(conceptBonus)
+				if m > 0 {
+					g *= conceptOther
+				}
+				d := int(p - 1)
+				s.acc[d] += g
+				s.fields[d] |= FieldConcept
+				s.hit(d)
+			}
+		}
+	}
+}
