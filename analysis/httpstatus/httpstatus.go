@@ -7,35 +7,74 @@
 //
 // The analyzer looks at status codes that are compile-time constants
 // (literals, named constants and constant expressions) where a program
-// writes or names a response status:
+// sends a response status. It finds these places by the type of the
+// function called, not by its name:
 //
-//   - http.ResponseWriter.WriteHeader, and WriteHeader on any other
-//     ResponseWriter such as *httptest.ResponseRecorder;
-//   - http.Error, http.Redirect, http.RedirectHandler and http.StatusText;
+//   - WriteHeader on an http.ResponseWriter or on any other type with the
+//     methods of one, such as *httptest.ResponseRecorder;
+//   - http.Error, http.Redirect and http.RedirectHandler;
 //   - assignments to http.Response.StatusCode, and StatusCode in
-//     http.Response composite literals.
+//     http.Response composite literals;
+//   - the methods of gin's *gin.Context that take a status (JSON, String,
+//     Status, AbortWithStatus, AbortWithStatusJSON, AbortWithError,
+//     Redirect, Data, XML, YAML, HTML, IndentedJSON, PureJSON, SecureJSON,
+//     JSONP, AsciiJSON, ProtoBuf, DataFromReader, ...);
+//   - the methods of echo.Context that take a status (JSON, String,
+//     NoContent, Redirect, Blob, HTML, XML, JSONPretty, JSONBlob, Stream,
+//     ...) and echo.NewHTTPError;
+//   - render.Status of github.com/go-chi/render and caddyhttp.Error of Caddy;
+//   - places added with the -places flag, written
+//     importpath.Func:argIndex or importpath.Type.Method:argIndex (with an
+//     optional :redirect or :error to apply those rules);
+//   - any function or method that passes one of its integer parameters on,
+//     unchanged, to one of the places above. This is recorded as an
+//     analysis fact, so a helper such as respond(w, code, body) in one
+//     package is checked where another package calls it.
+//
+// Comparisons of http.Response.StatusCode or httptest.ResponseRecorder.Code
+// with a constant (== and != and the cases of a switch on the field) are
+// checked too, but only for codes that cannot exist: a client may well test
+// for a code it must not send. http.StatusText is not checked at all: it
+// sends nothing, it only names a code, for a log line or an error message.
 //
 // It reports, each under a stable category that can be turned off:
 //
 //   - unknown-code: a code outside 100-599, or one that is not registered;
-//   - nonstandard-code: a vendor code (Nginx, Cloudflare, AWS ELB, ...), with
-//     the standard code to send instead;
+//   - nonstandard-code: a vendor code (Cloudflare, AWS ELB, ...), with the
+//     standard code to send instead;
 //   - deprecated-code: a deprecated or reserved code (102, 305, 306, 418,
 //     510), with the standard code to send instead;
-//   - redirect-code: http.Redirect or http.RedirectHandler with a code that
-//     is not a redirect (anything but 300-303, 307 and 308);
-//   - error-code: http.Error with a 1xx, 2xx or 3xx code;
+//   - redirect-code: a redirect (http.Redirect, gin and echo Redirect) with a
+//     code that is not a redirect (anything but 300-303, 307 and 308);
+//   - error-code: http.Error and the other error places with a 1xx, 2xx or
+//     3xx code.
+//
+// Two more categories are off by default and turned on with -enable:
+//
+//   - log-only-code: a code that the catalog says is only ever written to
+//     logs, never sent to a client, such as nginx's 444 and 499 and the AWS
+//     ALB's 460. Programs write these on purpose, to record a closed
+//     connection in an access log or a metric, and no other code has their
+//     meaning, so the analyzer never suggests a replacement for them; the
+//     note only says what the code is.
 //   - use-constant: an integer literal where net/http has a named constant,
 //     with a suggested fix that rewrites 404 to http.StatusNotFound when the
-//     file imports net/http.
+//     file imports net/http and the name http is not shadowed where the
+//     literal is. golangci-lint already ships this check as usestdlibvars,
+//     which most configurations enable, so by default httpstatus leaves it
+//     to that linter rather than report every literal twice.
+//
+// To keep its reports few and worth reading, the analyzer skips generated
+// files (see ast.IsGenerated), and in _test.go files it only reports codes
+// that cannot exist (outside 100-599): tests send odd codes on purpose. A
+// line that deliberately uses an odd code can be exempted with a
+// //httpstatus:ignore comment on the line or the line before it.
 //
 // Everything it knows about codes comes from the httpref package (Advise
-// and Lookup). A line that deliberately uses an odd code can be exempted
-// with a //httpstatus:ignore comment on the line or the line before it.
+// and Lookup).
 package httpstatus
 
 import (
-	"flag"
 	"fmt"
 	"go/ast"
 	"go/constant"
@@ -55,19 +94,26 @@ import (
 )
 
 // The diagnostic categories. Each names one kind of finding and can be
-// turned off with the -disable flag or Config.Disable.
+// turned off with the -disable flag or Config.Disable; CategoryLogOnly and
+// CategoryConstant are off unless turned on with -enable or Config.Enable.
 const (
 	CategoryUnknown     = "unknown-code"
 	CategoryNonStandard = "nonstandard-code"
 	CategoryDeprecated  = "deprecated-code"
 	CategoryRedirect    = "redirect-code"
 	CategoryError       = "error-code"
+	CategoryLogOnly     = "log-only-code"
 	CategoryConstant    = "use-constant"
 )
 
 // Categories returns all diagnostic categories.
 func Categories() []string {
-	return []string{CategoryUnknown, CategoryNonStandard, CategoryDeprecated, CategoryRedirect, CategoryError, CategoryConstant}
+	return []string{CategoryUnknown, CategoryNonStandard, CategoryDeprecated, CategoryRedirect, CategoryError, CategoryLogOnly, CategoryConstant}
+}
+
+// OptInCategories returns the categories that are off unless enabled.
+func OptInCategories() []string {
+	return []string{CategoryLogOnly, CategoryConstant}
 }
 
 // ignoreDirective exempts its line and the next one from diagnostics.
@@ -78,97 +124,72 @@ type Config struct {
 	// Allow lists codes that are never reported as unknown, non-standard
 	// or deprecated (misuse with http.Redirect or http.Error still is).
 	Allow []int
-	// Disable lists categories not to report.
+	// Disable lists categories not to report. It wins over Enable.
 	Disable []string
+	// Enable lists the opt-in categories (see OptInCategories) to report.
+	Enable []string
+	// Places adds places where a status code is sent to the built-in ones.
+	Places []Place
 }
 
-// Analyzer is the httpstatus analyzer with its command-line flags -allow
-// and -disable.
+// Validate reports the first unknown category in Disable or Enable, or
+// invalid place, with the same messages as the command-line flags.
+func (c Config) Validate() error {
+	for _, names := range [][]string{c.Disable, c.Enable} {
+		if err := (categoryList{&names}).Set(strings.Join(names, ",")); err != nil {
+			return err
+		}
+	}
+	for _, p := range c.Places {
+		if _, err := ParsePlace(p.String()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// enabled reports whether the category is reported.
+func (c *Config) enabled(category string) bool {
+	if slices.Contains(c.Disable, category) {
+		return false
+	}
+	return !slices.Contains(OptInCategories(), category) || slices.Contains(c.Enable, category)
+}
+
+// Analyzer is the httpstatus analyzer with its command-line flags -allow,
+// -disable, -enable and -places.
 var Analyzer = newAnalyzer(&Config{}, true)
 
 // New returns an analyzer with a fixed configuration and no flags, for
-// drivers and tests that configure it in code.
+// drivers and tests that configure it in code. Check the configuration
+// with Config.Validate first: New ignores unknown categories.
 func New(cfg Config) *analysis.Analyzer {
 	return newAnalyzer(&cfg, false)
 }
 
 func newAnalyzer(cfg *Config, withFlags bool) *analysis.Analyzer {
 	a := &analysis.Analyzer{
-		Name:     "httpstatus",
-		Doc:      "report HTTP status codes that a handler should not send\n\nThe analyzer checks constant status codes passed to WriteHeader, http.Error, http.Redirect, http.RedirectHandler and http.StatusText and assigned to http.Response.StatusCode against the httpref catalog: unknown, non-standard, deprecated and reserved codes, redirects with non-redirect codes, http.Error with non-error codes, and integer literals that have a net/http constant.",
-		URL:      "https://pkg.go.dev/github.com/httpref/httpref/analysis/httpstatus",
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
-		Run:      func(pass *analysis.Pass) (any, error) { return nil, run(pass, cfg) },
+		Name:      "httpstatus",
+		Doc:       "report HTTP status codes that a handler should not send\n\nThe analyzer checks constant status codes passed to WriteHeader, http.Error, http.Redirect and http.RedirectHandler, to the gin, echo, chi render and Caddy functions that send a status, to places configured with -places and to functions that pass a parameter on to any of these, and assigned to http.Response.StatusCode, against the httpref catalog: unknown, non-standard, deprecated and reserved codes, redirects with non-redirect codes and errors with non-error codes. Opt-in categories (-enable) report codes that are only written to logs and integer literals that have a net/http constant. Generated files are skipped and in tests only impossible codes are reported.",
+		URL:       "https://pkg.go.dev/github.com/httpref/httpref/analysis/httpstatus",
+		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		FactTypes: []analysis.Fact{new(statusParams)},
+		Run:       func(pass *analysis.Pass) (any, error) { return nil, run(pass, cfg) },
 	}
 	if withFlags {
-		a.Flags.Var(codeList{&cfg.Allow}, "allow", "comma-separated codes never reported as unknown, non-standard or deprecated (e.g. 499,520)")
+		a.Flags.Var(codeList{&cfg.Allow}, "allow", "comma-separated codes never reported as unknown, non-standard or deprecated (e.g. 520,522)")
 		a.Flags.Var(categoryList{&cfg.Disable}, "disable", "comma-separated categories not to report: "+strings.Join(Categories(), ", "))
+		a.Flags.Var(categoryList{&cfg.Enable}, "enable", "comma-separated opt-in categories to report: "+strings.Join(OptInCategories(), ", "))
+		a.Flags.Var(placeList{&cfg.Places}, "places", "comma-separated extra places that send a status, importpath.Func:argIndex or importpath.Type.Method:argIndex (optionally :redirect or :error)")
 	}
 	return a
 }
-
-// codeList is a flag.Value for a comma-separated list of status codes.
-type codeList struct{ codes *[]int }
-
-func (l codeList) String() string {
-	if l.codes == nil {
-		return ""
-	}
-	parts := make([]string, len(*l.codes))
-	for i, c := range *l.codes {
-		parts[i] = strconv.Itoa(c)
-	}
-	return strings.Join(parts, ",")
-}
-
-func (l codeList) Set(s string) error {
-	var codes []int
-	for _, f := range strings.Split(s, ",") {
-		if f = strings.TrimSpace(f); f == "" {
-			continue
-		}
-		c, err := strconv.Atoi(f)
-		if err != nil {
-			return fmt.Errorf("not a status code: %q", f)
-		}
-		codes = append(codes, c)
-	}
-	*l.codes = codes
-	return nil
-}
-
-// categoryList is a flag.Value for a comma-separated list of categories.
-type categoryList struct{ names *[]string }
-
-func (l categoryList) String() string {
-	if l.names == nil {
-		return ""
-	}
-	return strings.Join(*l.names, ",")
-}
-
-func (l categoryList) Set(s string) error {
-	var names []string
-	for _, f := range strings.Split(s, ",") {
-		if f = strings.TrimSpace(f); f == "" {
-			continue
-		}
-		if !slices.Contains(Categories(), f) {
-			return fmt.Errorf("unknown category %q (want one of %s)", f, strings.Join(Categories(), ", "))
-		}
-		names = append(names, f)
-	}
-	*l.names = names
-	return nil
-}
-
-var _ flag.Value = codeList{}
 
 // siteKind says how a status code is used, which decides the extra checks.
 type siteKind int
 
 const (
-	siteWrite    siteKind = iota // WriteHeader, StatusText, Response.StatusCode
+	siteWrite    siteKind = iota // WriteHeader, Response.StatusCode and the like
 	siteRedirect                 // http.Redirect, http.RedirectHandler
 	siteError                    // http.Error
 )
@@ -178,21 +199,49 @@ type site struct {
 	expr ast.Expr // the status code expression
 	what string   // how the code is used, for messages
 	kind siteKind
+	// impossibleOnly limits the checks to codes outside 100-599.
+	impossibleOnly bool
+}
+
+// checker holds the state of one pass.
+type checker struct {
+	pass    *analysis.Pass
+	cfg     *Config
+	places  map[string][]statusParam
+	derived map[*types.Func][]statusParam
+	ignored map[lineKey]bool
+	file    *ast.File // the file being checked
+	test    bool      // whether file is a _test.go file
 }
 
 func run(pass *analysis.Pass, cfg *Config) error {
+	c := &checker{
+		pass:    pass,
+		cfg:     cfg,
+		places:  placeTable(cfg.Places),
+		derived: map[*types.Func][]statusParam{},
+		ignored: ignoredLines(pass),
+	}
+	c.derive()
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	ignored := ignoredLines(pass)
-	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil)}
-	insp.Preorder(filter, func(n ast.Node) {
-		for _, s := range sitesOf(pass.TypesInfo, n) {
-			pos := pass.Fset.Position(s.expr.Pos())
-			if ignored[lineKey{pos.Filename, pos.Line}] {
-				continue
-			}
-			check(pass, cfg, s)
+	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil), (*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil)}
+	for fc := range insp.Root().Children() {
+		f, ok := fc.Node().(*ast.File)
+		if !ok || ast.IsGenerated(f) {
+			continue
 		}
-	})
+		c.file = f
+		c.test = strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go")
+		for cur := range fc.Preorder(filter...) {
+			for _, s := range c.sitesOf(cur.Node()) {
+				pos := pass.Fset.Position(s.expr.Pos())
+				if c.ignored[lineKey{pos.Filename, pos.Line}] {
+					continue
+				}
+				c.check(s)
+			}
+		}
+	}
 	return nil
 }
 
@@ -221,37 +270,22 @@ func ignoredLines(pass *analysis.Pass) map[lineKey]bool {
 }
 
 // sitesOf returns the status code uses in node n.
-func sitesOf(info *types.Info, n ast.Node) []site {
+func (c *checker) sitesOf(n ast.Node) []site {
+	info := c.pass.TypesInfo
 	switch n := n.(type) {
 	case *ast.CallExpr:
 		fn, ok := typeutil.Callee(info, n).(*types.Func)
 		if !ok || fn.Pkg() == nil {
 			return nil
 		}
-		sig := fn.Type().(*types.Signature)
-		if sig.Recv() == nil {
-			if fn.Pkg().Path() != "net/http" {
-				return nil
+		params, what := c.paramsOf(fn)
+		var out []site
+		for _, p := range params {
+			if p.Arg < len(n.Args) {
+				out = append(out, site{expr: n.Args[p.Arg], what: what, kind: p.Kind})
 			}
-			arg, kind := -1, siteWrite
-			switch fn.Name() {
-			case "Error":
-				arg, kind = 2, siteError
-			case "Redirect":
-				arg, kind = 3, siteRedirect
-			case "RedirectHandler":
-				arg, kind = 1, siteRedirect
-			case "StatusText":
-				arg = 0
-			}
-			if arg < 0 || arg >= len(n.Args) {
-				return nil
-			}
-			return []site{{n.Args[arg], "http." + fn.Name(), kind}}
 		}
-		if fn.Name() == "WriteHeader" && len(n.Args) == 1 && isResponseWriter(sig.Recv().Type()) {
-			return []site{{n.Args[0], "WriteHeader", siteWrite}}
-		}
+		return out
 	case *ast.AssignStmt:
 		if len(n.Lhs) != len(n.Rhs) {
 			return nil
@@ -263,7 +297,7 @@ func sitesOf(info *types.Info, n ast.Node) []site {
 				continue
 			}
 			if s, ok := info.Selections[sel]; ok && isResponseStatusCode(s.Obj()) {
-				out = append(out, site{n.Rhs[i], "http.Response.StatusCode", siteWrite})
+				out = append(out, site{expr: n.Rhs[i], what: "http.Response.StatusCode", kind: siteWrite})
 			}
 		}
 		return out
@@ -274,12 +308,61 @@ func sitesOf(info *types.Info, n ast.Node) []site {
 		for _, elt := range n.Elts {
 			if kv, ok := elt.(*ast.KeyValueExpr); ok {
 				if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "StatusCode" {
-					return []site{{kv.Value, "http.Response.StatusCode", siteWrite}}
+					return []site{{expr: kv.Value, what: "http.Response.StatusCode", kind: siteWrite}}
 				}
 			}
 		}
+	case *ast.BinaryExpr:
+		if n.Op != token.EQL && n.Op != token.NEQ {
+			return nil
+		}
+		if what := statusField(info, n.X); what != "" {
+			return []site{{expr: n.Y, what: what + " compared", impossibleOnly: true}}
+		}
+		if what := statusField(info, n.Y); what != "" {
+			return []site{{expr: n.X, what: what + " compared", impossibleOnly: true}}
+		}
+	case *ast.SwitchStmt:
+		what := statusField(info, n.Tag)
+		if what == "" {
+			return nil
+		}
+		var out []site
+		for _, stmt := range n.Body.List {
+			if cc, ok := stmt.(*ast.CaseClause); ok {
+				for _, e := range cc.List {
+					out = append(out, site{expr: e, what: what + " compared", impossibleOnly: true})
+				}
+			}
+		}
+		return out
 	}
 	return nil
+}
+
+// statusField returns how messages name e when it selects the status of a
+// response (http.Response.StatusCode, httptest.ResponseRecorder.Code), or
+// "".
+func statusField(info *types.Info, e ast.Expr) string {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return ""
+	}
+	s, ok := info.Selections[sel]
+	if !ok {
+		return ""
+	}
+	v, ok := s.Obj().(*types.Var)
+	if !ok || !v.IsField() || v.Pkg() == nil {
+		return ""
+	}
+	switch {
+	case isResponseStatusCode(v):
+		return "http.Response.StatusCode"
+	case v.Pkg().Path() == "net/http/httptest" && v.Name() == "Code":
+		return "httptest.ResponseRecorder.Code"
+	}
+	return ""
 }
 
 func isResponseStatusCode(obj types.Object) bool {
@@ -337,13 +420,14 @@ func constCode(info *types.Info, e ast.Expr) (int, bool) {
 	return math.MaxInt32, true
 }
 
-func check(pass *analysis.Pass, cfg *Config, s site) {
+func (c *checker) check(s site) {
+	pass, cfg := c.pass, c.cfg
 	code, ok := constCode(pass.TypesInfo, s.expr)
 	if !ok {
 		return
 	}
 	report := func(category, format string, args ...any) {
-		if slices.Contains(cfg.Disable, category) {
+		if !cfg.enabled(category) {
 			return
 		}
 		pass.Report(analysis.Diagnostic{
@@ -351,39 +435,54 @@ func check(pass *analysis.Pass, cfg *Config, s site) {
 			Message: fmt.Sprintf(format, args...),
 		})
 	}
-	c := httpref.Code(code)
-	if !slices.Contains(cfg.Allow, code) {
+	allowed := slices.Contains(cfg.Allow, code)
+	if s.impossibleOnly || c.test {
+		if !allowed && (code < 100 || code > 599) {
+			report(CategoryUnknown, "%s with %d: not an HTTP status code (status codes are 100-599)", s.what, code)
+		}
+		return
+	}
+	sc := httpref.Code(code)
+	st, known := httpref.Lookup(code)
+	logOnly := known && st.LogOnly()
+	if !allowed {
 		a := httpref.Advise(code)
 		switch {
+		case logOnly:
+			// No other code means what these do: never suggest one.
+			report(CategoryLogOnly, "%s with %s: a code that %s only writes to logs; it is never sent to a client", s.what, sc, st.Vendor())
 		case hasReason(a, httpref.ReasonOutOfRange, httpref.ReasonNotThreeDigits):
 			report(CategoryUnknown, "%s with %d: not an HTTP status code (status codes are 100-599)", s.what, code)
 		case hasReason(a, httpref.ReasonUnregistered):
 			report(CategoryUnknown, "%s with %d: the code is not registered; clients treat it as %s", s.what, code, orList(a.Prefer()))
 		case hasReason(a, httpref.ReasonNonStandard):
-			report(CategoryNonStandard, "%s with %s: a non-standard %s code; use %s instead", s.what, c, a.Status().Vendor(), orList(a.Prefer()))
+			report(CategoryNonStandard, "%s with %s: a non-standard %s code; use %s instead", s.what, sc, a.Status().Vendor(), orList(a.Prefer()))
 		case hasReason(a, httpref.ReasonDeprecated, httpref.ReasonReserved):
-			report(CategoryDeprecated, "%s with %s: the code is %s; use %s instead", s.what, c, strings.ToLower(a.Status().Lifecycle().String()), orList(a.Prefer()))
+			report(CategoryDeprecated, "%s with %s: the code is %s; use %s instead", s.what, sc, strings.ToLower(a.Status().Lifecycle().String()), orList(a.Prefer()))
 		}
 	}
 	switch {
+	case s.kind == siteRedirect && !isRedirect(code) && logOnly:
+		report(CategoryRedirect, "%s with %s, which is not a redirect (the code is only written to logs)", s.what, sc)
 	case s.kind == siteRedirect && !isRedirect(code):
-		report(CategoryRedirect, "%s with %s, which is not a redirect; use 301, 302, 303, 307 or 308", s.what, c)
+		report(CategoryRedirect, "%s with %s, which is not a redirect; use 301, 302, 303, 307 or 308", s.what, sc)
 	case s.kind == siteError && code >= 100 && code <= 199:
-		report(CategoryError, "%s with informational %s: an interim response cannot carry an error message", s.what, c)
+		report(CategoryError, "%s with informational %s: an interim response cannot carry an error message", s.what, sc)
 	case s.kind == siteError && code >= 200 && code <= 399:
-		report(CategoryError, "%s with %s, which is not an error status", s.what, c)
+		report(CategoryError, "%s with %s, which is not an error status", s.what, sc)
 	}
-	checkLiteral(pass, cfg, s, c)
+	c.checkLiteral(s, sc)
 }
 
 // checkLiteral reports an integer literal that has a net/http constant, with
-// a fix when the file imports net/http.
-func checkLiteral(pass *analysis.Pass, cfg *Config, s site, c httpref.Code) {
+// a fix when the file imports net/http under a name that is not shadowed
+// at the literal.
+func (c *checker) checkLiteral(s site, code httpref.Code) {
 	lit, ok := ast.Unparen(s.expr).(*ast.BasicLit)
-	if !ok || lit.Kind != token.INT || slices.Contains(cfg.Disable, CategoryConstant) {
+	if !ok || lit.Kind != token.INT || !c.cfg.enabled(CategoryConstant) {
 		return
 	}
-	name := strings.TrimPrefix(c.Status().GoConstant(), "http.")
+	name := strings.TrimPrefix(code.Status().GoConstant(), "http.")
 	if name == "" {
 		return
 	}
@@ -391,38 +490,54 @@ func checkLiteral(pass *analysis.Pass, cfg *Config, s site, c httpref.Code) {
 		Pos: lit.Pos(), End: lit.End(), Category: CategoryConstant,
 		Message: fmt.Sprintf("use http.%s instead of the literal %s", name, lit.Value),
 	}
-	if pkg, ok := httpImportName(pass, lit.Pos()); ok {
-		text := name
-		if pkg != "." {
-			text = pkg + "." + name
+	if pkg, ok := httpImportName(c.file); ok {
+		text, ident := pkg+"."+name, pkg
+		if pkg == "." {
+			text, ident = name, name
 		}
-		d.SuggestedFixes = []analysis.SuggestedFix{{
-			Message:   "Replace " + lit.Value + " with " + text,
-			TextEdits: []analysis.TextEdit{{Pos: lit.Pos(), End: lit.End(), NewText: []byte(text)}},
-		}}
+		if c.namesNetHTTP(ident, lit.Pos()) {
+			d.SuggestedFixes = []analysis.SuggestedFix{{
+				Message:   "Replace " + lit.Value + " with " + text,
+				TextEdits: []analysis.TextEdit{{Pos: lit.Pos(), End: lit.End(), NewText: []byte(text)}},
+			}}
+		} else {
+			d.Message += fmt.Sprintf(" (no fix: %s is shadowed here)", ident)
+		}
 	}
-	pass.Report(d)
+	c.pass.Report(d)
 }
 
-// httpImportName returns the name under which the file containing pos
-// imports net/http ("." for a dot import).
-func httpImportName(pass *analysis.Pass, pos token.Pos) (string, bool) {
-	for _, f := range pass.Files {
-		if f.FileStart > pos || pos > f.FileEnd {
+// namesNetHTTP reports whether ident, at pos, still refers to the net/http
+// import (or, after a dot import, to a net/http constant).
+func (c *checker) namesNetHTTP(ident string, pos token.Pos) bool {
+	scope := c.pass.Pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return false
+	}
+	_, obj := scope.LookupParent(ident, pos)
+	switch obj := obj.(type) {
+	case *types.PkgName:
+		return obj.Imported().Path() == "net/http"
+	case *types.Const:
+		return obj.Pkg() != nil && obj.Pkg().Path() == "net/http"
+	}
+	return false
+}
+
+// httpImportName returns the name under which f imports net/http ("." for
+// a dot import).
+func httpImportName(f *ast.File) (string, bool) {
+	for _, imp := range f.Imports {
+		if path, _ := strconv.Unquote(imp.Path.Value); path != "net/http" {
 			continue
 		}
-		for _, imp := range f.Imports {
-			if path, _ := strconv.Unquote(imp.Path.Value); path != "net/http" {
-				continue
-			}
-			switch {
-			case imp.Name == nil:
-				return "http", true
-			case imp.Name.Name == "_":
-				continue
-			default:
-				return imp.Name.Name, true
-			}
+		switch {
+		case imp.Name == nil:
+			return "http", true
+		case imp.Name.Name == "_":
+			continue
+		default:
+			return imp.Name.Name, true
 		}
 	}
 	return "", false

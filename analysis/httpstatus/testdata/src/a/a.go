@@ -18,7 +18,8 @@ func handler(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusOK)
 	w.WriteHeader(teapot)                 // want `WriteHeader with 418 I'm a teapot: the code is reserved; use 400 Bad Request or 501 Not Implemented instead`
 	w.WriteHeader(tooMany)                // standard, named constant: fine
-	w.WriteHeader(499)                    // want `WriteHeader with 499 Client Closed Request: a non-standard Nginx code; use 408 Request Timeout instead`
+	w.WriteHeader(499)                    // log-only: never told to use another code
+	w.WriteHeader(404)                    // use-constant is opt-in
 	w.WriteHeader(520 + 2)                // want `WriteHeader with 522 Connection Timed Out: a non-standard Cloudflare code; use 504 Gateway Timeout instead`
 	w.WriteHeader(299)                    // want `WriteHeader with 299: the code is not registered; clients treat it as 200 OK`
 	w.WriteHeader(777)                    // want `WriteHeader with 777: not an HTTP status code`
@@ -37,23 +38,24 @@ func handler(w http.ResponseWriter, r *http.Request) {
 	http.Error(w, "x", http.StatusCreated)          // want `http.Error with 201 Created, which is not an error status`
 	http.Error(w, "x", http.StatusMovedPermanently) // want `http.Error with 301 Moved Permanently, which is not an error status`
 
-	_ = http.StatusText(http.StatusTeapot) // want `http.StatusText with 418 I'm a teapot: the code is reserved`
-	_ = http.StatusText(561)               // want `http.StatusText with 561 Unauthorized: a non-standard AWS ELB code; use 401 Unauthorized instead`
+	_ = http.StatusText(http.StatusTeapot) // StatusText sends nothing
+	_ = http.StatusText(561)
 }
 
 func responses() {
-	resp := &http.Response{StatusCode: 460} // want `http.Response.StatusCode with 460 Client Closed Connection: a non-standard AWS ELB code`
+	resp := &http.Response{StatusCode: 460} // log-only
 	resp.StatusCode = 509                   // want `http.Response.StatusCode with 509 Bandwidth Limit Exceeded: a non-standard Apache/cPanel code; use 429 Too Many Requests or 503 Service Unavailable instead`
 	resp.StatusCode = http.StatusGatewayTimeout
 
 	rec := httptest.NewRecorder()
-	rec.WriteHeader(444) // want `WriteHeader with 444 No Response: a non-standard Nginx code`
+	rec.WriteHeader(444) // log-only
+	rec.WriteHeader(561) // want `WriteHeader with 561 Unauthorized: a non-standard AWS ELB code; use 401 Unauthorized instead`
 }
 
 // wrapper is a ResponseWriter of this package's own.
 type wrapper struct{ http.ResponseWriter }
 
-func (w *wrapper) WriteHeader(code int) { w.ResponseWriter.WriteHeader(code) }
+func (w *wrapper) WriteHeader(code int) { w.ResponseWriter.WriteHeader(code) } // want WriteHeader:"status at argument 0"
 
 func wrapped(w *wrapper) {
 	w.WriteHeader(420) // want `WriteHeader with 420 Enhance Your Calm: a non-standard Twitter code; use 429 Too Many Requests instead`
@@ -64,7 +66,7 @@ type notWriter struct{}
 
 func (notWriter) WriteHeader(int) {}
 
-func notChecked(w http.ResponseWriter, code int, other notWriter) {
+func notChecked(w http.ResponseWriter, code int, other notWriter) { // want notChecked:"status at argument 1"
 	w.WriteHeader(code) // not a constant
 	other.WriteHeader(499)
 	var c = 499

@@ -1,0 +1,39 @@
+// Package helpers wraps the places where a status is sent; facts make the
+// wrappers places too, for other packages.
+package helpers
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+// Respond writes the status and the body.
+func Respond(w http.ResponseWriter, code int, body string) { // want Respond:"status at argument 1"
+	w.WriteHeader(code)
+	_, _ = w.Write([]byte(body))
+}
+
+// Wrap calls Respond, which makes it a place as well.
+func Wrap(w http.ResponseWriter, status int) { Respond(w, (status), "") } // want Wrap:"status at argument 1"
+
+// Fail aborts with an error status.
+func Fail(c *gin.Context, status int, err error) { _ = c.AbortWithError(status, err) } // want Fail:"status at argument 1"
+
+// GoTo redirects.
+func GoTo(w http.ResponseWriter, r *http.Request, code int) { http.Redirect(w, r, "/", code) } // want GoTo:"status at argument 2"
+
+// Bump changes the code before it sends it: not a place.
+func Bump(w http.ResponseWriter, code int) {
+	code++
+	w.WriteHeader(code)
+}
+
+// Double sends another code than its argument: not a place.
+func Double(w http.ResponseWriter, code int) { w.WriteHeader(code * 2) }
+
+// Replier replies with a status.
+type Replier struct{ W http.ResponseWriter }
+
+// Reply sends the status.
+func (r Replier) Reply(code int) { Wrap(r.W, code) } // want Reply:"status at argument 0"
