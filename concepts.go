@@ -43,9 +43,12 @@ func (s *searchScorer) conceptGains(terms []byte) {
 			key := terms[starts[i] : starts[i+k]-1]
 			j := probe(searchConceptHash[:], textkey.Hash(key), func(j int) bool { return searchConceptKeys[j] == string(key) })
 			if j < 0 {
-				continue
+				break // no ask starts with these terms
 			}
 			c := searchConceptID[j]
+			if c == searchConceptPrefix {
+				continue
+			}
 			if hit[c/64]&(1<<(c%64)) != 0 {
 				continue
 			}

@@ -197,8 +197,7 @@ func (st *explainState) advance(w *sigWord, off, n int) {
 		if sig == last {
 			continue // one word of the text advances a signature once
 		}
-		s := &signatures[sig]
-		if st.first[sig] != 0 && off-int(st.first[sig]-1) > 4*s.literal+64 {
+		if st.first[sig] != 0 && off-int(st.first[sig]-1) > 6*int(sigWordChars[sig])+64 {
 			st.next[sig], st.matched[sig], st.words[sig], st.first[sig], st.got[sig] = 0, 0, 0, 0, 0 // the window is too wide: start over
 		}
 		if pos < st.next[sig] {

@@ -528,6 +528,9 @@ func writeHex(b *bytes.Buffer, name string, vals []int) {
 	b.WriteString("\n}\n\n")
 }
 
+// conceptPrefix is the concept ID of a key that is only a prefix of asks.
+const conceptPrefix = 0xffff
+
 // renderConcepts writes the concept table: each ask's terms, joined by
 // spaces, with the entries its concept points to.
 func (t *Table) renderConcepts(b *bytes.Buffer) {
@@ -538,29 +541,60 @@ func (t *Table) renderConcepts(b *bytes.Buffer) {
 	var keys []string
 	var docs [][3]int
 	var concept []int
+	full := map[string]bool{}
 	for ci, c := range t.Concepts {
 		var d [3]int
 		for k, code := range c.Codes {
 			d[k] = pos[code] + 1
 		}
 		for _, a := range c.Asks {
-			keys = append(keys, strings.Join(terms(a), " "))
+			key := strings.Join(terms(a), " ")
+			full[key] = true
+			keys = append(keys, key)
 			docs = append(docs, d)
 			concept = append(concept, ci)
 		}
+	}
+	// The proper prefixes of the asks, so that a search stops extending a
+	// run of terms as soon as no ask starts with it.
+	var prefixes []string
+	seen := map[string]bool{}
+	for _, c := range t.Concepts {
+		for _, a := range c.Asks {
+			ts := terms(a)
+			for n := 1; n < len(ts); n++ {
+				p := strings.Join(ts[:n], " ")
+				if !full[p] && !seen[p] {
+					seen[p] = true
+					prefixes = append(prefixes, p)
+				}
+			}
+		}
+	}
+	slices.Sort(prefixes)
+	for _, p := range prefixes {
+		keys = append(keys, p)
+		docs = append(docs, [3]int{})
+		concept = append(concept, conceptPrefix)
 	}
 	fmt.Fprintf(b, `// searchConceptKeys holds the terms (joined by spaces) of every way of
 // asking in the concept table; searchConceptDocs holds, for each, the
 // positions in entries + 1 of the codes that answer it, best first (0:
 // none), and searchConceptID the concept it belongs to. A query that holds
 // an ask's terms in a row gains the concept bonus for those entries, once
-// per concept. An ask has at most searchConceptMaxTerms terms.
-const searchConceptMaxTerms = %d
+// per concept. An ask has at most searchConceptMaxTerms terms. The keys
+// whose ID is searchConceptPrefix are the proper prefixes of asks, which
+// are not asks themselves: a search extends a run of terms while it is a
+// key.
+const (
+	searchConceptMaxTerms = %d
+	searchConceptPrefix   = %d
+)
 
 // searchConceptCount is the number of concepts.
 const searchConceptCount = %d
 
-`, MaxConceptTerms, len(t.Concepts))
+`, MaxConceptTerms, conceptPrefix, len(t.Concepts))
 	fmt.Fprintf(b, "var searchConceptKeys = [%d]string{\n", len(keys))
 	for _, k := range keys {
 		fmt.Fprintf(b, "\t%q,\n", k)
