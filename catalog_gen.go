@@ -7920,6 +7920,15 @@ var searchConceptID = [526]uint16{
 	65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535,
 }
 
+// searchConceptStart has bit textkey.Hash(term) % 1024 set for the first
+// term of every ask, so that a search skips most terms without a probe.
+var searchConceptStart = [16]uint64{
+	0x2480880148000480, 0x0e03098102080504, 0x1000883130800600, 0x4208800200005800,
+	0x0105010004248681, 0x0422000410000800, 0x0234050021020804, 0x12100608030c0210,
+	0x0104228000328400, 0x01c2008088008888, 0x0142000014800080, 0x10144a2000002000,
+	0x08178502c3002000, 0x0002324a010808a8, 0x020804a002400010, 0xec820040100400a5,
+}
+
 // searchConceptHash is an open-addressing table of searchConceptKeys like
 // searchTermHash: 1 + the key's index, or 0.
 var searchConceptHash = [2048]uint16{

@@ -39,6 +39,9 @@ func (s *searchScorer) conceptGains(terms []byte) {
 	}
 	starts[n] = uint16(min(i, len(terms)+1)) // where the next term would start
 	for i := range n {
+		if h := textkey.Hash(terms[starts[i]:starts[i+1]-1]) & 1023; searchConceptStart[h/64]&(1<<(h%64)) == 0 {
+			continue // no ask starts with this term
+		}
 		for k := 1; k <= searchConceptMaxTerms && i+k <= n; k++ {
 			key := terms[starts[i] : starts[i+k]-1]
 			j := probe(searchConceptHash[:], textkey.Hash(key), func(j int) bool { return searchConceptKeys[j] == string(key) })

@@ -606,6 +606,23 @@ const searchConceptCount = %d
 	}
 	b.WriteString("}\n\n")
 	writeInts(b, "searchConceptID", "uint16", concept, 16)
+	var bloom [16]uint64
+	for _, c := range t.Concepts {
+		for _, a := range c.Asks {
+			h := textkey.Hash(terms(a)[0]) & 1023
+			bloom[h/64] |= 1 << (h % 64)
+		}
+	}
+	b.WriteString("// searchConceptStart has bit textkey.Hash(term) % 1024 set for the first\n// term of every ask, so that a search skips most terms without a probe.\nvar searchConceptStart = [16]uint64{")
+	for i, w := range bloom {
+		if i%4 == 0 {
+			b.WriteString("\n\t")
+		} else {
+			b.WriteString(" ")
+		}
+		fmt.Fprintf(b, "%#016x,", w)
+	}
+	b.WriteString("\n}\n\n")
 	b.WriteString("// searchConceptHash is an open-addressing table of searchConceptKeys like\n// searchTermHash: 1 + the key's index, or 0.\n")
 	writeInts(b, "searchConceptHash", "uint16", hashTable(keys), 16)
 }
