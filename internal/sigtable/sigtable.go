@@ -507,7 +507,7 @@ func renderWords(b *bytes.Buffer, sigs []Compiled) error {
 		if i%8 == 0 {
 			b.WriteString("\n\t")
 		}
-		fmt.Fprintf(b, "%d<<16 | %d, ", p.sig, p.pos)
+		fmt.Fprintf(b, "%#x, ", p.sig<<16|p.pos)
 	}
 	b.WriteString("\n}\n\n// sigMust holds, for each signature, the positions (below 64) of its\n// words that hold a digit: \"1020\" in \"Error 1020\", \"h12\" in \"code=H12\".\n// Explain reports a signature only when the text matched all of them, so\n// that one member of a numbered family does not stand for another.\nvar sigMust = [sigCount]uint64{")
 	for i, s := range sigs {
