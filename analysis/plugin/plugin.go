@@ -1,5 +1,5 @@
-// Package plugin registers the httpstatus analyzer as a golangci-lint
-// module plugin under the name "httpstatus".
+// Package plugin registers the httpstatus and handlerflow analyzers as a
+// golangci-lint module plugin under the name "httpstatus".
 //
 // Build a custom golangci-lint with it (see the README), then configure:
 //
@@ -17,6 +17,7 @@
 //	          places:
 //	            - example.com/api/respond.JSON:1
 //	            - example.com/api/respond.(*Writer).Redirect:0:redirect
+//	          flow: true   # also run handlerflow (the default)
 //
 // The settings mean what the command's flags of the same names mean, and
 // are checked the same way: an unknown category or a malformed place is
@@ -31,6 +32,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/golangci/plugin-module-register/register"
+	"github.com/httpref/httpref/analysis/handlerflow"
 	"github.com/httpref/httpref/analysis/httpstatus"
 )
 
@@ -43,6 +45,7 @@ type Settings struct {
 	Disable []string `json:"disable"` // categories not to report
 	Enable  []string `json:"enable"`  // opt-in categories to report
 	Places  []string `json:"places"`  // extra places, importpath.Func:argIndex or importpath.Type.Method:argIndex
+	Flow    *bool    `json:"flow"`    // whether to run handlerflow too; true when unset
 }
 
 // Config checks the settings and returns the analyzer configuration they
@@ -82,9 +85,14 @@ func New(settings any) (register.LinterPlugin, error) {
 	return &Plugin{settings: s, cfg: cfg}, nil
 }
 
-// BuildAnalyzers returns the configured httpstatus analyzer.
+// BuildAnalyzers returns the configured httpstatus analyzer and, unless
+// the settings say flow: false, handlerflow.
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	return []*analysis.Analyzer{httpstatus.New(p.cfg)}, nil
+	as := []*analysis.Analyzer{httpstatus.New(p.cfg)}
+	if p.settings.Flow == nil || *p.settings.Flow {
+		as = append(as, handlerflow.Analyzer)
+	}
+	return as, nil
 }
 
 // GetLoadMode reports that the analyzer needs type information.

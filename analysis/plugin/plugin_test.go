@@ -23,8 +23,9 @@ func TestPlugin(t *testing.T) {
 	assert.Equal(t, register.LoadModeTypesInfo, p.GetLoadMode())
 	as, err := p.BuildAnalyzers()
 	require.NoError(t, err)
-	require.Len(t, as, 1)
+	require.Len(t, as, 2)
 	assert.Equal(t, "httpstatus", as[0].Name)
+	assert.Equal(t, "handlerflow", as[1].Name)
 	assert.Equal(t, httpstatus.Config{
 		Allow:   []int{499, 520},
 		Disable: []string{"deprecated-code"},
@@ -34,6 +35,17 @@ func TestPlugin(t *testing.T) {
 			{Func: "example.com/api.W.Go", Arg: 0, Rule: httpstatus.RuleRedirect},
 		},
 	}, p.(*Plugin).cfg)
+}
+
+func TestPluginFlowOff(t *testing.T) {
+	newPlugin, err := register.GetPlugin("httpstatus")
+	require.NoError(t, err)
+	p, err := newPlugin(map[string]any{"flow": false})
+	require.NoError(t, err)
+	as, err := p.BuildAnalyzers()
+	require.NoError(t, err)
+	require.Len(t, as, 1)
+	assert.Equal(t, "httpstatus", as[0].Name)
 }
 
 func TestPluginSettingsErrors(t *testing.T) {

@@ -1,8 +1,14 @@
-// Command httpstatus runs the httpstatus analyzer, which reports HTTP status
+// Command httpstatus runs the httpstatus and handlerflow analyzers.
+//
+// httpstatus reports HTTP status
 // codes in Go source that a handler should not send: unknown, non-standard,
 // deprecated and reserved codes, redirects with non-redirect codes, and
 // errors with non-error codes; on request also codes that are only written
 // to logs, and literals that have a net/http constant (with a fix).
+// handlerflow reports response writes in the wrong order in handlers: a
+// header set after the header was written, a second WriteHeader, a
+// missing return after http.Error (with a fix), a 201, redirect, 401 or
+// 405 without its header, a body after 204 or 304.
 //
 // Run it on its own or as a vet tool:
 //
@@ -18,7 +24,8 @@
 //
 // Driver flags: -json prints the findings as JSON; -fix applies the
 // suggested fixes, then prints the findings it could not fix and exits 3
-// if there are any; -test=false leaves out test files.
+// if there are any; -test=false leaves out test files; -flow=false leaves
+// out handlerflow.
 //
 // A package and its test variant (pkg and "pkg [pkg.test]") share their
 // non-test files, so the analyzer sees those files twice. The command
@@ -41,17 +48,18 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/analysis/singlechecker"
+	"golang.org/x/tools/go/analysis/multichecker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/httpref/httpref/analysis/handlerflow"
 	"github.com/httpref/httpref/analysis/httpstatus"
 )
 
 func main() {
 	if vetMode(os.Args[1:]) {
-		singlechecker.Main(httpstatus.Analyzer)
+		multichecker.Main(httpstatus.Analyzer, handlerflow.Analyzer)
 	}
-	os.Exit(run(httpstatus.Analyzer, os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run([]*analysis.Analyzer{httpstatus.Analyzer, handlerflow.Analyzer}, os.Args[1:], os.Stdout, os.Stderr))
 }
 
 // vetMode reports whether the command runs under go vet -vettool, which
@@ -73,15 +81,20 @@ const (
 	exitFindings = 3 // findings were reported (or left unfixed)
 )
 
-// run is the standalone driver: it loads the packages, runs the analyzer
-// and prints the findings, each once.
-func run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
+// run is the standalone driver: it loads the packages, runs the
+// analyzers (the first one names the command; -flow=false leaves out
+// handlerflow) and prints the findings, each once.
+func run(analyzers []*analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
+	a := analyzers[0]
 	fs := flag.NewFlagSet(a.Name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	jsonOut := fs.Bool("json", false, "print the findings as JSON")
 	fix := fs.Bool("fix", false, "apply the suggested fixes, then print the findings that could not be fixed")
 	tests := fs.Bool("test", true, "also analyze test files")
-	a.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
+	flow := fs.Bool("flow", true, "also run handlerflow, which checks the order of response writes in handlers")
+	for _, an := range analyzers {
+		an.Flags.VisitAll(func(f *flag.Flag) { fs.Var(f.Value, f.Name, f.Usage) })
+	}
 	fs.Usage = func() {
 		paras := strings.Split(a.Doc, "\n\n")
 		fmt.Fprintf(stderr, "%s: %s\n\nUsage: %s [-flag] [package]\n\n", a.Name, paras[0], a.Name)
@@ -114,7 +127,10 @@ func run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 	if packages.PrintErrors(pkgs) > 0 {
 		exit = exitError
 	}
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if !*flow {
+		analyzers = slices.DeleteFunc(slices.Clone(analyzers), func(an *analysis.Analyzer) bool { return an == handlerflow.Analyzer })
+	}
+	graph, err := checker.Analyze(analyzers, pkgs, nil)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", a.Name, err)
 		return exitError
@@ -139,7 +155,7 @@ func run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 			exit = max(exit, exitFindings)
 		}
 	case *jsonOut:
-		if err := printJSON(stdout, a.Name, res); err != nil {
+		if err := printJSON(stdout, res); err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", a.Name, err)
 			return exitError
 		}
@@ -157,16 +173,18 @@ func run(a *analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
 
 // finding is one diagnostic, reported once.
 type finding struct {
-	pkgID string
-	fset  *token.FileSet
-	posn  token.Position
-	diag  analysis.Diagnostic
+	pkgID    string
+	analyzer string
+	fset     *token.FileSet
+	posn     token.Position
+	diag     analysis.Diagnostic
 }
 
 // pkgError is a failed analysis of a package.
 type pkgError struct {
-	pkgID string
-	err   error
+	pkgID    string
+	analyzer string
+	err      error
 }
 
 type results struct {
@@ -191,7 +209,7 @@ func collect(roots []*checker.Action) results {
 	var res results
 	for _, act := range roots {
 		if act.Err != nil {
-			res.errs = append(res.errs, pkgError{act.Package.ID, act.Err})
+			res.errs = append(res.errs, pkgError{act.Package.ID, act.Analyzer.Name, act.Err})
 			continue
 		}
 		for _, d := range act.Diagnostics {
@@ -201,7 +219,7 @@ func collect(roots []*checker.Action) results {
 				continue
 			}
 			seen[k] = true
-			res.findings = append(res.findings, finding{act.Package.ID, act.Package.Fset, posn, d})
+			res.findings = append(res.findings, finding{act.Package.ID, act.Analyzer.Name, act.Package.Fset, posn, d})
 		}
 	}
 	slices.SortStableFunc(res.findings, func(x, y finding) int {
@@ -250,10 +268,13 @@ type (
 	}
 )
 
-func printJSON(w io.Writer, name string, res results) error {
+func printJSON(w io.Writer, res results) error {
 	tree := map[string]map[string]any{}
 	for _, e := range res.errs {
-		tree[e.pkgID] = map[string]any{name: jsonError{e.err.Error()}}
+		if tree[e.pkgID] == nil {
+			tree[e.pkgID] = map[string]any{}
+		}
+		tree[e.pkgID][e.analyzer] = jsonError{e.err.Error()}
 	}
 	for _, f := range res.findings {
 		jd := jsonDiagnostic{
@@ -273,8 +294,8 @@ func printJSON(w io.Writer, name string, res results) error {
 		if tree[f.pkgID] == nil {
 			tree[f.pkgID] = map[string]any{}
 		}
-		list, _ := tree[f.pkgID][name].([]jsonDiagnostic)
-		tree[f.pkgID][name] = append(list, jd)
+		list, _ := tree[f.pkgID][f.analyzer].([]jsonDiagnostic)
+		tree[f.pkgID][f.analyzer] = append(list, jd)
 	}
 	data, err := json.MarshalIndent(tree, "", "\t")
 	if err != nil {

@@ -84,8 +84,15 @@ func TestSampleService(t *testing.T) {
 		{name: "no tests", args: []string{"-test=false", "./..."}, wantCode: exitFindings, wantOut: true},
 		{
 			name:     "all off",
-			args:     []string{"-disable=unknown-code,nonstandard-code,deprecated-code,redirect-code,error-code", "./..."},
+			args:     []string{"-flow=false", "-disable=unknown-code,nonstandard-code,deprecated-code,redirect-code,error-code", "./..."},
 			wantCode: exitOK,
+		},
+		{
+			name:     "handlerflow alone",
+			args:     []string{"-disable=unknown-code,nonstandard-code,deprecated-code,redirect-code,error-code", "./..."},
+			golden:   "flow.golden",
+			wantCode: exitFindings,
+			wantOut:  true,
 		},
 		{name: "bad flag", args: []string{"-disable=style", "./..."}, wantCode: exitError, wantOut: true},
 	}
@@ -155,7 +162,7 @@ func TestFix(t *testing.T) {
 	assert.Equal(t, stdout+stderr, again)
 
 	// With nothing left to report, -fix succeeds.
-	_, quiet, code := runIn(t, dir, bin, "-disable=unknown-code,nonstandard-code,deprecated-code,redirect-code,error-code", "-fix", "./...")
+	_, quiet, code := runIn(t, dir, bin, "-flow=false", "-disable=unknown-code,nonstandard-code,deprecated-code,redirect-code,error-code", "-fix", "./...")
 	assert.Equal(t, exitOK, code, quiet)
 }
 
