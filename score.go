@@ -41,7 +41,7 @@ const (
 	typoWeight1  = 0.7
 	typoWeight2  = 0.5
 	maxTypoHits  = 3
-	maxTypoTerms = 4 // typo corrections per query: typos come in short queries, unknown words in pasted ones
+	maxTypoTerms = 3 // typo corrections per query: typos come in short queries, unknown words in pasted ones
 	coordBase    = 0.5
 )
 
@@ -161,6 +161,8 @@ func (s *searchScorer) score(terms []byte) {
 	var (
 		kbuf [maxKeyBytes]byte
 		key  = kbuf[:0] // the query's terms, typos corrected
+		cbuf [maxQueryTerms * (textkey.MaxWord + 1)]byte
+		read = cbuf[:0] // the terms read, typos corrected, each followed by a space
 		rest = terms
 		prev []byte // the previous scored term
 		n    int    // the terms read
@@ -194,6 +196,9 @@ func (s *searchScorer) score(terms []byte) {
 		tn := len(t)
 		if id >= 0 {
 			tn = int(searchTermOff[id+1] - searchTermOff[id])
+			read = append(append(read, searchTermText[searchTermOff[id]:searchTermOff[id+1]]...), ' ')
+		} else {
+			read = append(append(read, t...), ' ')
 		}
 		if len(key)+1+tn > cap(key) {
 			key = kbuf[:cap(kbuf)] // too long for any phrase
@@ -221,7 +226,7 @@ func (s *searchScorer) score(terms []byte) {
 			s.acc[d] *= coordBase + step*float32(bits.OnesCount32(s.cover[d]))
 		}
 	}
-	s.conceptGains(terms)
+	s.conceptGains(read)
 }
 
 // weightless reports whether term t weighs nothing: a filler word, or a
