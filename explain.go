@@ -7,7 +7,7 @@ import (
 // Match is one error signature that a text matches, as Explain finds it.
 type Match struct {
 	Signature Signature `json:"signature"` // the message, its product, layer and codes
-	Score     float64   `json:"score"`     // the share of the signature's words found in order, from 0.6 to 1
+	Score     float64   `json:"score"`     // how much of the signature the text holds, from 0.6 to 1 (see Explain)
 }
 
 // explainMinScore is the least share of a signature's words that a text
@@ -18,7 +18,9 @@ const explainMinScore = 0.6
 // or console message matches, best first: for the incident question "who
 // produced this, and what does it mean". A signature matches when most of
 // its words (case aside, placeholders and stop words skipped) appear in
-// the text in order and close together. Explain returns nothing rather
+// the text in order and close together; words count by their length and
+// by how rare they are among signatures, so the words that tell two
+// messages apart weigh most. Explain returns nothing rather
 // than a guess when nothing matches; it accepts any input, invalid UTF-8
 // and megabytes of junk included, in one pass over the text, and
 // allocates only its result.
@@ -74,6 +76,7 @@ func (st *explainState) appendMatches(dst []Match) []Match {
 type explainState struct {
 	next    [sigCount]uint8
 	matched [sigCount]uint16  // bytes of the words matched in the window
+	weight  [sigCount]uint16  // the weight of the words matched in the window
 	words   [sigCount]uint8   // words matched in the window
 	first   [sigCount]int32   // where the window started, + 1; 0 when empty
 	got     [sigCount]uint64  // the positions (below 64) matched in the window
@@ -198,7 +201,7 @@ func (st *explainState) advance(w *sigWord, off, n int) {
 			continue // one word of the text advances a signature once
 		}
 		if st.first[sig] != 0 && off-int(st.first[sig]-1) > 6*int(sigWordChars[sig])+64 {
-			st.next[sig], st.matched[sig], st.words[sig], st.first[sig], st.got[sig] = 0, 0, 0, 0, 0 // the window is too wide: start over
+			st.next[sig], st.matched[sig], st.weight[sig], st.words[sig], st.first[sig], st.got[sig] = 0, 0, 0, 0, 0, 0 // the window is too wide: start over
 		}
 		if pos < st.next[sig] {
 			if pos != 0 || st.words[sig] > 2 {
@@ -209,7 +212,7 @@ func (st *explainState) advance(w *sigWord, off, n int) {
 			// the text ("preflight request ... Redirect is not allowed
 			// for a preflight request"): start over here. The best
 			// score so far is kept.
-			st.next[sig], st.matched[sig], st.words[sig], st.first[sig], st.got[sig] = 0, 0, 0, 0, 0
+			st.next[sig], st.matched[sig], st.weight[sig], st.words[sig], st.first[sig], st.got[sig] = 0, 0, 0, 0, 0, 0
 		}
 		if st.first[sig] == 0 {
 			st.first[sig] = int32(min(off, 1<<30)) + 1
@@ -217,6 +220,7 @@ func (st *explainState) advance(w *sigWord, off, n int) {
 		last = sig
 		st.next[sig] = pos + 1
 		st.matched[sig] += uint16(n)
+		st.weight[sig] += w.weight
 		st.words[sig]++
 		if pos < 64 {
 			st.got[sig] |= 1 << pos
@@ -236,7 +240,7 @@ func (st *explainState) advance(w *sigWord, off, n int) {
 		if st.words[sig] >= 3 && st.matched[sig] > st.most[sig] {
 			st.most[sig] = st.matched[sig]
 		}
-		if sc := float32(st.matched[sig]) / float32(sigWordChars[sig]); sc > st.best[sig] {
+		if sc := float32(st.weight[sig]) / float32(sigWordWeight[sig]); sc > st.best[sig] {
 			st.best[sig] = min(sc, 1)
 		}
 	}

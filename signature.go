@@ -22,6 +22,7 @@ type signature struct {
 type sigWord struct {
 	word   string
 	places span
+	weight uint16 // the word's length times its rarity among signatures, in tenths
 }
 
 // Layer is the layer of the stack that emits a message: a browser, a

@@ -15,6 +15,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/format"
+	"math"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -445,6 +446,30 @@ func ReadDir(paths []string, read func(string) ([]byte, error)) (map[string][]by
 	return out, nil
 }
 
+// Weights returns the weight of every word of the signatures: its length
+// times its rarity among the signatures, ln(1 + signatures / signatures
+// holding it), in tenths. Explain scores a match by the share of its
+// signature's weight it found, so that the words that tell two messages
+// apart ("timed out", "prematurely closed") count for more than those
+// they share ("while reading response header from upstream").
+func Weights(sigs []Compiled) map[string]int {
+	df := map[string]int{}
+	for _, s := range sigs {
+		seen := map[string]bool{}
+		for _, w := range s.Words {
+			if !seen[w] {
+				seen[w] = true
+				df[w]++
+			}
+		}
+	}
+	out := make(map[string]int, len(df))
+	for w, n := range df {
+		out[w] = int(math.Round(10 * float64(len(w)) * math.Log(1+float64(len(sigs))/float64(n))))
+	}
+	return out
+}
+
 // MustMask returns the bit mask of the positions (below 64) of the words
 // that hold a digit.
 func MustMask(words []string) uint64 {
@@ -492,12 +517,13 @@ func renderWords(b *bytes.Buffer, sigs []Compiled) error {
 		}
 		b.WriteString(strconv.Itoa(x) + ", ")
 	}
-	b.WriteString("\n}\n\n// sigWords holds each word of the index and its span of sigPlaces.\nvar sigWords = [...]sigWord{\n")
+	b.WriteString("\n}\n\n// sigWords holds each word of the index, its span of sigPlaces and its\n// weight (see Weight).\nvar sigWords = [...]sigWord{\n")
 	var all []place
+	weight := Weights(sigs)
 	for _, w := range words {
 		off := len(all)
 		all = append(all, places[w]...)
-		fmt.Fprintf(b, "\t{%q, span{%d, %d}},\n", w, off, len(places[w]))
+		fmt.Fprintf(b, "\t{%q, span{%d, %d}, %d},\n", w, off, len(places[w]), weight[w])
 	}
 	if len(all) > 0xffff || len(words) > 0xfffe {
 		return fmt.Errorf("word index outgrows uint16: %d words, %d places", len(words), len(all))
@@ -522,6 +548,20 @@ func renderWords(b *bytes.Buffer, sigs []Compiled) error {
 			b.WriteString("\n\t")
 		}
 		b.WriteString(strconv.Itoa(len(s.Words)) + ", ")
+	}
+	b.WriteString("\n}\n\n// sigWordWeight holds the total weight of each signature's words.\nvar sigWordWeight = [sigCount]uint16{")
+	for i, s := range sigs {
+		if i%16 == 0 {
+			b.WriteString("\n\t")
+		}
+		total := 0
+		for _, w := range s.Words {
+			total += weight[w]
+		}
+		if total > 0xffff {
+			return fmt.Errorf("signature %s: word weight %d outgrows uint16", s.ID, total)
+		}
+		b.WriteString(strconv.Itoa(total) + ", ")
 	}
 	b.WriteString("\n}\n\nvar sigWordChars = [sigCount]uint16{")
 	for i, s := range sigs {
