@@ -173,6 +173,8 @@ const (
 	ApacheCPanel                  // Apache and cPanel hosting
 	ProxyConvention               // a convention among HTTP proxies and gateways
 	Shopify                       // Shopify's storefronts and APIs
+	QualysSSLLabs                 // the Qualys SSL Labs assessment API
+	Paddle                        // the Paddle billing API
 )
 
 // vendorShort are the short names Vendor's UnmarshalText accepts, in
@@ -182,6 +184,7 @@ var vendorShort = [...]enumAlias{
 	{"iis", uint8(MicrosoftIIS)}, {"microsoft", uint8(MicrosoftIIS)}, {"esri", uint8(EsriArcGIS)},
 	{"arcgis", uint8(EsriArcGIS)}, {"apache", uint8(ApacheCPanel)}, {"cpanel", uint8(ApacheCPanel)},
 	{"proxy", uint8(ProxyConvention)}, {"gateway", uint8(ProxyConvention)},
+	{"qualys", uint8(QualysSSLLabs)}, {"ssllabs", uint8(QualysSSLLabs)},
 }
 
 // Vendors returns the known vendors in order, IETF first.
@@ -210,7 +213,7 @@ func (v Vendor) MarshalText() ([]byte, error) {
 // form in any case ("AWS ELB", "aws elb", "Unknown"), the same in snake or
 // kebab case ("aws_elb", "apache_cpanel", "proxy_gateway_convention"), the
 // short names rfc, cf, aws, elb, alb, iis, microsoft, esri, arcgis, apache,
-// cpanel, proxy and gateway, and the empty text for
+// cpanel, proxy, gateway, qualys and ssllabs, and the empty text for
 // VendorUnknown.
 func (v *Vendor) UnmarshalText(text []byte) error {
 	return unmarshalEnum("vendor", text, vendorNames[:], vendorShort[:], (*uint8)(v))

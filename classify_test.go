@@ -118,7 +118,7 @@ func TestEnumRoundTrip(t *testing.T) {
 		roundTrip(r, &back)
 		assert.Equal(t, r, back)
 	}
-	require.Len(t, Vendors(), 11)
+	require.Len(t, Vendors(), 13)
 	for _, v := range Vendors() {
 		var back Vendor
 		roundTrip(v, &back)

@@ -87,6 +87,10 @@ func (p *RetryPolicy) UnmarshalText(text []byte) error {
 //     certificate) and 530 (an origin DNS error, with a 1xxx error) need a
 //     configuration change: never.
 //   - 598 and 599 (proxy read and connect timeouts): idempotent methods.
+//   - 529 (Qualys SSL Labs: the service is overloaded): any method, after
+//     a wait of minutes with a random part (the SSL Labs API
+//     documentation). 540 (Paddle: the endpoint is disabled for the
+//     account): never: it stays off until the vendor turns it back on.
 //   - 460 (AWS ALB: the client closed the connection) and nginx's 444 and
 //     499 are written to logs, not sent: a client never sees them; 500, 507
 //     and 508 report a server fault that repeats: never automatically.
@@ -100,7 +104,7 @@ func RetryPolicyOf(code int) RetryPolicy {
 		return RetryNotNeeded
 	}
 	switch code {
-	case 408, 425, 429, 503, 521, 522, 523:
+	case 408, 425, 429, 503, 521, 522, 523, 529:
 		return RetryAny
 	case 502, 504, 520, 524, 525, 598, 599:
 		return RetryIdempotent

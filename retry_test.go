@@ -45,6 +45,8 @@ func TestRetry(t *testing.T) {
 		{522, "POST", "", true, 0},
 		{524, "POST", "", false, 0},
 		{526, "GET", "", false, 0},
+		{529, "POST", "300", true, 5 * time.Minute},
+		{540, "GET", "", false, 0},
 		{599, "GET", "", true, 0},
 		{999, "GET", "", false, 0},
 		{-1, "GET", "", false, 0},

@@ -114,6 +114,8 @@ var (
 		{"Apache/cPanel", "ApacheCPanel"},
 		{"Proxy/gateway convention", "ProxyConvention"},
 		{"Shopify", "Shopify"},
+		{"Qualys SSL Labs", "QualysSSLLabs"},
+		{"Paddle", "Paddle"},
 	}
 )
 
