@@ -233,8 +233,8 @@ func (st *explainState) advance(w *sigWord, off, n int) {
 		case sigWordCount[sig] <= 3 && st.words[sig] < sigWordCount[sig]:
 			continue // a short message needs all its words
 		}
-		if st.best[sig] == 0 && st.most[sig] == 0 {
-			st.seen[st.nseen] = uint16(sig)
+		if st.best[sig] == 0 && st.most[sig] == 0 && st.nseen < len(st.seen) {
+			st.seen[st.nseen] = uint16(sig) // its first score: every weight is positive, so this happens once
 			st.nseen++
 		}
 		if st.words[sig] >= 3 && st.matched[sig] > st.most[sig] {
