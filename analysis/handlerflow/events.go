@@ -70,6 +70,7 @@ type handler struct {
 	conds     map[ast.Expr]*condSite
 	trailers  bool            // the handler declares trailers
 	captured  bool            // a function literal uses w or its header
+	delegates bool            // the handler passes the request on to another handler (middleware)
 	useful    map[string]int  // number of conditions that yield each fact key
 	seenKeys  map[string]bool // fact keys of one condition, while counting
 	helpers   map[*types.Func]*helperFact
@@ -125,7 +126,35 @@ func newHandler(pass *analysis.Pass, w *types.Var, body *ast.BlockStmt, g *cfg.C
 		}
 	}
 	h.captured = h.capturesWriter()
+	h.delegates = h.callsHandler()
 	return h
+}
+
+// callsHandler reports whether the body passes the request on to another
+// handler: a call of a ServeHTTP method, or of a function value of type
+// http.HandlerFunc. Such a function is middleware in front of the
+// resource's own handler.
+func (h *handler) callsHandler() bool {
+	found := false
+	ast.Inspect(h.body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "ServeHTTP" && len(call.Args) == 2 {
+			found = true
+		} else if t := h.info.TypeOf(call.Fun); t != nil && isNamedType(t, "net/http", "HandlerFunc") {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// isNamedType reports whether t is the named type pkg.name.
+func isNamedType(t types.Type, pkg, name string) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
 }
 
 // scan records parents, assignments and branch conditions in the body.

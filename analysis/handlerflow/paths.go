@@ -312,7 +312,9 @@ func (h *handler) apply(ev *event, st state) state {
 	if ev.kind == evStatus {
 		// Report only if no path sets the header: a header set on
 		// some other path shows that the author knew of it.
-		if key, bit := requiredHeader(ev.code); bit != 0 && !h.setterReaches(bit, ev.block) {
+		// Middleware that rejects a method before the resource's own
+		// handler runs does not know the resource's methods: no Allow.
+		if key, bit := requiredHeader(ev.code); bit != 0 && !h.setterReaches(bit, ev.block) && !(ev.code == 405 && h.delegates) {
 			h.report(CategoryMissingHeader, ev.node, nil,
 				"%s at line %d sends %d without %s header%s",
 				ev.name, h.line(ev), ev.code, article(key), h.phrase(st, len(st.edges), ev.block, ev.block))

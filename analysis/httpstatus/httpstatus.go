@@ -201,6 +201,13 @@ type site struct {
 	kind siteKind
 	// impossibleOnly limits the checks to codes outside 100-599.
 	impossibleOnly bool
+	// sentinel reports that the place is not net/http's, whose framework
+	// may take a code of 0 or less to mean "keep the status" (gin does).
+	sentinel bool
+	// definition reports that the site is in a package-level variable's
+	// initializer: a table of errors a library defines for its users
+	// (echo's ErrTeapot), not a place where a code is sent.
+	definition bool
 }
 
 // checker holds the state of one pass.
@@ -238,11 +245,23 @@ func run(pass *analysis.Pass, cfg *Config) error {
 				if c.ignored[lineKey{pos.Filename, pos.Line}] {
 					continue
 				}
+				s.definition = inPackageVar(f, s.expr.Pos())
 				c.check(s)
 			}
 		}
 	}
 	return nil
+}
+
+// inPackageVar reports whether pos is inside the declaration of a
+// package-level variable of f.
+func inPackageVar(f *ast.File, pos token.Pos) bool {
+	for _, d := range f.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.VAR && g.Pos() <= pos && pos < g.End() {
+			return true
+		}
+	}
+	return false
 }
 
 // lineKey names a line of a file.
@@ -282,7 +301,8 @@ func (c *checker) sitesOf(n ast.Node) []site {
 		var out []site
 		for _, p := range params {
 			if p.Arg < len(n.Args) {
-				out = append(out, site{expr: n.Args[p.Arg], what: what, kind: p.Kind})
+				sentinel := fn.Pkg().Path() != "net/http" && fn.Pkg().Path() != "net/http/httptest"
+				out = append(out, site{expr: n.Args[p.Arg], what: what, kind: p.Kind, sentinel: sentinel})
 			}
 		}
 		return out
@@ -435,6 +455,9 @@ func (c *checker) check(s site) {
 			Message: fmt.Sprintf(format, args...),
 		})
 	}
+	if code <= 0 && s.sentinel {
+		return // a framework's "keep the status"
+	}
 	allowed := slices.Contains(cfg.Allow, code)
 	if s.impossibleOnly || c.test {
 		if !allowed && (code < 100 || code > 599) {
@@ -448,6 +471,9 @@ func (c *checker) check(s site) {
 	if !allowed {
 		a := httpref.Advise(code)
 		switch {
+		case s.definition && code >= 100 && code <= 599:
+			// A library's table of errors names every code it may be
+			// handed; advice belongs where one is sent.
 		case logOnly:
 			// No other code means what these do: never suggest one.
 			report(CategoryLogOnly, "%s with %s: a code that %s only writes to logs; it is never sent to a client", s.what, sc, st.Vendor())

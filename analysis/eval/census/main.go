@@ -20,11 +20,13 @@
 //     (2nd), resolved by type to net/http;
 //   - other: any other call (not a conversion, not a builtin, not
 //     http.StatusText, which sends nothing) with an argument for an
-//     integer-typed parameter whose constant value is a standard status code
-//     (http.StatusText is not empty) and that is written either as a net/http
-//     StatusXxx constant (any parameter name) or as an integer literal passed
-//     to a parameter whose name contains "code" or "status" (the name filter
-//     keeps out buffer sizes, limits and counts that happen to be 200 or 500).
+//     integer-typed parameter whose constant value is 100-599 and that is
+//     written either as a net/http StatusXxx constant (any parameter name) or
+//     as an integer literal passed to a parameter whose name contains "code"
+//     or "status" (the name filter keeps out buffer sizes, limits and counts
+//     that happen to be 200 or 500). Such a parameter may still carry a
+//     status of another protocol (NATS, gRPC-like): the census does not
+//     know, so "other" over-counts a little.
 //
 // WriteHeader and http.Error/Redirect calls are counted whether or not the
 // argument is a constant; the analyzer, by design, checks only constants, so
@@ -53,7 +55,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"net/http"
 	"os"
 	"regexp"
 	"sort"
@@ -264,7 +265,7 @@ func census(pkg *packages.Package, f *ast.File) []*site {
 				continue
 			}
 			v, ok := intValue(info, arg)
-			if !ok || v < 100 || v > 599 || http.StatusText(v) == "" {
+			if !ok || v < 100 || v > 599 {
 				continue
 			}
 			if isHTTPStatusConst(info, arg) || isIntLit(arg) && codeParam.MatchString(p.Name()) {

@@ -94,3 +94,26 @@ func allowLoop(w http.ResponseWriter, r *http.Request) {
 	}
 	w.WriteHeader(http.StatusMethodNotAllowed)
 }
+
+// Middleware that turns a method away before the resource's own handler
+// does not know the resource's methods, so it is not told to list them.
+func rejectHead(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodHead {
+			w.WriteHeader(http.StatusMethodNotAllowed)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// The same middleware still owes a 401 its challenge.
+func requireToken(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") == "" {
+			w.WriteHeader(http.StatusUnauthorized) // want `sends 401 without a WWW-Authenticate header`
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}

@@ -38,6 +38,7 @@ func ginHandler(c *gin.Context) {
 	c.DataFromReader(777, 0, "", nil, nil) // want `^gin.Context.DataFromReader with 777`
 	c.File("index.html")
 	c.JSON(499, nil) // log-only: no replacement suggested
+	c.JSON(-1, nil)  // gin's "keep the current status": a framework's sentinel, not a code
 	m := myContext{c}
 	m.JSON(777, nil) // want `^gin.Context.JSON with 777`
 }
@@ -76,4 +77,17 @@ func (lookalike) JSON(code int, obj any) {}
 
 func notFramework(l lookalike) {
 	l.JSON(777, nil)
+}
+
+// errTeapot is a library's table entry: it names the code for whoever
+// sends it, so no advice is given here; an impossible code still is.
+var (
+	errTeapot   = echo.NewHTTPError(http.StatusTeapot)
+	errNotACode = echo.NewHTTPError(4180) // want `^echo.NewHTTPError with 4180: not an HTTP status code`
+)
+
+func useErrors() (error, error) { return errTeapot, errNotACode }
+
+func netHTTPSentinel(w http.ResponseWriter) {
+	w.WriteHeader(-1) // want `^WriteHeader with -1: not an HTTP status code`
 }
