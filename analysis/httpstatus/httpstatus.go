@@ -301,8 +301,7 @@ func (c *checker) sitesOf(n ast.Node) []site {
 		var out []site
 		for _, p := range params {
 			if p.Arg < len(n.Args) {
-				sentinel := fn.Pkg().Path() != "net/http" && fn.Pkg().Path() != "net/http/httptest"
-				out = append(out, site{expr: n.Args[p.Arg], what: what, kind: p.Kind, sentinel: sentinel})
+				out = append(out, site{expr: n.Args[p.Arg], what: what, kind: p.Kind, sentinel: c.framework(fn, n)})
 			}
 		}
 		return out
@@ -358,6 +357,31 @@ func (c *checker) sitesOf(n ast.Node) []site {
 		return out
 	}
 	return nil
+}
+
+// framework reports whether call, of fn, goes to a framework's code
+// rather than net/http's: fn is declared outside net/http, or it is a
+// method called on a value whose named type is (gin.ResponseWriter embeds
+// http.ResponseWriter, but gin's writer takes -1 as "keep the status").
+func (c *checker) framework(fn *types.Func, call *ast.CallExpr) bool {
+	std := func(p *types.Package) bool {
+		return p != nil && (p.Path() == "net/http" || p.Path() == "net/http/httptest")
+	}
+	if !std(fn.Pkg()) {
+		return true
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	t := c.pass.TypesInfo.TypeOf(sel.X)
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return !std(n.Obj().Pkg())
+	}
+	return false
 }
 
 // statusField returns how messages name e when it selects the status of a

@@ -91,3 +91,9 @@ func useErrors() (error, error) { return errTeapot, errNotACode }
 func netHTTPSentinel(w http.ResponseWriter) {
 	w.WriteHeader(-1) // want `^WriteHeader with -1: not an HTTP status code`
 }
+
+// A writer of a framework's own type, though its interface embeds
+// http.ResponseWriter, takes the framework's sentinel.
+func ginWriter(w gin.ResponseWriter) {
+	w.WriteHeader(-1)
+}

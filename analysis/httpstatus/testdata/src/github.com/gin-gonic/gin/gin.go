@@ -13,6 +13,12 @@ type H map[string]any
 // Error is an error attached to a Context.
 type Error struct{ Err error }
 
+// ResponseWriter is gin's writer interface.
+type ResponseWriter interface {
+	http.ResponseWriter
+	Status() int
+}
+
 // Context is the request context.
 type Context struct {
 	Writer  http.ResponseWriter
