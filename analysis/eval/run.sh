@@ -17,6 +17,8 @@
 #   SLUG.findings.txt   one finding a line: module@version file:line:col category: message
 #   SLUG.census.json    census counts;  SLUG.sites.txt  every site, seen or not
 #   SLUG.*.stderr       stderr of the analyzer, go vet and the census
+# and compare.txt: findings without a verdict in expectations.txt (new) and
+# expected findings that no longer show (gone).
 # and summary.tsv / summary.txt with one row per module.
 # Environment: MODULES (list file), ONLY (run only modules whose path contains
 # this string), STEP_TIMEOUT (seconds per command, default 1800).
@@ -134,6 +136,21 @@ while read -r -u 3 mod ver _; do
 done 3<"$MODULES"
 
 cat "$RESULTS"/*.findings.txt 2>/dev/null >"$RESULTS/findings.txt" || true
+
+# Compare with the reviewed expectations: a finding without a verdict is
+# new; an expected finding of a module that ran and no longer shows is gone.
+EXPECT=${EXPECT:-$HERE/expectations.txt}
+grep -v '^#' "$EXPECT" | sed 's/ | VERDICT:.*//' | sort >"$TMP/expected"
+sort "$RESULTS/findings.txt" >"$TMP/found"
+cut -f1,2 "$RESULTS/summary.tsv" | tail -n +2 | tr '\t' '@' >"$TMP/ran"
+grep -F -f "$TMP/ran" "$TMP/expected" >"$TMP/expected-ran" || true
+comm -13 "$TMP/expected-ran" "$TMP/found" | sed 's/^/new (no verdict yet): /' >"$RESULTS/compare.txt"
+comm -23 "$TMP/expected-ran" "$TMP/found" | sed 's/^/gone: /' >>"$RESULTS/compare.txt"
+if [[ -s $RESULTS/compare.txt ]]; then
+	cat "$RESULTS/compare.txt" >&2
+else
+	echo "findings match expectations.txt" >&2
+fi
 column -t -s $'\t' "$RESULTS/summary.tsv" >"$RESULTS/summary.txt" 2>/dev/null || cp "$RESULTS/summary.tsv" "$RESULTS/summary.txt"
 cat "$RESULTS/summary.txt"
 echo "results in $RESULTS" >&2
