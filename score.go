@@ -227,6 +227,7 @@ func (s *searchScorer) score(terms []byte) {
 		}
 	}
 	s.conceptGains(read)
+	s.bigramGains(read)
 }
 
 // weightless reports whether term t weighs nothing: a filler word, or a

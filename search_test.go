@@ -598,3 +598,20 @@ func TestSearchConcepts(t *testing.T) {
 		}
 	}
 }
+
+func TestSearchBigrams(t *testing.T) {
+	// Two words of a phrase in a row count for more than the same words
+	// apart: "found" alone is 302's phrase.
+	for _, tc := range []struct {
+		query string
+		want  Code
+	}{
+		{"we send NOT FOUND where we used to send GONE", 404},
+		{"the gateway says bad gateway again", 502},
+	} {
+		res := Search(tc.query, &SearchOptions{Limit: 3})
+		if assert.NotEmpty(t, res, tc.query) {
+			assert.Equal(t, tc.want, res[0].Status.Code(), tc.query)
+		}
+	}
+}

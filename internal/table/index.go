@@ -462,6 +462,7 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 	writeInts(b, "searchPhraseHash", "uint16", pslots, 16)
 
 	t.renderConcepts(b)
+	t.renderBigrams(b)
 
 	b.WriteString(`// searchDocInfo packs, for each entry, what ranking and filters need, so
 // that a search reads one small array instead of every entry: the Class,
@@ -625,4 +626,55 @@ const searchConceptCount = %d
 	b.WriteString("\n}\n\n")
 	b.WriteString("// searchConceptHash is an open-addressing table of searchConceptKeys like\n// searchTermHash: 1 + the key's index, or 0.\n")
 	writeInts(b, "searchConceptHash", "uint16", hashTable(keys), 16)
+}
+
+// renderBigrams writes the phrase bigrams: every pair of adjacent terms of
+// an entry's phrase and aliases, with the entries it belongs to, so that
+// a query holding "not found" in a row favours 404 over 302 Found.
+func (t *Table) renderBigrams(b *bytes.Buffer) {
+	docs := map[string][]int{}
+	for d, e := range t.Entries {
+		for _, s := range append([]string{e.Phrase}, e.Aliases...) {
+			ts := terms(s)
+			for i := 0; i+1 < len(ts); i++ {
+				k := ts[i] + " " + ts[i+1]
+				if l := docs[k]; len(l) == 0 || l[len(l)-1] != d {
+					docs[k] = append(docs[k], d)
+				}
+			}
+		}
+	}
+	keys := make([]string, 0, len(docs))
+	for k := range docs {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	b.WriteString(`// searchBigramKeys holds, sorted, every pair of adjacent terms (joined by
+// a space) of the phrases and aliases; searchBigramDocs the span of
+// searchBigramList holding the positions in entries of the entries whose
+// phrase or an alias holds the pair. A query that holds a pair in a row
+// gains the bigram bonus for those entries.
+`)
+	fmt.Fprintf(b, "var searchBigramKeys = [%d]string{\n", len(keys))
+	var list []int
+	var spans []string
+	for _, k := range keys {
+		fmt.Fprintf(b, "\t%q,\n", k)
+		spans = append(spans, fmt.Sprintf("{%d, %d}", len(list), len(docs[k])))
+		list = append(list, docs[k]...)
+	}
+	b.WriteString("}\n\n")
+	fmt.Fprintf(b, "var searchBigramDocs = [%d]span{", len(spans))
+	for i, sp := range spans {
+		if i%8 == 0 {
+			b.WriteString("\n\t")
+		} else {
+			b.WriteString(" ")
+		}
+		b.WriteString(sp + ",")
+	}
+	b.WriteString("\n}\n\n")
+	writeInts(b, "searchBigramList", "uint8", list, 16)
+	b.WriteString("// searchBigramHash is an open-addressing table of searchBigramKeys like\n// searchTermHash: 1 + the key's index, or 0.\n")
+	writeInts(b, "searchBigramHash", "uint16", hashTable(keys), 16)
 }
