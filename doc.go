@@ -42,6 +42,21 @@
 //		fmt.Println(r.Status, r.Matched) // 522 Connection Timed Out phrase, source, ...
 //	}
 //
+// Ask who produced a pasted log line, error page or console message, and
+// what it means; a pasted message finds its code through Search as well:
+//
+//	for _, m := range httpref.Explain(`upstream timed out (110: Connection timed out) while reading response header from upstream`) {
+//		fmt.Println(m.Signature.Product(), m.Signature.Layer(), m.Signature.Codes()) // nginx reverse_proxy [504 Gateway Timeout]
+//	}
+//	s, _ = httpref.Lookup(524)
+//	s.Signatures() // the messages of Cloudflare, Chrome, curl, ... that go with 524
+//
+// Say whether a client may repeat a request, and when; and what a code
+// says about caching, content and who produces it:
+//
+//	httpref.Retry(503, "POST", resp.Header.Get("Retry-After"), time.Now())
+//	s.Producers(), s.LogOnly(), httpref.CacheableByDefault(404)
+//
 // Advise whether an API should return a code, log codes with their
 // meaning, and turn a failed response into an error:
 //
