@@ -66,9 +66,15 @@
 //
 // To keep its reports few and worth reading, the analyzer skips generated
 // files (see ast.IsGenerated), and in _test.go files it only reports codes
-// that cannot exist (outside 100-599): tests send odd codes on purpose. A
-// line that deliberately uses an odd code can be exempted with a
-// //httpstatus:ignore comment on the line or the line before it.
+// that cannot exist (outside 100-599): tests send odd codes on purpose; a
+// test that expects a panic (it calls recover, or an assertion named
+// Panics...) is not checked at all. A code of 0 or less passed to a
+// framework's own function or writer type is taken as the framework's
+// "keep the status" (gin's -1), and a package-level table of errors (echo's
+// ErrTeapot) gets no advice, only the impossible-code check: it names codes
+// for whoever sends them. A line that deliberately uses an odd code can be
+// exempted with a //httpstatus:ignore comment on the line or the line
+// before it.
 //
 // Everything it knows about codes comes from the httpref package (Advise
 // and Lookup).
@@ -246,11 +252,42 @@ func run(pass *analysis.Pass, cfg *Config) error {
 					continue
 				}
 				s.definition = inPackageVar(f, s.expr.Pos())
+				if c.test && expectsPanic(f, s.expr.Pos()) {
+					continue // a test that sends a bad code to see the panic
+				}
 				c.check(s)
 			}
 		}
 	}
 	return nil
+}
+
+// expectsPanic reports whether pos is inside a function of f that expects
+// a panic: it calls recover, or an assertion named Panics, PanicsWithValue,
+// PanicsWithError and the like (testify's assert and require).
+func expectsPanic(f *ast.File, pos token.Pos) bool {
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Body == nil || pos < fd.Pos() || pos >= fd.End() {
+			continue
+		}
+		found := false
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || found {
+				return !found
+			}
+			switch fn := ast.Unparen(call.Fun).(type) {
+			case *ast.Ident:
+				found = fn.Name == "recover"
+			case *ast.SelectorExpr:
+				found = strings.HasPrefix(fn.Sel.Name, "Panics") // not NotPanics
+			}
+			return !found
+		})
+		return found
+	}
+	return false
 }
 
 // inPackageVar reports whether pos is inside the declaration of a
