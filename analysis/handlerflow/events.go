@@ -12,6 +12,8 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/cfg"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/httpref/httpref/analysis/internal/directive"
 )
 
 // evKind is the kind of an event: something a handler does to its
@@ -74,8 +76,8 @@ type handler struct {
 	useful    map[string]int  // number of conditions that yield each fact key
 	seenKeys  map[string]bool // fact keys of one condition, while counting
 	helpers   map[*types.Func]*helperFact
-	inTest    bool             // the handler is in a _test.go file
-	ignored   map[lineKey]bool // lines with //handlerflow:ignore
+	inTest    bool            // the handler is in a _test.go file
+	ignored   directive.Lines // lines with //handlerflow:ignore
 
 	events   map[ast.Node][]*event // events of each CFG node, in order
 	blocks   map[ast.Node]int32    // CFG block of each CFG node

@@ -94,6 +94,8 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/cfg"
+
+	"github.com/httpref/httpref/analysis/internal/directive"
 )
 
 // Doc is the analyzer's documentation.
@@ -150,7 +152,7 @@ func run(pass *analysis.Pass) (any, error) {
 		skip[file] = ast.IsGenerated(f)
 		tests[file] = strings.HasSuffix(file.Name(), "_test.go")
 	}
-	ignored := ignoredLines(pass)
+	ignored := directive.Ignored(pass, ignoreDirective)
 	filter := []ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}
 	insp.Preorder(filter, func(n ast.Node) {
 		file := pass.Fset.File(n.Pos())
@@ -195,30 +197,6 @@ func run(pass *analysis.Pass) (any, error) {
 
 // ignoreDirective exempts its line and the next one from diagnostics.
 const ignoreDirective = "//handlerflow:ignore"
-
-// lineKey names a line of a file.
-type lineKey struct {
-	file string
-	line int
-}
-
-// ignoredLines returns the lines exempted by //handlerflow:ignore
-// comments: the comment's own line and the line after it.
-func ignoredLines(pass *analysis.Pass) map[lineKey]bool {
-	lines := map[lineKey]bool{}
-	for _, f := range pass.Files {
-		for _, group := range f.Comments {
-			for _, c := range group.List {
-				if c.Text == ignoreDirective || strings.HasPrefix(c.Text, ignoreDirective+" ") {
-					p := pass.Fset.Position(c.Slash)
-					lines[lineKey{p.Filename, p.Line}] = true
-					lines[lineKey{p.Filename, p.Line + 1}] = true
-				}
-			}
-		}
-	}
-	return lines
-}
 
 // writerParam returns the http.ResponseWriter parameter of a function type
 // t with the handler signature func(http.ResponseWriter, *http.Request), or nil.

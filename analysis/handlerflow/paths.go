@@ -760,7 +760,7 @@ func (h *handler) report(category string, at ast.Node, fixes []analysis.Suggeste
 	if h.inTest && category != CategoryMissingReturn {
 		return
 	}
-	if p := h.pass.Fset.Position(at.Pos()); h.ignored[lineKey{p.Filename, p.Line}] {
+	if h.ignored.Covers(h.pass.Fset, at.Pos()) {
 		return
 	}
 	h.pass.Report(analysis.Diagnostic{

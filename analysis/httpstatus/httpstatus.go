@@ -97,6 +97,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/httpref/httpref"
+	"github.com/httpref/httpref/analysis/internal/directive"
 )
 
 // The diagnostic categories. Each names one kind of finding and can be
@@ -222,7 +223,7 @@ type checker struct {
 	cfg     *Config
 	places  map[string][]statusParam
 	derived map[*types.Func][]statusParam
-	ignored map[lineKey]bool
+	ignored directive.Lines
 	file    *ast.File // the file being checked
 	test    bool      // whether file is a _test.go file
 }
@@ -233,7 +234,7 @@ func run(pass *analysis.Pass, cfg *Config) error {
 		cfg:     cfg,
 		places:  placeTable(cfg.Places),
 		derived: map[*types.Func][]statusParam{},
-		ignored: ignoredLines(pass),
+		ignored: directive.Ignored(pass, ignoreDirective),
 	}
 	c.derive()
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -247,8 +248,7 @@ func run(pass *analysis.Pass, cfg *Config) error {
 		c.test = strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go")
 		for cur := range fc.Preorder(filter...) {
 			for _, s := range c.sitesOf(cur.Node()) {
-				pos := pass.Fset.Position(s.expr.Pos())
-				if c.ignored[lineKey{pos.Filename, pos.Line}] {
+				if c.ignored.Covers(pass.Fset, s.expr.Pos()) {
 					continue
 				}
 				s.definition = inPackageVar(f, s.expr.Pos())
@@ -299,30 +299,6 @@ func inPackageVar(f *ast.File, pos token.Pos) bool {
 		}
 	}
 	return false
-}
-
-// lineKey names a line of a file.
-type lineKey struct {
-	file string
-	line int
-}
-
-// ignoredLines returns the lines exempted by //httpstatus:ignore comments:
-// the comment's own line and the line after it.
-func ignoredLines(pass *analysis.Pass) map[lineKey]bool {
-	lines := map[lineKey]bool{}
-	for _, f := range pass.Files {
-		for _, group := range f.Comments {
-			for _, c := range group.List {
-				if c.Text == ignoreDirective || strings.HasPrefix(c.Text, ignoreDirective+" ") {
-					p := pass.Fset.Position(c.Slash)
-					lines[lineKey{p.Filename, p.Line}] = true
-					lines[lineKey{p.Filename, p.Line + 1}] = true
-				}
-			}
-		}
-	}
-	return lines
 }
 
 // sitesOf returns the status code uses in node n.
