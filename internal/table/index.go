@@ -348,16 +348,7 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 `, len(slots))
 	writeInts(b, "searchTermHash", "uint16", slots, 16)
 	b.WriteString("// searchPostings holds the postings of all terms (see searchTermText).\n")
-	fmt.Fprintf(b, "var searchPostings = [%d]uint64{", len(posts))
-	for i, p := range posts {
-		if i%4 == 0 {
-			b.WriteString("\n\t")
-		} else {
-			b.WriteString(" ")
-		}
-		fmt.Fprintf(b, "0x%016x,", p)
-	}
-	b.WriteString("\n}\n\n")
+	writeList(b, "searchPostings", "uint64", len(posts), 4, func(i int) string { return fmt.Sprintf("0x%016x", posts[i]) })
 
 	b.WriteString(`// searchTypo lists the terms that a misspelled query word may be corrected
 // to (all-letter terms of at least four letters from the short fields and
@@ -504,29 +495,26 @@ func quoteLong(s string) string {
 }
 
 func writeInts(b *bytes.Buffer, name, typ string, vals []int, perLine int) {
-	fmt.Fprintf(b, "var %s = [%d]%s{", name, len(vals), typ)
-	for i, v := range vals {
+	writeList(b, name, typ, len(vals), perLine, func(i int) string { return strconv.Itoa(vals[i]) })
+}
+
+// writeList writes a Go array declaration var name = [n]typ{...} with
+// perLine elements a line, item(i) giving each element's source.
+func writeList(b *bytes.Buffer, name, typ string, n, perLine int, item func(i int) string) {
+	fmt.Fprintf(b, "var %s = [%d]%s{", name, n, typ)
+	for i := range n {
 		if i%perLine == 0 {
 			b.WriteString("\n\t")
 		} else {
 			b.WriteString(" ")
 		}
-		fmt.Fprintf(b, "%d,", v)
+		b.WriteString(item(i) + ",")
 	}
 	b.WriteString("\n}\n\n")
 }
 
 func writeHex(b *bytes.Buffer, name string, vals []int) {
-	fmt.Fprintf(b, "var %s = [%d]uint32{", name, len(vals))
-	for i, v := range vals {
-		if i%8 == 0 {
-			b.WriteString("\n\t")
-		} else {
-			b.WriteString(" ")
-		}
-		fmt.Fprintf(b, "0x%08x,", v)
-	}
-	b.WriteString("\n}\n\n")
+	writeList(b, name, "uint32", len(vals), 8, func(i int) string { return fmt.Sprintf("0x%08x", vals[i]) })
 }
 
 // conceptPrefix is the concept ID of a key that is only a prefix of asks.
@@ -614,16 +602,8 @@ const searchConceptCount = %d
 			bloom[h/64] |= 1 << (h % 64)
 		}
 	}
-	b.WriteString("// searchConceptStart has bit textkey.Hash(term) % 1024 set for the first\n// term of every ask, so that a search skips most terms without a probe.\nvar searchConceptStart = [16]uint64{")
-	for i, w := range bloom {
-		if i%4 == 0 {
-			b.WriteString("\n\t")
-		} else {
-			b.WriteString(" ")
-		}
-		fmt.Fprintf(b, "%#016x,", w)
-	}
-	b.WriteString("\n}\n\n")
+	b.WriteString("// searchConceptStart has bit textkey.Hash(term) % 1024 set for the first\n// term of every ask, so that a search skips most terms without a probe.\n")
+	writeList(b, "searchConceptStart", "uint64", len(bloom), 4, func(i int) string { return fmt.Sprintf("%#016x", bloom[i]) })
 	b.WriteString("// searchConceptHash is an open-addressing table of searchConceptKeys like\n// searchTermHash: 1 + the key's index, or 0.\n")
 	writeInts(b, "searchConceptHash", "uint16", hashTable(keys), 16)
 }
@@ -664,16 +644,7 @@ func (t *Table) renderBigrams(b *bytes.Buffer) {
 		list = append(list, docs[k]...)
 	}
 	b.WriteString("}\n\n")
-	fmt.Fprintf(b, "var searchBigramDocs = [%d]span{", len(spans))
-	for i, sp := range spans {
-		if i%8 == 0 {
-			b.WriteString("\n\t")
-		} else {
-			b.WriteString(" ")
-		}
-		b.WriteString(sp + ",")
-	}
-	b.WriteString("\n}\n\n")
+	writeList(b, "searchBigramDocs", "span", len(spans), 8, func(i int) string { return spans[i] })
 	writeInts(b, "searchBigramList", "uint8", list, 16)
 	b.WriteString("// searchBigramHash is an open-addressing table of searchBigramKeys like\n// searchTermHash: 1 + the key's index, or 0.\n")
 	writeInts(b, "searchBigramHash", "uint16", hashTable(keys), 16)
