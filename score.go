@@ -167,7 +167,8 @@ func (s *searchScorer) score(terms []byte) {
 		prev []byte // the previous scored term
 		n    int    // the terms read
 	)
-	weighAll := !s.anyContent(terms)
+	light, nt := s.weightlessTerms(terms) // bit k: term k weighs nothing
+	weighAll := light == 1<<nt-1          // nothing else in the query: weigh it all
 	for ; len(rest) > 0 && n < maxQueryTerms; n++ {
 		i := 0
 		for i < len(rest) && rest[i] != ' ' {
@@ -179,7 +180,7 @@ func (s *searchScorer) score(terms []byte) {
 		}
 		rest = rest[i:]
 		id := -1
-		if weighAll || !s.weightless(t) {
+		if weighAll || light&(1<<n) == 0 {
 			s.bit = 1 << s.nterms
 			id = s.term(t)
 			// A compound typed as two words ("retry after", "web socket")
@@ -242,19 +243,20 @@ func (s *searchScorer) weightless(t []byte) bool {
 	return false
 }
 
-// anyContent reports whether the terms hold one that is not weightless.
-func (s *searchScorer) anyContent(terms []byte) bool {
-	for i := 0; i < len(terms); {
+// weightlessTerms reads the first maxQueryTerms terms and returns how
+// many it read and, as bit k, whether term k is weightless.
+func (s *searchScorer) weightlessTerms(terms []byte) (mask uint64, n int) {
+	for i := 0; i < len(terms) && n < maxQueryTerms; n++ {
 		j := i
 		for j < len(terms) && terms[j] != ' ' {
 			j++
 		}
-		if j > i && !s.weightless(terms[i:j]) {
-			return true
+		if j == i || s.weightless(terms[i:j]) {
+			mask |= 1 << n
 		}
 		i = j + 1
 	}
-	return false
+	return mask, n
 }
 
 // codeTerm returns the entry whose code is the three-digit term t, or -1;

@@ -145,18 +145,12 @@ func (h *handler) callsHandler() bool {
 		}
 		if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "ServeHTTP" && len(call.Args) == 2 {
 			found = true
-		} else if t := h.info.TypeOf(call.Fun); t != nil && isNamedType(t, "net/http", "HandlerFunc") {
+		} else if t := h.info.TypeOf(call.Fun); t != nil && isNetHTTP(t, "HandlerFunc") {
 			found = true
 		}
 		return !found
 	})
 	return found
-}
-
-// isNamedType reports whether t is the named type pkg.name.
-func isNamedType(t types.Type, pkg, name string) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
 }
 
 // scan records parents, assignments and branch conditions in the body.
