@@ -74,17 +74,18 @@ func (st *explainState) appendMatches(dst []Match) []Match {
 // word position it waits for, what it has matched in the current window,
 // and its best score.
 type explainState struct {
-	next    [sigCount]uint8
-	matched [sigCount]uint16  // bytes of the words matched in the window
-	weight  [sigCount]uint16  // the weight of the words matched in the window
-	words   [sigCount]uint8   // words matched in the window
-	first   [sigCount]int32   // where the window started, + 1; 0 when empty
-	got     [sigCount]uint64  // the positions (below 64) matched in the window
-	best    [sigCount]float32 // the best share of the signature's words matched
-	most    [sigCount]uint16  // the most word bytes matched in a window of three words or more
-	chars   int               // the bytes of the text's words that are not numbers
-	seen    [sigCount]uint16  // the signatures with a score, in the order they got one
-	nseen   int
+	next      [sigCount]uint8
+	matched   [sigCount]uint16  // bytes of the words matched in the window
+	weight    [sigCount]uint16  // the weight of the words matched in the window
+	words     [sigCount]uint8   // words matched in the window
+	first     [sigCount]int32   // where the window started, + 1; 0 when empty
+	got       [sigCount]uint64  // the positions (below 64) matched in the window
+	best      [sigCount]float32 // the best share of the signature's words matched
+	most      [sigCount]uint16  // the most word bytes matched in a window of three words or more
+	bestBytes [sigCount]uint16  // the word bytes matched in the window of the best score
+	chars     int               // the bytes of the text's words that are not numbers
+	seen      [sigCount]uint16  // the signatures with a score, in the order they got one
+	nseen     int
 }
 
 // Explain's second measure: a text that is mostly part of a long message
@@ -117,7 +118,7 @@ func (st *explainState) cover(i int) float32 {
 	if st.chars == 0 {
 		return 0
 	}
-	return min(1, float32(max(st.most[i], uint16(min(st.best[i]*float32(sigWordChars[i]), 0xffff))))/float32(st.chars))
+	return min(1, float32(max(st.most[i], st.bestBytes[i]))/float32(st.chars))
 }
 
 // scan reads the text's words once. Each word found in the index advances
@@ -241,7 +242,7 @@ func (st *explainState) advance(w *sigWord, off, n int) {
 			st.most[sig] = st.matched[sig]
 		}
 		if sc := float32(st.weight[sig]) / float32(sigWordWeight[sig]); sc > st.best[sig] {
-			st.best[sig] = min(sc, 1)
+			st.best[sig], st.bestBytes[sig] = min(sc, 1), st.matched[sig]
 		}
 	}
 }
