@@ -1,7 +1,6 @@
 package httpref
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
 	"math"
@@ -15,6 +14,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/httpref/httpref/internal/evalset"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -31,30 +31,18 @@ type evalQuery struct {
 
 func readEvalSet(t testing.TB) []evalQuery {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "search", "queries.txt"))
+	items, err := evalset.ReadQueries(filepath.Join("testdata", "search"))
 	require.NoError(t, err)
-	defer f.Close()
-	var qs []evalQuery
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		parts := strings.Split(line, " | ")
-		require.Len(t, parts, 3, "line %d: want \"category | query | codes\"", n)
-		q := evalQuery{category: parts[0], query: parts[1], line: n}
-		for _, c := range strings.Fields(parts[2]) {
-			v, err := strconv.Atoi(c)
-			require.NoError(t, err, "line %d", n)
+	qs := make([]evalQuery, 0, len(items))
+	for _, it := range items {
+		q := evalQuery{category: it.Category, query: it.Text, line: it.Line}
+		for _, v := range it.Codes {
 			_, ok := Lookup(v)
-			require.True(t, ok, "line %d: %d is not in the catalog", n, v)
+			require.True(t, ok, "line %d: %d is not in the catalog", it.Line, v)
 			q.want = append(q.want, Code(v))
 		}
-		require.NotEmpty(t, q.want, "line %d", n)
 		qs = append(qs, q)
 	}
-	require.NoError(t, sc.Err())
 	return qs
 }
 

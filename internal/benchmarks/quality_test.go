@@ -32,8 +32,8 @@ func TestCompareQuality(t *testing.T) {
 				p = &pair{}
 				stats[k] = p
 			}
-			p.httpref.add(rh)
-			p.bleve.add(rb)
+			p.httpref.Add(rh)
+			p.bleve.Add(rb)
 		}
 	}
 
@@ -60,7 +60,7 @@ func TestCompareQuality(t *testing.T) {
 	fmt.Fprintln(w, "part\tcategory\tn\thttpref top1\thttpref MRR@10\tbleve top1\tbleve MRR@10\t")
 	for _, k := range keys {
 		p := stats[k]
-		fmt.Fprintf(w, "%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t\n", k.part, k.category, p.httpref.n,
+		fmt.Fprintf(w, "%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t\n", k.part, k.category, p.httpref.N,
 			p.httpref.Top1(), p.httpref.MRR(), p.bleve.Top1(), p.bleve.MRR())
 	}
 	require.NoError(t, w.Flush())
