@@ -1,7 +1,8 @@
 package httpref
 
 // Search reads a query as a pasted message too. When it matches error
-// signatures (see Explain), each code a signature goes with gains
+// signatures (see Explain), the first code of each signature, the one its
+// product sends with it, gains
 //
 //	score × strength × sigBonus + sigTakeOver × cover² × top
 //
@@ -10,11 +11,13 @@ package httpref
 // a whole log message strong) or the cover when larger, cover the share of
 // the query's words the signature explains, and top the best score the
 // words alone gave any entry: a message that is most of the query takes
-// over from the words. The first code of a signature gains in full, the
-// others sigOtherCode of it. An entry gains its best signature's gain in
-// full and the others' at sigMore, so that a message many products print
-// does not outweigh one that names its product, while two messages that
-// agree count for more than one.
+// over from the words. The signature's other codes gain sigOtherCode of
+// the first term only, so that a whole message decides for its own code
+// rather than leaving the choice among its codes to the words around it.
+// An entry gains its best signature's gain in full and the others' at
+// sigMore, so that a message many products print does not outweigh one
+// that names its product, while two messages that agree count for more
+// than one.
 const (
 	sigBonus     = 20
 	sigOtherCode = 0.8
@@ -47,9 +50,11 @@ func (st *searchState) signatureGains(query string) {
 		strength := max(min(1, sc*float32(sigWordChars[i])/sigFullChars), cover)
 		for k, c := range sigCodes[s.codes.off : s.codes.off+s.codes.n] {
 			d := position(c)
-			g := sc*strength*sigBonus + sigTakeOver*cover*cover*top
+			g := sc * strength * sigBonus
 			if k > 0 {
 				g *= sigOtherCode
+			} else {
+				g += sigTakeOver * cover * cover * top
 			}
 			gain[d] += g
 			best[d] = max(best[d], g)
