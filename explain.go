@@ -10,6 +10,12 @@ type Match struct {
 	Score     float64   `json:"score"`     // how much of the signature the text holds, from 0.6 to 1 (see Explain)
 }
 
+// explainShortWords is the most words a signature may have and still
+// need every one of them: in a message of four words or fewer, the common
+// ones ("request", "too", "long") fill the share explainMinScore asks for,
+// so "request took too long" would match "Request line too long".
+const explainShortWords = 4
+
 // explainMinScore is the least share of a signature's words that a text
 // must hold, in order and close together, for Explain to report it.
 const explainMinScore = 0.6
@@ -231,7 +237,7 @@ func (st *explainState) advance(w *sigWord, off, n int) {
 			continue // one word of several is no evidence
 		case st.got[sig]&sigMust[sig] != sigMust[sig]:
 			continue // a numbered message needs its numbers
-		case sigWordCount[sig] <= 3 && st.words[sig] < sigWordCount[sig]:
+		case sigWordCount[sig] <= explainShortWords && st.words[sig] < sigWordCount[sig]:
 			continue // a short message needs all its words
 		}
 		if st.best[sig] == 0 && st.most[sig] == 0 && st.nseen < len(st.seen) {

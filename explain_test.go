@@ -48,6 +48,9 @@ func TestExplain(t *testing.T) {
 		{"unrelated", "the quick brown fox jumps over the lazy dog", "", 0},
 		{"empty", "", "", 0},
 		{"only a common word", "error", "", 0},
+		{"common words of a short message", "request took too long and the browser gave up", "", 0},
+		{"a short message in full", "Bad Request - Request line too long", "ASP.NET Core", 414},
+		{"older Chrome's preflight redirect", "XMLHttpRequest cannot load https://api.example.com/v1/items. Response for preflight is invalid (redirect)", "Browser CORS", 302},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
