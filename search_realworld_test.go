@@ -60,8 +60,8 @@ func readRealWorld(t testing.TB) []realWorldItem {
 // Floors for the real-world set, per part: the measured values minus a
 // small margin, so that a ranking regression fails the build.
 const (
-	minRealWorldTop1 = 0.80
-	minRealWorldMRR  = 0.86
+	minRealWorldTop1 = 0.79
+	minRealWorldMRR  = 0.84
 )
 
 func TestSearchQualityRealWorld(t *testing.T) {

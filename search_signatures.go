@@ -8,7 +8,8 @@ package httpref
 //
 // where score is the match's score, strength the matched words' length up
 // to sigFullChars ("request timeout" inside a paragraph is weak evidence,
-// a whole log message strong) or the cover when larger, cover the share of
+// a whole log message or an error code such as invalid_grant strong; see
+// sigEvidenceChars) or the cover when larger, cover the share of
 // the query's words the signature explains, and top the best score the
 // words alone gave any entry: a message that is most of the query takes
 // over from the words. The signature's other codes gain sigOtherCode of
@@ -47,7 +48,7 @@ func (st *searchState) signatureGains(query string) {
 		}
 		s := &signatures[i]
 		cover := ex.cover(i)
-		strength := max(min(1, sc*float32(sigWordChars[i])/sigFullChars), cover)
+		strength := max(min(1, sc*float32(sigEvidenceChars[i])/sigFullChars), cover)
 		for k, c := range sigCodes[s.codes.off : s.codes.off+s.codes.n] {
 			d := position(c)
 			g := sc * strength * sigBonus

@@ -574,8 +574,34 @@ func renderWords(b *bytes.Buffer, sigs []Compiled) error {
 		}
 		b.WriteString(strconv.Itoa(n) + ", ")
 	}
+	b.WriteString("\n}\n\n// sigEvidenceChars holds how much each signature tells when all of it is\n// found, in bytes: its words' total length, where an identifier (a word\n// with an underscore, such as invalid_grant or ERR_TOO_MANY_REDIRECTS)\n// counts as much as a whole log line.\nvar sigEvidenceChars = [sigCount]uint16{")
+	for i, s := range sigs {
+		if i%16 == 0 {
+			b.WriteString("\n\t")
+		}
+		b.WriteString(strconv.Itoa(EvidenceChars(s.Words)) + ", ")
+	}
 	b.WriteString("\n}\n")
 	return nil
+}
+
+// IdentifierChars is what an identifier word counts for in EvidenceChars.
+const IdentifierChars = 40
+
+// EvidenceChars returns how much a signature with these index words tells
+// when all of it is found: their total length, where a word with an
+// underscore (an error code such as invalid_grant or ERR_TOO_MANY_REDIRECTS,
+// which no sentence holds by chance) counts IdentifierChars.
+func EvidenceChars(words []string) int {
+	n := 0
+	for _, w := range words {
+		if strings.Contains(w, "_") {
+			n += max(len(w), IdentifierChars)
+		} else {
+			n += len(w)
+		}
+	}
+	return n
 }
 
 // GenerateDir reads the signature files in dir and the catalog's codes from

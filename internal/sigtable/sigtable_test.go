@@ -79,3 +79,19 @@ func TestLoadAcrossFiles(t *testing.T) {
 	_, err = Load(map[string][]byte{"a.json": []byte(good), "b.json": []byte(good)}, codes)
 	assert.ErrorContains(t, err, "one file per product")
 }
+
+func TestEvidenceChars(t *testing.T) {
+	tests := []struct {
+		words []string
+		want  int
+	}{
+		{[]string{"request", "timeout"}, 14},
+		{[]string{"invalid_grant"}, IdentifierChars},
+		{[]string{"err_too_many_redirects_and_then_some_more_words"}, 47},
+		{[]string{"error", "h12"}, 8},
+		{nil, 0},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.want, EvidenceChars(tc.words), "%q", tc.words)
+	}
+}

@@ -13,7 +13,10 @@
 //     would import x/text/language, whose package init allocates in every
 //     program that imports httpref).
 //   - Splitting: words are runs of letters and digits. An apostrophe inside
-//     a word is dropped ("I'm" gives "im"). Hyphenated and camelCase words
+//     a word is dropped ("I'm" gives "im"), except that a contraction with
+//     n't gives "not" ("isn't", "doesn't", "can't"): the verb before it is
+//     a stop word, and "isn't authenticated" asks what "not authenticated"
+//     asks. Hyphenated and camelCase words
 //     ("Time-out", "StatusTooManyRequests", "WebSocket") give their parts and
 //     also the whole word joined, so "timeout" matches "Time-out" and
 //     "websocket" matches "WebSocket".
@@ -289,6 +292,9 @@ func appendWord(dst []byte, w string) []byte {
 // rest afterwards), drops apostrophes and hyphens, filters stop words and
 // stems the result.
 func appendTerm(dst []byte, w string) []byte {
+	if isNegation(w) {
+		return append(dst, "not "...)
+	}
 	start := len(dst)
 	ascii := true
 	for i := 0; i < len(w) && len(dst)-start < MaxWord; i++ {
@@ -315,6 +321,12 @@ func appendTerm(dst []byte, w string) []byte {
 	t = Stem(t)
 	dst = append(dst[:start+len(t)], ' ')
 	return dst
+}
+
+// isNegation reports whether w is a contraction with n't, in any case.
+func isNegation(w string) bool {
+	n := len(w)
+	return n >= 4 && w[n-1]|0x20 == 't' && w[n-2] == '\'' && w[n-3]|0x20 == 'n'
 }
 
 // isStop reports whether t is a stop word: a word so common in English

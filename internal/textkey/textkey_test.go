@@ -31,6 +31,9 @@ func TestAppend(t *testing.T) {
 		{"websocket", "websocket"},
 		// Apostrophes inside words are dropped; stop words and single letters go.
 		{"I'm a teapot", "im teapot"},
+		{"user isn't authenticated", "user not authentic"},
+		{"DOESN'T exist, can't, won't", "not exist not not"},
+		{"n't 't", "nt"},
 		{"the server's response", "server respons"},
 		// Word forms.
 		{"timeouts", "timeout"},
