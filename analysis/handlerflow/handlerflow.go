@@ -78,8 +78,11 @@
 //     that a shared body after a conditional status is not reported.
 //
 // Generated files (see ast.IsGenerated) are skipped, and in _test.go files
-// only missing-return is reported: test servers write odd responses on
-// purpose. A diagnostic can be silenced with a //handlerflow:ignore
+// and test-support packages (an import path element such as testutil,
+// testing or testhelpers) only missing-return is reported: test servers
+// write odd responses on purpose. Handlers in a test function that expects a panic (it calls
+// recover, or an assertion named Panics...) are not checked at all: they
+// write twice on purpose to see a guard panic. A diagnostic can be silenced with a //handlerflow:ignore
 // comment on its line or the line before it.
 package handlerflow
 
@@ -87,7 +90,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
@@ -96,6 +98,7 @@ import (
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/httpref/httpref/analysis/internal/directive"
+	"github.com/httpref/httpref/analysis/internal/testcode"
 )
 
 // Doc is the analyzer's documentation.
@@ -147,10 +150,12 @@ func run(pass *analysis.Pass) (any, error) {
 	})
 	helpers := findHelpers(pass, cfgs, decls)
 	skip, tests := map[*token.File]bool{}, map[*token.File]bool{}
+	files := map[*token.File]*ast.File{}
 	for _, f := range pass.Files {
 		file := pass.Fset.File(f.FileStart)
 		skip[file] = ast.IsGenerated(f)
-		tests[file] = strings.HasSuffix(file.Name(), "_test.go")
+		tests[file] = testcode.IsTestFile(file.Name()) || testcode.IsTestSupport(pass.Pkg.Path())
+		files[file] = f
 	}
 	ignored := directive.Ignored(pass, ignoreDirective)
 	filter := []ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}
@@ -158,6 +163,9 @@ func run(pass *analysis.Pass) (any, error) {
 		file := pass.Fset.File(n.Pos())
 		if skip[file] {
 			return
+		}
+		if tests[file] && testcode.ExpectsPanic(files[file], n.Pos()) {
+			return // a test that writes twice on purpose to see the panic
 		}
 		var (
 			sig  types.Type

@@ -19,3 +19,26 @@ func TestServer(t *testing.T) {
 	}
 	_, _ = handler, withBug
 }
+
+// A test that expects a panic writes twice on purpose; it is not checked.
+func TestDoubleWritePanics(t *testing.T) {
+	handler := func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusBadRequest)
+		w.WriteHeader(http.StatusOK)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Fatal("expected a panic")
+		}
+	}()
+	handler(nil, nil)
+}
+
+// The same handler in a test that expects no panic is still reported.
+func TestDoubleWrite(t *testing.T) {
+	handler := func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusBadRequest) // want `missing return`
+		w.WriteHeader(http.StatusOK)
+	}
+	handler(nil, nil)
+}
