@@ -77,12 +77,12 @@
 //     the error body and outside its block counts as a missing return, so
 //     that a shared body after a conditional status is not reported.
 //
-// Generated files (see ast.IsGenerated) are skipped, and in _test.go files
-// and test-support packages (an import path element such as testutil,
-// testing or testhelpers) only missing-return is reported: test servers
-// write odd responses on purpose. Handlers in a test function that expects a panic (it calls
-// recover, or an assertion named Panics...) are not checked at all: they
-// write twice on purpose to see a guard panic. A diagnostic can be silenced with a //handlerflow:ignore
+// Generated files (see ast.IsGenerated), _test.go files and test-support
+// packages (an import path element such as testutil, testing or
+// testhelpers) are skipped: test servers write odd responses on purpose,
+// and in a fake server a missing return after an error status changes
+// nothing the test looks at, since the first status written is the one
+// sent. A diagnostic can be silenced with a //handlerflow:ignore
 // comment on its line or the line before it.
 package handlerflow
 
@@ -150,22 +150,17 @@ func run(pass *analysis.Pass) (any, error) {
 	})
 	helpers := findHelpers(pass, cfgs, decls)
 	skip, tests := map[*token.File]bool{}, map[*token.File]bool{}
-	files := map[*token.File]*ast.File{}
 	for _, f := range pass.Files {
 		file := pass.Fset.File(f.FileStart)
 		skip[file] = ast.IsGenerated(f)
 		tests[file] = testcode.IsTestFile(file.Name()) || testcode.IsTestSupport(pass.Pkg.Path())
-		files[file] = f
 	}
 	ignored := directive.Ignored(pass, ignoreDirective)
 	filter := []ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}
 	insp.Preorder(filter, func(n ast.Node) {
 		file := pass.Fset.File(n.Pos())
-		if skip[file] {
+		if skip[file] || tests[file] {
 			return
-		}
-		if tests[file] && testcode.ExpectsPanic(files[file], n.Pos()) {
-			return // a test that writes twice on purpose to see the panic
 		}
 		var (
 			sig  types.Type
@@ -195,7 +190,6 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		if h := newHandler(pass, w, body, g); h != nil {
 			h.helpers = helpers
-			h.inTest = tests[file]
 			h.ignored = ignored
 			h.walk()
 		}

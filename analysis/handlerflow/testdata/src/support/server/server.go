@@ -19,3 +19,10 @@ func CannedHandler(status int, body io.Reader) http.HandlerFunc {
 func Created(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusCreated) // want `without a Location header`
 }
+
+func NoReturn(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "" {
+		http.Error(w, "no path", http.StatusBadRequest) // want `missing return`
+	}
+	w.Write([]byte("ok"))
+}
