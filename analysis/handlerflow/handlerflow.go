@@ -78,11 +78,11 @@
 //     that a shared body after a conditional status is not reported.
 //
 // Generated files (see ast.IsGenerated), _test.go files and test-support
-// packages (an import path element such as testutil, testing or
-// testhelpers) are skipped: test servers write odd responses on purpose,
-// and in a fake server a missing return after an error status changes
-// nothing the test looks at, since the first status written is the one
-// sent. A diagnostic can be silenced with a //handlerflow:ignore
+// packages (an element of the import path below the module path is
+// testutil, testing, testhelpers or the like) are skipped: test servers
+// write odd responses on purpose, and in a fake server a missing return
+// after an error status changes nothing the test looks at, since the first
+// status written is the one sent. A diagnostic can be silenced with a //handlerflow:ignore
 // comment on its line or the line before it.
 package handlerflow
 
@@ -153,7 +153,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, f := range pass.Files {
 		file := pass.Fset.File(f.FileStart)
 		skip[file] = ast.IsGenerated(f)
-		tests[file] = testcode.IsTestFile(file.Name()) || testcode.IsTestSupport(pass.Pkg.Path())
+		tests[file] = testcode.IsTestFile(file.Name()) || testcode.InTestSupport(pass)
 	}
 	ignored := directive.Ignored(pass, ignoreDirective)
 	filter := []ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}

@@ -66,11 +66,11 @@
 //
 // To keep its reports few and worth reading, the analyzer skips generated
 // files (see ast.IsGenerated), and in _test.go files and test-support
-// packages (an import path element such as testutil, testing or
-// testhelpers) it only reports codes that cannot exist (outside 100-599):
-// tests send odd codes on purpose; a
-// test that expects a panic (it calls recover, or an assertion named
-// Panics...) is not checked at all. A code of 0 or less passed to a
+// packages (an element of the import path below the module path is
+// testutil, testing, testhelpers or the like) it only reports codes that
+// cannot exist (outside 100-599): tests send odd codes on purpose; a test
+// that expects a panic (it calls recover, or an assertion named Panics...)
+// is not checked at all. A code of 0 or less passed to a
 // framework's own function or writer type is taken as the framework's
 // "keep the status" (gin's -1), and a package-level table of errors (echo's
 // ErrTeapot) gets no advice, only the impossible-code check: it names codes
@@ -248,7 +248,7 @@ func run(pass *analysis.Pass, cfg *Config) error {
 			continue
 		}
 		c.file = f
-		c.test = testcode.IsTestFile(pass.Fset.File(f.FileStart).Name()) || testcode.IsTestSupport(pass.Pkg.Path())
+		c.test = testcode.IsTestFile(pass.Fset.File(f.FileStart).Name()) || testcode.InTestSupport(pass)
 		for cur := range fc.Preorder(filter...) {
 			for _, s := range c.sitesOf(cur.Node()) {
 				if c.ignored.Covers(pass.Fset, s.expr.Pos()) {

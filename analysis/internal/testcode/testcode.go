@@ -7,6 +7,8 @@ import (
 	"go/ast"
 	"go/token"
 	"strings"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 // IsTestFile reports whether name is the name of a _test.go file.
@@ -25,11 +27,16 @@ var supportNames = map[string]bool{
 }
 
 // IsTestSupport reports whether the package with import path path only
-// supports tests: an element of its path is test, tests, testing,
-// testdata, e2e, testutil, testutils, testhelper, testhelpers,
+// supports tests: an element of its path below the module path module (all
+// of path if module is empty or not a prefix of it) is test, tests,
+// testing, testdata, e2e, testutil, testutils, testhelper, testhelpers,
 // testsupport, testenv, testserver or testfixtures. Such packages are
-// checked like _test.go files.
-func IsTestSupport(path string) bool {
+// checked like _test.go files. The module's own path does not count, so
+// that github.com/test/app/server is production code.
+func IsTestSupport(path, module string) bool {
+	if module != "" && (path == module || strings.HasPrefix(path, module+"/")) {
+		path = strings.TrimPrefix(path[len(module):], "/")
+	}
 	for elem := range strings.SplitSeq(path, "/") {
 		if supportNames[elem] {
 			return true
@@ -64,4 +71,14 @@ func ExpectsPanic(f *ast.File, pos token.Pos) bool {
 		return found
 	}
 	return false
+}
+
+// InTestSupport reports whether the package of pass only supports tests
+// (see IsTestSupport), using the module path when the driver gives it.
+func InTestSupport(pass *analysis.Pass) bool {
+	module := ""
+	if pass.Module != nil {
+		module = pass.Module.Path
+	}
+	return IsTestSupport(pass.Pkg.Path(), module)
 }
