@@ -20,6 +20,8 @@
 # and compare.txt: findings without a verdict in expectations.txt (new) and
 # expected findings that no longer show (gone).
 # and summary.tsv / summary.txt with one row per module.
+# A line may end with GOFLAGS for that module's commands, such as
+# "-tags=noassets" for a package whose default build needs generated files.
 # Environment: MODULES (list file), ONLY (run only modules whose path contains
 # this string), STEP_TIMEOUT (seconds per command, default 1800).
 set -euo pipefail
@@ -31,6 +33,7 @@ MODULES=${MODULES:-$HERE/modules.txt}
 ONLY=${ONLY:-}
 STEP_TIMEOUT=${STEP_TIMEOUT:-1800}
 export GOWORK=off
+BASE_GOFLAGS=$(go env GOFLAGS) # the environment's and go env's
 
 mkdir -p "$RESULTS"
 RESULTS=$(cd "$RESULTS" && pwd)
@@ -54,8 +57,9 @@ elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
 printf 'module\tversion\tstatus\tfindings\tanalyzer_s\tvet_cold_s\tvet_warm_s\tsites\tconstant_sites\tseen\tshare_constant\tshare_all\textra_seen\n' >"$RESULTS/summary.tsv"
 
-while read -r -u 3 mod ver _; do
+while read -r -u 3 mod ver flags; do
 	[[ -z ${mod:-} || $mod == \#* ]] && continue
+	export GOFLAGS="${BASE_GOFLAGS:+$BASE_GOFLAGS }${flags:-}"
 	[[ -n $ONLY && $mod != *"$ONLY"* ]] && continue
 	slug=${mod//\//_}
 	echo "== $mod@$ver" >&2
@@ -74,6 +78,12 @@ while read -r -u 3 mod ver _; do
 	cp -R "$dir" "$work"
 	chmod -R u+w "$work"
 	cd "$work"
+	# A module zip keeps only vendor/modules.txt of a vendor directory, and
+	# with it the go command would build in vendor mode and find nothing.
+	if [[ -d vendor ]]; then
+		rm -rf vendor
+		echo "dropped the module zip's vendor directory" >&2
+	fi
 	# A replace by a local directory that the module zip does not contain (a
 	# nested module, as in go-openapi/runtime) cannot resolve outside the
 	# module's repository: drop it, so the required published version is

@@ -76,7 +76,6 @@ type handler struct {
 	useful    map[string]int  // number of conditions that yield each fact key
 	seenKeys  map[string]bool // fact keys of one condition, while counting
 	helpers   map[*types.Func]*helperFact
-	inTest    bool            // the handler is in a _test.go file
 	ignored   directive.Lines // lines with //handlerflow:ignore
 
 	events   map[ast.Node][]*event // events of each CFG node, in order

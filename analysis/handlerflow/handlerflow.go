@@ -77,9 +77,12 @@
 //     the error body and outside its block counts as a missing return, so
 //     that a shared body after a conditional status is not reported.
 //
-// Generated files (see ast.IsGenerated) are skipped, and in _test.go files
-// only missing-return is reported: test servers write odd responses on
-// purpose. A diagnostic can be silenced with a //handlerflow:ignore
+// Generated files (see ast.IsGenerated), _test.go files and test-support
+// packages (an element of the import path below the module path is
+// testutil, testing, testhelpers or the like) are skipped: test servers
+// write odd responses on purpose, and in a fake server a missing return
+// after an error status changes nothing the test looks at, since the first
+// status written is the one sent. A diagnostic can be silenced with a //handlerflow:ignore
 // comment on its line or the line before it.
 package handlerflow
 
@@ -87,7 +90,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
@@ -96,6 +98,7 @@ import (
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/httpref/httpref/analysis/internal/directive"
+	"github.com/httpref/httpref/analysis/internal/testcode"
 )
 
 // Doc is the analyzer's documentation.
@@ -150,13 +153,13 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, f := range pass.Files {
 		file := pass.Fset.File(f.FileStart)
 		skip[file] = ast.IsGenerated(f)
-		tests[file] = strings.HasSuffix(file.Name(), "_test.go")
+		tests[file] = testcode.IsTestFile(file.Name()) || testcode.InTestSupport(pass)
 	}
 	ignored := directive.Ignored(pass, ignoreDirective)
 	filter := []ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}
 	insp.Preorder(filter, func(n ast.Node) {
 		file := pass.Fset.File(n.Pos())
-		if skip[file] {
+		if skip[file] || tests[file] {
 			return
 		}
 		var (
@@ -187,7 +190,6 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		if h := newHandler(pass, w, body, g); h != nil {
 			h.helpers = helpers
-			h.inTest = tests[file]
 			h.ignored = ignored
 			h.walk()
 		}

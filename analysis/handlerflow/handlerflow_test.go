@@ -12,7 +12,7 @@ import (
 
 func TestDiagnostics(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), handlerflow.Analyzer,
-		"example", "filters", "headers", "helpers", "odd", "writeheader", "missingheader", "nocontent", "paths")
+		"example", "filters", "support/testutil", "support/server", "headers", "helpers", "odd", "writeheader", "missingheader", "nocontent", "paths")
 }
 
 func TestSuggestedFixes(t *testing.T) {

@@ -757,9 +757,6 @@ func (h *handler) report(category string, at ast.Node, fixes []analysis.Suggeste
 		return
 	}
 	h.reported[k] = true
-	if h.inTest && category != CategoryMissingReturn {
-		return
-	}
 	if h.ignored.Covers(h.pass.Fset, at.Pos()) {
 		return
 	}

@@ -65,10 +65,12 @@
 //     to that linter rather than report every literal twice.
 //
 // To keep its reports few and worth reading, the analyzer skips generated
-// files (see ast.IsGenerated), and in _test.go files it only reports codes
-// that cannot exist (outside 100-599): tests send odd codes on purpose; a
-// test that expects a panic (it calls recover, or an assertion named
-// Panics...) is not checked at all. A code of 0 or less passed to a
+// files (see ast.IsGenerated), and in _test.go files and test-support
+// packages (an element of the import path below the module path is
+// testutil, testing, testhelpers or the like) it only reports codes that
+// cannot exist (outside 100-599): tests send odd codes on purpose; a test
+// that expects a panic (it calls recover, or an assertion named Panics...)
+// is not checked at all. A code of 0 or less passed to a
 // framework's own function or writer type is taken as the framework's
 // "keep the status" (gin's -1), and a package-level table of errors (echo's
 // ErrTeapot) gets no advice, only the impossible-code check: it names codes
@@ -98,6 +100,7 @@ import (
 
 	"github.com/httpref/httpref"
 	"github.com/httpref/httpref/analysis/internal/directive"
+	"github.com/httpref/httpref/analysis/internal/testcode"
 )
 
 // The diagnostic categories. Each names one kind of finding and can be
@@ -225,7 +228,7 @@ type checker struct {
 	derived map[*types.Func][]statusParam
 	ignored directive.Lines
 	file    *ast.File // the file being checked
-	test    bool      // whether file is a _test.go file
+	test    bool      // whether file is a _test.go file or in a test-support package
 }
 
 func run(pass *analysis.Pass, cfg *Config) error {
@@ -245,14 +248,14 @@ func run(pass *analysis.Pass, cfg *Config) error {
 			continue
 		}
 		c.file = f
-		c.test = strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go")
+		c.test = testcode.IsTestFile(pass.Fset.File(f.FileStart).Name()) || testcode.InTestSupport(pass)
 		for cur := range fc.Preorder(filter...) {
 			for _, s := range c.sitesOf(cur.Node()) {
 				if c.ignored.Covers(pass.Fset, s.expr.Pos()) {
 					continue
 				}
 				s.definition = inPackageVar(f, s.expr.Pos())
-				if c.test && expectsPanic(f, s.expr.Pos()) {
+				if c.test && testcode.ExpectsPanic(f, s.expr.Pos()) {
 					continue // a test that sends a bad code to see the panic
 				}
 				c.check(s)
@@ -260,34 +263,6 @@ func run(pass *analysis.Pass, cfg *Config) error {
 		}
 	}
 	return nil
-}
-
-// expectsPanic reports whether pos is inside a function of f that expects
-// a panic: it calls recover, or an assertion named Panics, PanicsWithValue,
-// PanicsWithError and the like (testify's assert and require).
-func expectsPanic(f *ast.File, pos token.Pos) bool {
-	for _, d := range f.Decls {
-		fd, ok := d.(*ast.FuncDecl)
-		if !ok || fd.Body == nil || pos < fd.Pos() || pos >= fd.End() {
-			continue
-		}
-		found := false
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok || found {
-				return !found
-			}
-			switch fn := ast.Unparen(call.Fun).(type) {
-			case *ast.Ident:
-				found = fn.Name == "recover"
-			case *ast.SelectorExpr:
-				found = strings.HasPrefix(fn.Sel.Name, "Panics") // not NotPanics
-			}
-			return !found
-		})
-		return found
-	}
-	return false
 }
 
 // inPackageVar reports whether pos is inside the declaration of a

@@ -27,7 +27,7 @@ func TestAnalyzer(t *testing.T) {
 		pkgs  []string
 		fixes bool // compare suggested fixes with the .golden files
 	}{
-		{name: "defaults", pkgs: []string{"a", "ignore", "generated", "compare"}},
+		{name: "defaults", pkgs: []string{"a", "ignore", "generated", "compare", "support/testutil", "support/server"}},
 		{
 			name: "allow and disable",
 			cfg:  httpstatus.Config{Allow: []int{499, 520}, Disable: []string{httpstatus.CategoryDeprecated}},

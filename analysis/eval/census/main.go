@@ -224,7 +224,11 @@ func census(pkg *packages.Package, f *ast.File) []*site {
 		if tv, ok := info.Types[call.Fun]; ok && (tv.IsType() || tv.IsBuiltin()) {
 			return true
 		}
-		sig, ok := info.TypeOf(call.Fun).Underlying().(*types.Signature)
+		t := info.TypeOf(call.Fun)
+		if t == nil {
+			return true // ill-typed code in a package that did not compile
+		}
+		sig, ok := t.Underlying().(*types.Signature)
 		if !ok {
 			return true
 		}
