@@ -226,9 +226,10 @@ func (c *checker) paramsOf(fn *types.Func) (params []statusParam, what string) {
 }
 
 // derive finds the functions of the package that pass an integer
-// parameter on, unchanged, to a place, and exports a statusParams fact for
-// each. It repeats until nothing changes, so that chains of wrappers are
-// followed.
+// parameter on, unchanged, to a place, or keep an int parameter in a
+// status field of a struct (an error constructor, a response builder),
+// and exports a statusParams fact for each. It repeats until nothing
+// changes, so that chains of wrappers are followed.
 func (c *checker) derive() {
 	type candidate struct {
 		fn     *types.Func
@@ -264,6 +265,67 @@ func (c *checker) derive() {
 			}
 		}
 	}
+	// add records that parameter i of cand carries a status of kind.
+	add := func(cand candidate, i int, kind siteKind) bool {
+		if slices.ContainsFunc(c.derived[cand.fn], func(q statusParam) bool { return q.Arg == i }) {
+			return false
+		}
+		c.derived[cand.fn] = append(c.derived[cand.fn], statusParam{i, kind})
+		return true
+	}
+	// param returns the index of the candidate's parameter that e names.
+	param := func(cand candidate, e ast.Expr) (int, bool) {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return 0, false
+		}
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok {
+			return 0, false
+		}
+		i, ok := cand.params[v]
+		return i, ok
+	}
+	// A constructor or builder that keeps an int parameter in a field
+	// named for a status (Status, StatusCode, HTTPStatus) is where the code
+	// is chosen, even if the framework writes it later: tusd's
+	// NewError(..., statusCode int), an ApiError{Status: status}, a
+	// builder's b.statusCode = statusCode.
+	for _, cand := range cands {
+		ast.Inspect(cand.body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CompositeLit:
+				for _, elt := range n.Elts {
+					kv, ok := elt.(*ast.KeyValueExpr)
+					if !ok {
+						continue
+					}
+					if key, ok := kv.Key.(*ast.Ident); ok && isStatusFieldName(key.Name) {
+						if i, ok := param(cand, kv.Value); ok && isPlainInt(cand.fn, i) {
+							add(cand, i, siteWrite)
+						}
+					}
+				}
+			case *ast.AssignStmt:
+				if len(n.Lhs) != len(n.Rhs) {
+					return true
+				}
+				for k, lhs := range n.Lhs {
+					sel, ok := lhs.(*ast.SelectorExpr)
+					if !ok || !isStatusFieldName(sel.Sel.Name) {
+						continue
+					}
+					if s, ok := info.Selections[sel]; !ok || s.Kind() != types.FieldVal {
+						continue
+					}
+					if i, ok := param(cand, n.Rhs[k]); ok && isPlainInt(cand.fn, i) {
+						add(cand, i, siteWrite)
+					}
+				}
+			}
+			return true
+		})
+	}
 	for changed := true; changed; {
 		changed = false
 		for _, cand := range cands {
@@ -281,21 +343,7 @@ func (c *checker) derive() {
 					if p.Arg >= len(call.Args) {
 						continue
 					}
-					id, ok := ast.Unparen(call.Args[p.Arg]).(*ast.Ident)
-					if !ok {
-						continue
-					}
-					v, ok := info.Uses[id].(*types.Var)
-					if !ok {
-						continue
-					}
-					i, ok := cand.params[v]
-					if !ok {
-						continue
-					}
-					sp := statusParam{i, p.Kind}
-					if !slices.ContainsFunc(c.derived[cand.fn], func(q statusParam) bool { return q.Arg == i }) {
-						c.derived[cand.fn] = append(c.derived[cand.fn], sp)
+					if i, ok := param(cand, call.Args[p.Arg]); ok && add(cand, i, p.Kind) {
 						changed = true
 					}
 				}
@@ -307,6 +355,21 @@ func (c *checker) derive() {
 		slices.SortFunc(ps, func(a, b statusParam) int { return a.Arg - b.Arg })
 		c.pass.ExportObjectFact(fn, &statusParams{Params: ps})
 	}
+}
+
+// isStatusFieldName reports whether a struct field of this name holds an
+// HTTP status: its name says "status" (Status, StatusCode, HTTPStatus,
+// statusCode). A field named Code alone may hold an exit code, an error
+// number or a gRPC code.
+func isStatusFieldName(name string) bool {
+	return strings.Contains(strings.ToLower(name), "status")
+}
+
+// isPlainInt reports whether parameter i of fn has the predeclared type
+// int, as HTTP status parameters do; a named type (codes.Code) carries
+// some other kind of code.
+func isPlainInt(fn *types.Func, i int) bool {
+	return types.Identical(fn.Type().(*types.Signature).Params().At(i).Type(), types.Typ[types.Int])
 }
 
 // removeReassigned drops from params the parameters that body assigns to,

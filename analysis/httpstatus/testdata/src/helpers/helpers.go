@@ -37,3 +37,41 @@ type Replier struct{ W http.ResponseWriter }
 
 // Reply sends the status.
 func (r Replier) Reply(code int) { Wrap(r.W, code) } // want Reply:"status at argument 0"
+
+// APIError carries the status that a framework writes later.
+type APIError struct {
+	Status  int
+	Message string
+}
+
+// NewError keeps the status in the error: the code is chosen here.
+func NewError(status int, msg string) *APIError { // want NewError:"status at argument 0"
+	return &APIError{Status: status, Message: msg}
+}
+
+// Builder builds a response.
+type Builder struct {
+	statusCode int
+	exitCode   int
+}
+
+// WithStatus sets the status of the response.
+func (b *Builder) WithStatus(statusCode int) *Builder { // want WithStatus:"status at argument 0"
+	b.statusCode = statusCode
+	return b
+}
+
+// WithExit sets an exit code: not a status.
+func (b *Builder) WithExit(code int) *Builder {
+	b.exitCode = code
+	return b
+}
+
+// Code is a code of another protocol, such as gRPC's codes.Code.
+type Code uint32
+
+// RPCError holds a code of that protocol.
+type RPCError struct{ Status Code }
+
+// NewRPCError keeps a typed code: not an HTTP status.
+func NewRPCError(c Code) RPCError { return RPCError{Status: c} }
