@@ -82,8 +82,17 @@
 // testutil, testing, testhelpers or the like) are skipped: test servers
 // write odd responses on purpose, and in a fake server a missing return
 // after an error status changes nothing the test looks at, since the first
-// status written is the one sent. A diagnostic can be silenced with a //handlerflow:ignore
-// comment on its line or the line before it.
+// status written is the one sent. A diagnostic can be silenced with a
+// //handlerflow:ignore comment on its line or the line before it.
+//
+// The analyzer runs on the control-flow graphs of the ctrlflow pass, whose
+// paths already end at calls that never return (log.Fatal, a helper that
+// always panics), rather than on SSA: its events are calls on the writer with
+// their places in the source, which the syntax CFG keeps, and a finding
+// names its path by the branch conditions as written ("on the path where
+// err != nil"), which SSA form would have to translate back. The aliases
+// it needs (rw := w, h := w.Header()) are simple enough to follow on the
+// syntax.
 package handlerflow
 
 import (
