@@ -28,7 +28,8 @@ func lowerASCII(c byte) byte {
 //
 // A number is a status when a status word comes before it ("status=404",
 // "HTTP/1.1 502", "Error 522", "HTTP ERROR 431", "code: 404",
-// "resp.StatusCode == 404") or the first word of its phrase follows it
+// "resp.StatusCode == 404"), or is glued to one ("HTTP401", "Error404"),
+// or the first word of its phrase follows it
 // ("504 Gateway Time-out"). Otherwise it is a status when it stands alone
 // as a word, unless it is part of an address, a version, a path, a time or
 // an errno ("(104:"), follows a word such as "port" or "pid", is followed
@@ -47,7 +48,11 @@ func statusNumbers[T ~string | ~[]byte](q T) (status, other entrySet) {
 		}
 		start, end := i, j
 		i = j
-		if end-start != 3 || start > 0 && (isASCIILetter(q[start-1]) || q[start-1] == '_') {
+		if end-start != 3 {
+			continue
+		}
+		glued := start > 0 && isASCIILetter(q[start-1])
+		if glued && !statusWordGlued(q, start) || start > 0 && q[start-1] == '_' {
 			continue
 		}
 		// "404s" is a plural; any other letter makes a word ("200ms", "500px").
@@ -60,7 +65,7 @@ func statusNumbers[T ~string | ~[]byte](q T) (status, other entrySet) {
 			continue
 		}
 		switch {
-		case statusWordBefore(q, start) || phraseAfter(q, end, d):
+		case glued || statusWordBefore(q, start) || phraseAfter(q, end, d):
 			status.add(d)
 			lastEnd = end
 		case notAStatus(q, start, end) || start-lastEnd <= 2:
@@ -106,6 +111,28 @@ func statusWordBefore[T ~string | ~[]byte](q T, start int) bool {
 	switch string(w) {
 	case "status", "statuscode", "status_code", "httpstatus", "http_status", "code", "http", "https",
 		"error", "err", "errorcode", "error_code", "responsecode", "response_code":
+		return true
+	}
+	return false
+}
+
+// statusWordGlued reports whether the number at start is glued to a whole
+// word that introduces a status: "HTTP401", "Error404", "status500".
+func statusWordGlued[T ~string | ~[]byte](q T, start int) bool {
+	j := start
+	for j > 0 && start-j < 6 && isASCIILetter(q[j-1]) {
+		j--
+	}
+	if j > 0 && (isASCIILetter(q[j-1]) || isASCIIDigit(q[j-1]) || q[j-1] == '_') {
+		return false // part of a longer word
+	}
+	var buf [6]byte
+	w := buf[:0]
+	for k := j; k < start; k++ {
+		w = append(w, lowerASCII(q[k]))
+	}
+	switch string(w) {
+	case "http", "https", "error", "err", "status", "code":
 		return true
 	}
 	return false

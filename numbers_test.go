@@ -37,6 +37,9 @@ func TestStatusNumbers(t *testing.T) {
 		{"v1.200.3", nil, []Code{200}},
 		{"200ms", nil, nil},
 		{"ERR_404", nil, nil},
+		{"HTTP401 Denied Accessing the API", []Code{401}, nil},
+		{"got Error404 and status500", []Code{404, 500}, nil},
+		{"sha256 and x509 and myhttp401", nil, nil},
 		{"unicode 404", []Code{404}, nil},
 	}
 	for _, tc := range tests {

@@ -60,7 +60,7 @@ func readRealWorld(t testing.TB) []realWorldItem {
 // Floors for the real-world set, per part: the measured values minus a
 // small margin, so that a ranking regression fails the build.
 const (
-	minRealWorldTop1 = 0.79
+	minRealWorldTop1 = 0.78
 	minRealWorldMRR  = 0.84
 )
 

@@ -19,7 +19,8 @@
 //     asks. Hyphenated and camelCase words
 //     ("Time-out", "StatusTooManyRequests", "WebSocket") give their parts and
 //     also the whole word joined, so "timeout" matches "Time-out" and
-//     "websocket" matches "WebSocket".
+//     "websocket" matches "WebSocket"; so does a code glued to the word
+//     before it ("HTTP401" gives "http", "401" and "http401").
 //   - Stop words ("the", "a", "of", ...) and single letters are dropped.
 //   - Stemming (Stem): plural and verb endings are removed and British
 //     spellings are mapped to American ones, so "timeouts" ~ "timeout",
@@ -261,6 +262,15 @@ func appendWord(dst []byte, w string) []byte {
 			start, prev = i+n, -1
 			i += n
 			continue
+		case kDigit:
+			// A code glued to the word that introduces it ("HTTP401",
+			// "Error404"): three digits that end the word after two letters
+			// or more start a part.
+			if (prev == kLower || prev == kUpper) && i-start >= 2 && len(w)-i == 3 &&
+				isDigits(w[i:]) {
+				cut(i)
+				start = i
+			}
 		case kUpper:
 			// camelCase: a capital after a small letter starts a part, and
 			// so does the last capital of a run followed by a small letter
@@ -321,6 +331,16 @@ func appendTerm(dst []byte, w string) []byte {
 	t = Stem(t)
 	dst = append(dst[:start+len(t)], ' ')
 	return dst
+}
+
+// isDigits reports whether s is all ASCII digits.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // isNegation reports whether w is a contraction with n't, in any case.

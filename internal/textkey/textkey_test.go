@@ -34,6 +34,8 @@ func TestAppend(t *testing.T) {
 		{"user isn't authenticated", "user not authentic"},
 		{"DOESN'T exist, can't, won't", "not exist not not"},
 		{"n't 't", "nt"},
+		{"HTTP401 Denied", "http 401 http401 deni"},
+		{"x509 sha2560 ab123", "x509 sha2560 ab 123 ab123"},
 		{"the server's response", "server respons"},
 		// Word forms.
 		{"timeouts", "timeout"},
