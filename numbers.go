@@ -108,6 +108,12 @@ func statusWordBefore[T ~string | ~[]byte](q T, start int) bool {
 			break
 		}
 	}
+	return isStatusWord(w)
+}
+
+// isStatusWord reports whether w, in lower case, is a word that introduces
+// a status code.
+func isStatusWord(w []byte) bool {
 	switch string(w) {
 	case "status", "statuscode", "status_code", "httpstatus", "http_status", "code", "http", "https",
 		"error", "err", "errorcode", "error_code", "responsecode", "response_code":
@@ -119,23 +125,20 @@ func statusWordBefore[T ~string | ~[]byte](q T, start int) bool {
 // statusWordGlued reports whether the number at start is glued to a whole
 // word that introduces a status: "HTTP401", "Error404", "status500".
 func statusWordGlued[T ~string | ~[]byte](q T, start int) bool {
+	const longest = len("responsecode")
 	j := start
-	for j > 0 && start-j < 6 && isASCIILetter(q[j-1]) {
+	for j > 0 && start-j < longest && isASCIILetter(q[j-1]) {
 		j--
 	}
 	if j > 0 && (isASCIILetter(q[j-1]) || isASCIIDigit(q[j-1]) || q[j-1] == '_') {
 		return false // part of a longer word
 	}
-	var buf [6]byte
+	var buf [longest]byte
 	w := buf[:0]
 	for k := j; k < start; k++ {
 		w = append(w, lowerASCII(q[k]))
 	}
-	switch string(w) {
-	case "http", "https", "error", "err", "status", "code":
-		return true
-	}
-	return false
+	return isStatusWord(w)
 }
 
 func isSep(c byte) bool {

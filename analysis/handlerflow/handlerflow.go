@@ -158,17 +158,17 @@ func run(pass *analysis.Pass) (any, error) {
 		decls = append(decls, n.(*ast.FuncDecl))
 	})
 	helpers := findHelpers(pass, cfgs, decls)
-	skip, tests := map[*token.File]bool{}, map[*token.File]bool{}
+	support := testcode.InTestSupport(pass)
+	skip := map[*token.File]bool{} // generated and test files
 	for _, f := range pass.Files {
 		file := pass.Fset.File(f.FileStart)
-		skip[file] = ast.IsGenerated(f)
-		tests[file] = testcode.IsTestFile(file.Name()) || testcode.InTestSupport(pass)
+		skip[file] = ast.IsGenerated(f) || support || testcode.IsTestFile(file.Name())
 	}
 	ignored := directive.Ignored(pass, ignoreDirective)
 	filter := []ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}
 	insp.Preorder(filter, func(n ast.Node) {
 		file := pass.Fset.File(n.Pos())
-		if skip[file] || tests[file] {
+		if skip[file] {
 			return
 		}
 		var (

@@ -242,13 +242,14 @@ func run(pass *analysis.Pass, cfg *Config) error {
 	c.derive()
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.CompositeLit)(nil), (*ast.BinaryExpr)(nil), (*ast.SwitchStmt)(nil)}
+	support := testcode.InTestSupport(pass)
 	for fc := range insp.Root().Children() {
 		f, ok := fc.Node().(*ast.File)
 		if !ok || ast.IsGenerated(f) {
 			continue
 		}
 		c.file = f
-		c.test = testcode.IsTestFile(pass.Fset.File(f.FileStart).Name()) || testcode.InTestSupport(pass)
+		c.test = support || testcode.IsTestFile(pass.Fset.File(f.FileStart).Name())
 		for cur := range fc.Preorder(filter...) {
 			for _, s := range c.sitesOf(cur.Node()) {
 				if c.ignored.Covers(pass.Fset, s.expr.Pos()) {
