@@ -76,22 +76,29 @@ func (st *explainState) appendMatches(dst []Match) []Match {
 	return dst
 }
 
-// explainState follows every signature through the text at once: the next
-// word position it waits for, what it has matched in the current window,
-// and its best score.
+// explainState follows every signature through the text at once (see
+// sigTrack), and counts the bytes of the text's words.
 type explainState struct {
-	next      [sigCount]uint8
-	matched   [sigCount]uint16  // bytes of the words matched in the window
-	weight    [sigCount]uint16  // the weight of the words matched in the window
-	words     [sigCount]uint8   // words matched in the window
-	first     [sigCount]int32   // where the window started, + 1; 0 when empty
-	got       [sigCount]uint64  // the positions (below 64) matched in the window
-	best      [sigCount]float32 // the best share of the signature's words matched
-	most      [sigCount]uint16  // the most word bytes matched in a window of three words or more
-	bestBytes [sigCount]uint16  // the word bytes matched in the window of the best score
-	chars     int               // the bytes of the text's words that are not numbers
-	seen      [sigCount]uint16  // the signatures with a score, in the order they got one
-	nseen     int
+	track [sigCount]sigTrack
+	chars int              // the bytes of the text's words that are not numbers
+	seen  [sigCount]uint16 // the signatures with a score, in the order they got one
+	nseen int
+}
+
+// sigTrack is what the scan knows of one signature: the next word
+// position it waits for, what it has matched in the current window, and
+// its best score. The fields of one signature sit together, so that a
+// word advancing it touches one cache line.
+type sigTrack struct {
+	got       uint64  // the positions (below 64) matched in the window
+	first     int32   // where the window started, + 1; 0 when empty
+	best      float32 // the best share of the signature's words matched
+	matched   uint16  // bytes of the words matched in the window
+	weight    uint16  // the weight of the words matched in the window
+	most      uint16  // the most word bytes matched in a window of three words or more
+	bestBytes uint16  // the word bytes matched in the window of the best score
+	next      uint8   // the position of the word it waits for
+	words     uint8   // words matched in the window
 }
 
 // Explain's second measure: a text that is mostly part of a long message
@@ -111,8 +118,9 @@ const (
 // the signature explains scaled so that explainMinCover gives
 // explainMinScore.
 func (st *explainState) score(i int) float32 {
-	sc := st.best[i]
-	if m := st.most[i]; m >= explainMinCoverChars && st.chars > 0 && sc >= explainMinCoverShare {
+	t := &st.track[i]
+	sc := t.best
+	if m := t.most; m >= explainMinCoverChars && st.chars > 0 && sc >= explainMinCoverShare {
 		sc = max(sc, min(1, float32(m)/float32(st.chars)*explainMinScore/explainMinCover))
 	}
 	return sc
@@ -124,7 +132,7 @@ func (st *explainState) cover(i int) float32 {
 	if st.chars == 0 {
 		return 0
 	}
-	return min(1, float32(max(st.most[i], st.bestBytes[i]))/float32(st.chars))
+	return min(1, float32(max(st.track[i].most, st.track[i].bestBytes))/float32(st.chars))
 }
 
 // scan reads the text's words once. Each word found in the index advances
@@ -207,11 +215,12 @@ func (st *explainState) advance(w *sigWord, off, n int) {
 		if sig == last {
 			continue // one word of the text advances a signature once
 		}
-		if st.first[sig] != 0 && off-int(st.first[sig]-1) > 6*int(sigWordChars[sig])+64 {
-			st.next[sig], st.matched[sig], st.weight[sig], st.words[sig], st.first[sig], st.got[sig] = 0, 0, 0, 0, 0, 0 // the window is too wide: start over
+		t := &st.track[sig]
+		if t.first != 0 && off-int(t.first-1) > 6*int(sigWordChars[sig])+64 {
+			t.restart() // the window is too wide: start over
 		}
-		if pos < st.next[sig] {
-			if pos != 0 || st.words[sig] > 2 {
+		if pos < t.next {
+			if pos != 0 || t.words > 2 {
 				continue
 			}
 			// The message's first word after a start of at most two
@@ -219,38 +228,43 @@ func (st *explainState) advance(w *sigWord, off, n int) {
 			// the text ("preflight request ... Redirect is not allowed
 			// for a preflight request"): start over here. The best
 			// score so far is kept.
-			st.next[sig], st.matched[sig], st.weight[sig], st.words[sig], st.first[sig], st.got[sig] = 0, 0, 0, 0, 0, 0
+			t.restart()
 		}
-		if st.first[sig] == 0 {
-			st.first[sig] = int32(min(off, 1<<30)) + 1
+		if t.first == 0 {
+			t.first = int32(min(off, 1<<30)) + 1
 		}
 		last = sig
-		st.next[sig] = pos + 1
-		st.matched[sig] += uint16(n)
-		st.weight[sig] += w.weight
-		st.words[sig]++
+		t.next = pos + 1
+		t.matched += uint16(n)
+		t.weight += w.weight
+		t.words++
 		if pos < 64 {
-			st.got[sig] |= 1 << pos
+			t.got |= 1 << pos
 		}
 		switch {
-		case st.words[sig] < 2 && sigWordCount[sig] > 1:
+		case t.words < 2 && sigWordCount[sig] > 1:
 			continue // one word of several is no evidence
-		case st.got[sig]&sigMust[sig] != sigMust[sig]:
+		case t.got&sigMust[sig] != sigMust[sig]:
 			continue // a numbered message needs its numbers
-		case sigWordCount[sig] <= explainShortWords && st.words[sig] < sigWordCount[sig]:
+		case sigWordCount[sig] <= explainShortWords && t.words < sigWordCount[sig]:
 			continue // a short message needs all its words
 		}
-		if st.best[sig] == 0 && st.most[sig] == 0 && st.nseen < len(st.seen) {
+		if t.best == 0 && t.most == 0 && st.nseen < len(st.seen) {
 			st.seen[st.nseen] = uint16(sig) // its first score: every weight is positive, so this happens once
 			st.nseen++
 		}
-		if st.words[sig] >= 3 && st.matched[sig] > st.most[sig] {
-			st.most[sig] = st.matched[sig]
+		if t.words >= 3 && t.matched > t.most {
+			t.most = t.matched
 		}
-		if sc := float32(st.weight[sig]) / float32(sigWordWeight[sig]); sc > st.best[sig] {
-			st.best[sig], st.bestBytes[sig] = min(sc, 1), st.matched[sig]
+		if sc := float32(t.weight) / float32(sigWordWeight[sig]); sc > t.best {
+			t.best, t.bestBytes = min(sc, 1), t.matched
 		}
 	}
+}
+
+// restart empties the window; the best score and the most bytes stay.
+func (t *sigTrack) restart() {
+	t.next, t.matched, t.weight, t.words, t.first, t.got = 0, 0, 0, 0, 0, 0
 }
 
 // explainState.seen holds signature indexes as uint16, as sigPlaces does.
