@@ -17,34 +17,23 @@ const (
 // The concept table fits the set of concepts hit by one query.
 var _ = [1]struct{}{}[searchConceptCount>>8]
 
-// conceptGains adds the gains of the asks found in terms, the query's
-// space-terminated terms.
-func (s *searchScorer) conceptGains(terms []byte) {
+// conceptGains adds the gains of the asks found in the query's terms.
+func (s *searchScorer) conceptGains(q *queryTerms) {
 	if len(searchConceptKeys) == 0 {
 		return
 	}
-	var (
-		starts [maxQueryTerms + 1]uint16
-		n      int
-		hit    [4]uint64 // the concepts already counted
-	)
-	i := 0
-	for i < len(terms) && n < maxQueryTerms {
-		starts[n] = uint16(i)
-		n++
-		for i < len(terms) && terms[i] != ' ' {
-			i++
-		}
-		i++ // past the space that ends the term
-	}
-	starts[n] = uint16(min(i, len(terms)+1)) // where the next term would start
-	for i := range n {
-		if h := textkey.Hash(terms[starts[i]:starts[i+1]-1]) & 1023; searchConceptStart[h/64]&(1<<(h%64)) == 0 {
+	var hit [4]uint64 // the concepts already counted
+	for i := range q.n {
+		h := q.hash[i]
+		if b := h & 1023; searchConceptStart[b/64]&(1<<(b%64)) == 0 {
 			continue // no ask starts with this term
 		}
-		for k := 1; k <= searchConceptMaxTerms && i+k <= n; k++ {
-			key := terms[starts[i] : starts[i+k]-1]
-			j := probe(searchConceptHash[:], textkey.Hash(key), func(j int) bool { return searchConceptKeys[j] == string(key) })
+		for k := 1; k <= searchConceptMaxTerms && i+k <= q.n; k++ {
+			if k > 1 {
+				h = textkey.Extend(textkey.Extend(h, " "), q.term(i+k-1))
+			}
+			key := q.span(i, i+k)
+			j := probe(searchConceptHash[:], h, func(j int) bool { return searchConceptKeys[j] == string(key) })
 			if j < 0 {
 				break // no ask starts with these terms
 			}

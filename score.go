@@ -159,13 +159,16 @@ func (s *searchScorer) hit(d int) {
 // count in that share, unless the query has nothing else.
 func (s *searchScorer) score(terms []byte) {
 	var (
-		kbuf [maxKeyBytes]byte
-		key  = kbuf[:0] // the query's terms, typos corrected
-		cbuf [maxQueryTerms * (textkey.MaxWord + 1)]byte
-		read = cbuf[:0] // the terms read, typos corrected, each followed by a space
-		rest = terms
-		prev []byte // the previous scored term
-		n    int    // the terms read
+		kbuf  [maxKeyBytes]byte
+		key   = kbuf[:0] // the query's terms, typos corrected
+		cbuf  [maxQueryTerms * (textkey.MaxWord + 1)]byte
+		text  = cbuf[:0] // the terms read, typos corrected, each followed by a space
+		read  queryTerms
+		rest  = terms
+		prev  []byte // the previous scored term
+		ph    uint32 // its hash
+		n     int    // the terms read
+		cterm [textkey.MaxWord]byte
 	)
 	light, nt := s.weightlessTerms(terms) // bit k: term k weighs nothing
 	weighAll := light == 1<<nt-1          // nothing else in the query: weigh it all
@@ -179,40 +182,38 @@ func (s *searchScorer) score(terms []byte) {
 			i++
 		}
 		rest = rest[i:]
+		h := textkey.Hash(t)
 		id := -1
 		if weighAll || light&(1<<n) == 0 {
 			s.bit = 1 << s.nterms
-			id = s.term(t)
+			id = s.term(t, h)
 			// A compound typed as two words ("retry after", "web socket")
 			// also matches the joined term ("Retry-After", "WebSocket").
 			if s.nterms > 0 && s.nterms < maxJoinTerms && len(prev)+len(t) <= textkey.MaxWord {
 				var jbuf [textkey.MaxWord]byte
-				if jid := findTerm(append(append(jbuf[:0], prev...), t...)); jid >= 0 {
+				if jid := findTermHash(textkey.Extend(ph, t), append(append(jbuf[:0], prev...), t...)); jid >= 0 {
 					s.postings(jid, 1)
 				}
 			}
-			prev = t
+			prev, ph = t, h
 			s.nterms++
 		}
-		tn := len(t)
 		if id >= 0 {
-			tn = int(searchTermOff[id+1] - searchTermOff[id])
-			read = append(append(read, searchTermText[searchTermOff[id]:searchTermOff[id+1]]...), ' ')
-		} else {
-			read = append(append(read, t...), ' ')
+			if c := searchTermText[searchTermOff[id]:searchTermOff[id+1]]; c != string(t) {
+				t, h = appendString(cterm[:0], c), textkey.Hash(c) // the typo's correction
+			}
 		}
-		if len(key)+1+tn > cap(key) {
+		read.start[read.n], read.hash[read.n] = uint16(len(text)), h
+		read.n++
+		text = append(append(text, t...), ' ')
+		if len(key)+1+len(t) > cap(key) {
 			key = kbuf[:cap(kbuf)] // too long for any phrase
 			continue
 		}
 		if len(key) > 0 {
 			key = append(key, ' ')
 		}
-		if id >= 0 {
-			key = append(key, searchTermText[searchTermOff[id]:searchTermOff[id+1]]...)
-		} else {
-			key = append(key, t...)
-		}
+		key = append(key, t...)
 	}
 	// Exact phrase: the query's terms are those of a phrase, alias or
 	// constant name.
@@ -227,9 +228,29 @@ func (s *searchScorer) score(terms []byte) {
 			s.acc[d] *= coordBase + step*float32(bits.OnesCount32(s.cover[d]))
 		}
 	}
-	s.conceptGains(read)
-	s.bigramGains(read)
+	read.text, read.start[read.n] = text, uint16(len(text))
+	s.conceptGains(&read)
+	s.bigramGains(&read)
 }
+
+func appendString(dst []byte, s string) []byte { return append(dst, s...) }
+
+// queryTerms are the terms of a query as read, typos corrected, with the
+// hash of each (textkey.Hash), so that the concept and bigram tables are
+// probed without hashing a term again: the hash of "a b" extends that of
+// "a" (see textkey.Extend).
+type queryTerms struct {
+	text  []byte                    // the terms, each followed by a space
+	start [maxQueryTerms + 1]uint16 // where term i starts in text; start[n] is len(text)
+	hash  [maxQueryTerms]uint32
+	n     int
+}
+
+// term returns term i.
+func (q *queryTerms) term(i int) []byte { return q.text[q.start[i] : q.start[i+1]-1] }
+
+// span returns terms i to j-1 joined by spaces.
+func (q *queryTerms) span(i, j int) []byte { return q.text[q.start[i] : q.start[j]-1] }
 
 // weightless reports whether term t weighs nothing: a filler word, or a
 // code that the query holds only as some other number.
@@ -273,7 +294,7 @@ func codeTerm(t []byte) int {
 
 // term adds the contribution of one query term. It returns the id of the
 // index term that matched it, or of its typo correction, or -1.
-func (s *searchScorer) term(t []byte) int {
+func (s *searchScorer) term(t []byte, h uint32) int {
 	if len(t) == 0 {
 		return -1
 	}
@@ -285,7 +306,7 @@ func (s *searchScorer) term(t []byte) int {
 		s.classPattern(t)
 		return -1
 	}
-	if id := findTerm(t); id >= 0 {
+	if id := findTermHash(h, t); id >= 0 {
 		s.postings(id, 1)
 		return id
 	}
@@ -319,8 +340,11 @@ func (s *searchScorer) postings(id int, w float32) {
 
 // findTerm returns the id of term t in the index, or -1. It probes
 // searchTermHash, whose hash is textkey.Hash (32-bit FNV-1a).
-func findTerm(t []byte) int {
-	return probe(searchTermHash[:], textkey.Hash(t), func(id int) bool {
+func findTerm(t []byte) int { return findTermHash(textkey.Hash(t), t) }
+
+// findTermHash is findTerm for a term whose hash is h.
+func findTermHash(h uint32, t []byte) int {
+	return probe(searchTermHash[:], h, func(id int) bool {
 		return searchTermText[searchTermOff[id]:searchTermOff[id+1]] == string(t)
 	})
 }

@@ -369,7 +369,12 @@ func isStop(t []byte) bool {
 // index's open-addressing tables with it, and package httpref probes them
 // with the same function.
 func Hash[T ~string | ~[]byte](s T) uint32 {
-	h := uint32(2166136261)
+	return Extend(2166136261, s)
+}
+
+// Extend continues an FNV-1a hash over s: Extend(Hash(a), b) is Hash of a
+// followed by b.
+func Extend[T ~string | ~[]byte](h uint32, s T) uint32 {
 	for i := 0; i < len(s); i++ {
 		h ^= uint32(s[i])
 		h *= 16777619
