@@ -198,6 +198,9 @@ func notAStatus[T ~string | ~[]byte](q T, start, end int) bool {
 	if end+1 < len(q) {
 		switch q[end] {
 		case '.', ':', '/', ',', '-':
+			if q[end] == '.' && iisSubstatus(q, end) {
+				return false
+			}
 			if isASCIIDigit(q[end+1]) {
 				return true // "200.5", "404:12", "10.0.0.200"
 			}
@@ -208,6 +211,31 @@ func notAStatus[T ~string | ~[]byte](q T, start, end int) bool {
 		return true
 	}
 	return unitAfter(q, end) || otherNumberWordBefore(q, start)
+}
+
+// iisSubstatus reports whether the '.' at dot starts an IIS substatus,
+// as in "500.19", "404.3" or "502.5": one or two digits that end the
+// number, with no further dot, digit group or unit after them (not
+// "10.0.0.200", "200.25.3", "413.5 KB").
+func iisSubstatus[T ~string | ~[]byte](q T, dot int) bool {
+	k := dot + 1
+	for k < len(q) && isASCIIDigit(q[k]) {
+		k++
+	}
+	if n := k - dot - 1; n < 1 || n > 2 {
+		return false
+	}
+	if k < len(q) {
+		switch c := q[k]; {
+		case isASCIILetter(c), c == '_':
+			return false
+		case c == '.' || c == ':' || c == '/' || c == ',' || c == '-':
+			if k+1 < len(q) && isASCIIDigit(q[k+1]) {
+				return false
+			}
+		}
+	}
+	return !unitAfter(q, k)
 }
 
 // unitAfter reports whether a unit follows the number: "200 ms",

@@ -470,12 +470,33 @@ func Weights(sigs []Compiled) map[string]int {
 	return out
 }
 
+// mustFreeWords is the least number of other words a signature needs for
+// its own status code, written in its text ("504 ERROR The request could
+// not be satisfied. CloudFront attempted to ..."), to be no must word: a
+// message that long is told apart by its words, and people paste it
+// without the code as often as with it. A shorter one ("Connection timed
+// out Error code 522") needs the code, or it would stand for every text
+// with its few common words.
+const mustFreeWords = 6
+
 // MustMask returns the bit mask of the positions (below 64) of the words
-// that hold a digit.
-func MustMask(words []string) uint64 {
+// that hold a digit, which Explain requires: a number that tells members
+// of a family apart ("1020" in "Error 1020", "h12", the "30" of
+// "500.30"). The code of a signature with one code is not required when
+// the signature has mustFreeWords other words or more; with several codes
+// ("400 The plain HTTP request was sent to HTTPS port", 400 and nginx's
+// 497), the number says which of them the text is about.
+func MustMask(words []string, codes []int) uint64 {
+	own := func(w string) bool { return len(codes) == 1 && w == strconv.Itoa(codes[0]) }
+	others := 0
+	for _, w := range words {
+		if !own(w) {
+			others++
+		}
+	}
 	var m uint64
 	for p, w := range words {
-		if p < 64 && strings.ContainsAny(w, "0123456789") {
+		if p < 64 && strings.ContainsAny(w, "0123456789") && (others < mustFreeWords || !own(w)) {
 			m |= 1 << p
 		}
 	}
@@ -535,12 +556,12 @@ func renderWords(b *bytes.Buffer, sigs []Compiled) error {
 		}
 		fmt.Fprintf(b, "%#x, ", p.sig<<16|p.pos)
 	}
-	b.WriteString("\n}\n\n// sigMust holds, for each signature, the positions (below 64) of its\n// words that hold a digit: \"1020\" in \"Error 1020\", \"h12\" in \"code=H12\".\n// Explain reports a signature only when the text matched all of them, so\n// that one member of a numbered family does not stand for another.\nvar sigMust = [sigCount]uint64{")
+	b.WriteString("\n}\n\n// sigMust holds, for each signature, the positions (below 64) of its\n// words that hold a digit: \"1020\" in \"Error 1020\", \"h12\" in \"code=H12\"\n// (a long message's own code aside; see sigtable.MustMask).\n// Explain reports a signature only when the text matched all of them, so\n// that one member of a numbered family does not stand for another.\nvar sigMust = [sigCount]uint64{")
 	for i, s := range sigs {
 		if i%8 == 0 {
 			b.WriteString("\n\t")
 		}
-		fmt.Fprintf(b, "%#x, ", MustMask(s.Words))
+		fmt.Fprintf(b, "%#x, ", MustMask(s.Words, s.Codes))
 	}
 	b.WriteString("\n}\n\n// sigWordCount holds the number of index words of each signature, and\n// sigWordChars their total length, for scoring.\nvar sigWordCount = [sigCount]uint8{")
 	for i, s := range sigs {
