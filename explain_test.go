@@ -50,6 +50,9 @@ func TestExplain(t *testing.T) {
 		{"only a common word", "error", "", 0},
 		{"common words of a short message", "request took too long and the browser gave up", "", 0},
 		{"a short message in full", "Bad Request - Request line too long", "ASP.NET Core", 414},
+		{"a long message without its code", "CloudFront attempted to establish a connection with the origin, but either the attempt failed or the origin closed the connection.", "Amazon CloudFront", 504},
+		{"an event-log line", `Application 'MACHINE/WEBROOT/APPHOST/DEFAULT WEB SITE' with physical root 'C:\inetpub\wwwroot\' failed to start process with commandline '"dotnet" .\app.dll', ErrorCode = '0x80004005 : 80008083.`, "ASP.NET Core", 502},
+		{"a short message still needs its code", "Connection timed out Error code", "", 0},
 		{"older Chrome's preflight redirect", "XMLHttpRequest cannot load https://api.example.com/v1/items. Response for preflight is invalid (redirect)", "Browser CORS", 302},
 	}
 	for _, tc := range tests {

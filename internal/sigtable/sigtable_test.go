@@ -95,3 +95,24 @@ func TestEvidenceChars(t *testing.T) {
 		assert.Equal(t, tc.want, EvidenceChars(tc.words), "%q", tc.words)
 	}
 }
+
+func TestMustMask(t *testing.T) {
+	tests := []struct {
+		name  string
+		words []string
+		codes []int
+		want  uint64
+	}{
+		{"family number", []string{"error", "1020", "access", "denied"}, []int{403}, 0b0010},
+		{"short message keeps its code", []string{"connection", "timed", "out", "error", "code", "522"}, []int{522}, 1 << 5},
+		{"long message drops its code", []string{"504", "error", "request", "could", "not", "satisfied", "cloudfront"}, []int{504}, 0},
+		{"several codes keep the number", []string{"400", "plain", "http", "request", "sent", "https", "port"}, []int{400, 497}, 1},
+		{"substatus stays", []string{"http", "error", "500", "30", "asp", "net", "core", "app", "failed", "start"}, []int{500}, 1 << 3},
+		{"another number stays", []string{"code", "h12", "request", "timeout", "heroku", "router", "dyno"}, []int{503}, 1 << 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, MustMask(tc.words, tc.codes))
+		})
+	}
+}
