@@ -32,7 +32,8 @@ func lowerASCII(c byte) byte {
 // or the first word of its phrase follows it
 // ("504 Gateway Time-out"). Otherwise it is a status when it stands alone
 // as a word, unless it is part of an address, a version, a path, a time or
-// an errno ("(104:"), follows a word such as "port" or "pid", is followed
+// an errno ("(104:"; an IIS substatus such as "500.19" is none of these),
+// follows a word such as "port" or "pid", is followed
 // by a unit ("ms", "bytes", "KB"), or follows another code directly (the
 // size after the status in an access log).
 func statusNumbers[T ~string | ~[]byte](q T) (status, other entrySet) {
