@@ -338,11 +338,8 @@ func (s *searchScorer) postings(id int, w float32) {
 	}
 }
 
-// findTerm returns the id of term t in the index, or -1. It probes
-// searchTermHash, whose hash is textkey.Hash (32-bit FNV-1a).
-func findTerm(t []byte) int { return findTermHash(textkey.Hash(t), t) }
-
-// findTermHash is findTerm for a term whose hash is h.
+// findTermHash returns the id of term t, whose textkey.Hash (32-bit
+// FNV-1a) is h, in the index, or -1. It probes searchTermHash.
 func findTermHash(h uint32, t []byte) int {
 	return probe(searchTermHash[:], h, func(id int) bool {
 		return searchTermText[searchTermOff[id]:searchTermOff[id+1]] == string(t)
