@@ -577,6 +577,9 @@ func TestSearchConcepts(t *testing.T) {
 		{"status for a partial success in a batch", 207},
 		{"what to return for an async job", 202},
 		{"the site shows too many redirects", 301},
+		// "stock" is in no entry: it stays as it is, not corrected as a
+		// typo to some other term, so the ask still matches.
+		{"return code for out of stock item", 409},
 	}
 	for _, tc := range tests {
 		res := Search(tc.query, &SearchOptions{Limit: 3})

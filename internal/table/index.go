@@ -208,6 +208,19 @@ func (t *Table) buildIndex() *index {
 			}
 		}
 	}
+	// The words of the concept table's asks are index terms too, with no
+	// postings: a query word that an ask needs ("stock" in "out of
+	// stock") is then found as it is instead of being corrected as a typo
+	// to some other term, which would keep the ask from matching.
+	for _, c := range t.Concepts {
+		for _, a := range c.Asks {
+			for _, term := range terms(a) {
+				if _, ok := df[term]; !ok {
+					df[term] = 0
+				}
+			}
+		}
+	}
 	ix := &index{}
 	for term := range df {
 		ix.terms = append(ix.terms, term)

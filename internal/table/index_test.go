@@ -58,8 +58,20 @@ func TestBuildIndex(t *testing.T) {
 	for i := 1; i < len(ix.terms); i++ {
 		require.Less(t, ix.terms[i-1], ix.terms[i], "terms are sorted and unique")
 	}
+	askTerms := map[string]bool{}
+	for _, c := range tab.Concepts {
+		for _, a := range c.Asks {
+			for _, term := range terms(a) {
+				askTerms[term] = true
+			}
+		}
+	}
 	for i, list := range ix.postings {
-		require.NotEmpty(t, list, "term %q has postings", ix.terms[i])
+		// Only the words of asks may be terms without postings, so that
+		// typo correction leaves them as they are.
+		if !askTerms[ix.terms[i]] {
+			require.NotEmpty(t, list, "term %q has postings", ix.terms[i])
+		}
 		for j, p := range list {
 			const docMask = 1<<PostingDocBits - 1
 			require.Less(t, int(p&docMask), len(tab.Entries))
