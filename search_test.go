@@ -1,6 +1,7 @@
 package httpref
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"math"
@@ -13,6 +14,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/httpref/httpref/internal/textkey"
 
 	"github.com/httpref/httpref/internal/evalset"
 	"github.com/stretchr/testify/assert"
@@ -605,4 +608,24 @@ func TestSearchBigrams(t *testing.T) {
 			assert.Equal(t, tc.want, res[0].Status.Code(), tc.query)
 		}
 	}
+}
+
+func TestConceptLongerAskWins(t *testing.T) {
+	// "token expired" (401) lies inside "refresh token expired" (400, then
+	// 401): only the longer ask counts, so 401 gains as the second code of
+	// the longer ask and not also as the first of the shorter.
+	var q queryTerms
+	q.text = textkey.Append(nil, "refresh token expired")
+	for start := 0; start < len(q.text); {
+		end := start + bytes.IndexByte(q.text[start:], ' ')
+		q.start[q.n], q.hash[q.n] = uint16(start), textkey.Hash(q.text[start:end])
+		q.n++
+		start = end + 1
+		q.start[q.n] = uint16(start)
+	}
+	require.Equal(t, 3, q.n)
+	var s searchScorer
+	s.conceptGains(&q)
+	assert.InDelta(t, conceptBonus, s.acc[position(400)], 1e-6)
+	assert.InDelta(t, conceptBonus*conceptOther, s.acc[position(401)], 1e-6)
 }
