@@ -168,7 +168,7 @@ func (s *searchScorer) score(terms []byte) {
 		prev  []byte // the previous scored term
 		ph    uint32 // its hash
 		n     int    // the terms read
-		cterm [textkey.MaxWord]byte
+		cterm [textkey.MaxWord]byte // a typo's correction
 	)
 	light, nt := s.weightlessTerms(terms) // bit k: term k weighs nothing
 	weighAll := light == 1<<nt-1          // nothing else in the query: weigh it all
@@ -200,7 +200,7 @@ func (s *searchScorer) score(terms []byte) {
 		}
 		if id >= 0 {
 			if c := searchTermText[searchTermOff[id]:searchTermOff[id+1]]; c != string(t) {
-				t, h = appendString(cterm[:0], c), textkey.Hash(c) // the typo's correction
+				t, h = append(cterm[:0], c...), textkey.Hash(c) // the typo's correction
 			}
 		}
 		read.start[read.n], read.hash[read.n] = uint16(len(text)), h
@@ -232,8 +232,6 @@ func (s *searchScorer) score(terms []byte) {
 	s.conceptGains(&read)
 	s.bigramGains(&read)
 }
-
-func appendString(dst []byte, s string) []byte { return append(dst, s...) }
 
 // queryTerms are the terms of a query as read, typos corrected, with the
 // hash of each (textkey.Hash), so that the concept and bigram tables are
