@@ -165,9 +165,9 @@ func (s *searchScorer) score(terms []byte) {
 		text  = cbuf[:0] // the terms read, typos corrected, each followed by a space
 		read  queryTerms
 		rest  = terms
-		prev  []byte // the previous scored term
-		ph    uint32 // its hash
-		n     int    // the terms read
+		prev  []byte                // the previous scored term
+		ph    uint32                // its hash
+		n     int                   // the terms read
 		cterm [textkey.MaxWord]byte // a typo's correction
 	)
 	light, nt := s.weightlessTerms(terms) // bit k: term k weighs nothing
