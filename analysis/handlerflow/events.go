@@ -176,19 +176,10 @@ func (h *handler) scan() {
 				}
 			}
 		}
+		eachAssigned(n, note)
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			lits++
-		case *ast.AssignStmt:
-			for _, lhs := range n.Lhs {
-				note(lhs)
-			}
-		case *ast.IncDecStmt:
-			note(n.X)
-		case *ast.ValueSpec:
-			for _, id := range n.Names {
-				note(id)
-			}
 		case *ast.RangeStmt:
 			for _, e := range []ast.Expr{n.Key, n.Value} {
 				if e != nil {
@@ -248,6 +239,24 @@ func (h *handler) capturesWriter() bool {
 		return !found
 	})
 	return found
+}
+
+// eachAssigned calls f with each expression that node n assigns to: the
+// left side of an assignment, the operand of ++ or --, the names of a var
+// declaration. Other nodes assign nothing of their own.
+func eachAssigned(n ast.Node, f func(ast.Expr)) {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		for _, lhs := range n.Lhs {
+			f(lhs)
+		}
+	case *ast.IncDecStmt:
+		f(n.X)
+	case *ast.ValueSpec:
+		for _, id := range n.Names {
+			f(id)
+		}
+	}
 }
 
 // rootObj returns the variable at the root of an expression such as x,

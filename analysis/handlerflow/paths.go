@@ -231,20 +231,10 @@ func (h *handler) assignedBy(n ast.Node) []types.Object {
 		add(e)
 	}
 	ast.Inspect(n, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
+		if _, ok := n.(*ast.FuncLit); ok {
 			return false
-		case *ast.AssignStmt:
-			for _, lhs := range n.Lhs {
-				add(lhs)
-			}
-		case *ast.IncDecStmt:
-			add(n.X)
-		case *ast.ValueSpec:
-			for _, id := range n.Names {
-				add(id)
-			}
 		}
+		eachAssigned(n, add)
 		return true
 	})
 	h.assigns[n] = objs
