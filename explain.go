@@ -16,9 +16,9 @@ type Match struct {
 // so "request took too long" would match "Request line too long".
 const explainShortWords = 4
 
-// explainMinScore is the least share of a signature's words that a text
-// must hold, in order and close together, for Explain to report it.
-const explainMinScore = 0.6
+// explainMinScore (declared with the generated tables) is the least share
+// of a signature's words that a text must hold, in order and close
+// together, for Explain to report it.
 
 // Explain returns the error signatures that a pasted log line, error page
 // or console message matches, best first: for the incident question "who
@@ -106,12 +106,8 @@ type sigTrack struct {
 // message) matches it when the signature's words make up at least
 // explainMinCover of the text's words (numbers aside), with three words
 // and explainMinCoverChars bytes at least, and explainMinCoverShare of the
-// signature's words: three words of a long message are no match.
-const (
-	explainMinCover      = 0.7
-	explainMinCoverChars = 20
-	explainMinCoverShare = 0.3
-)
+// signature's words: three words of a long message are no match. The
+// three constants are declared with the generated tables.
 
 // score returns how well signature i and the text agree: the share of the
 // signature's words found, or, when larger, the share of the text's words
@@ -139,29 +135,90 @@ func (st *explainState) cover(i int) float32 {
 // the signatures that contain it at or after the position they wait for;
 // a window that grows past four times its signature's length starts over.
 func (st *explainState) scan(text string) {
-	for i := 0; i < len(text); {
-		if !isSigWordByte(text[i]) {
-			i++
-			continue
+	for i := 0; ; {
+		start, end, h := nextSigWord(text, i)
+		if start == end {
+			return
 		}
-		j := i
-		h := uint32(2166136261)
-		for j < len(text) && isSigWordByte(text[j]) {
-			c := text[j]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			h = (h ^ uint32(c)) * 16777619
-			j++
+		if !allDigits(text[start:end]) {
+			st.chars += end - start
 		}
-		if !allDigits(text[i:j]) {
-			st.chars += j - i
+		if w := findSigWord(h, text[start:end]); w >= 0 {
+			st.advance(&sigWords[w], start, end-start, nil)
 		}
-		if w, ok := findSigWord(h, text[i:j]); ok {
-			st.advance(w, i, j-i)
-		}
-		i = j
+		i = end
 	}
+}
+
+// sigFound is a word of a text that the signature index holds: its index
+// in sigWords, and where it is in the text.
+type sigFound struct {
+	word, off, n uint16
+}
+
+// maxScanQueryBytes is the longest text scanQuery takes.
+const maxScanQueryBytes = maxQueryBytes
+
+// scanQuery is scan for a text of at most maxScanQueryBytes, which Search
+// reads, in three steps: it notes the words the index holds, marks the
+// signatures that one of them anchors (see sigtable.Anchors), and only
+// then follows those signatures through the words. The others cannot
+// reach explainMinScore, so scores that count (explainMinScore and above)
+// are scan's, found with about a third of the work.
+func (st *explainState) scanQuery(text string) {
+	var (
+		found [maxScanQueryBytes/2 + 1]sigFound // a word and the byte after it
+		nf    int
+	)
+	for i := 0; ; {
+		start, end, h := nextSigWord(text, i)
+		if start == end {
+			break
+		}
+		if !allDigits(text[start:end]) {
+			st.chars += end - start
+		}
+		if w := findSigWord(h, text[start:end]); w >= 0 && nf < len(found) {
+			found[nf] = sigFound{uint16(w), uint16(start), uint16(end - start)}
+			nf++
+		}
+		i = end
+	}
+	var cand sigSet
+	for _, f := range found[:nf] {
+		w := &sigWords[f.word]
+		for _, a := range sigAnchors[w.anchors.off : w.anchors.off+w.anchors.n] {
+			sig := a &^ sigAnchorFull
+			if a&sigAnchorFull != 0 || int(sigWordChars[sig])*100 >= st.chars*sigAnchorCoverPercent {
+				cand[sig>>6] |= 1 << (sig & 63)
+			}
+		}
+	}
+	for _, f := range found[:nf] {
+		st.advance(&sigWords[f.word], int(f.off), int(f.n), &cand)
+	}
+}
+
+// sigSet is a set of signatures, bit i%64 of word i/64 for signature i.
+type sigSet [(sigCount + 63) / 64]uint64
+
+// nextSigWord returns the first word of text at or after byte i (a run of
+// bytes that isSigWordByte accepts) as its start and end, and the
+// FNV-1a hash of its lower-case form; start == end when there is none.
+func nextSigWord(text string, i int) (start, end int, h uint32) {
+	for i < len(text) && !isSigWordByte(text[i]) {
+		i++
+	}
+	h = 2166136261
+	j := i
+	for ; j < len(text) && isSigWordByte(text[j]); j++ {
+		c := text[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return i, j, h
 }
 
 func allDigits(w string) bool {
@@ -177,16 +234,13 @@ func isSigWordByte(b byte) bool {
 	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || b == '_'
 }
 
-// findSigWord looks a word up in the hash table.
-func findSigWord(h uint32, word string) (*sigWord, bool) {
+// findSigWord looks a word up in the hash table and returns its index in
+// sigWords, or -1.
+func findSigWord(h uint32, word string) int {
 	if len(word) > 64 || len(sigWords) == 0 {
-		return nil, false
+		return -1
 	}
-	i := probe(sigWordTable[:], h, func(i int) bool { return equalFoldASCII(sigWords[i].word, word) })
-	if i < 0 {
-		return nil, false
-	}
-	return &sigWords[i], true
+	return probe(sigWordTable[:], h, func(i int) bool { return equalFoldASCII(sigWords[i].word, word) })
 }
 
 // equalFoldASCII reports whether lower, a lower-case word, equals word
@@ -207,12 +261,13 @@ func equalFoldASCII(lower, word string) bool {
 	return true
 }
 
-// advance records a word of n bytes at offset off.
-func (st *explainState) advance(w *sigWord, off, n int) {
+// advance records a word of n bytes at offset off, for the signatures in
+// only or, when only is nil, for all.
+func (st *explainState) advance(w *sigWord, off, n int, only *sigSet) {
 	last := uint32(1 << 31)
 	for _, p := range sigPlaces[w.places.off : w.places.off+w.places.n] {
 		sig, pos := p>>16, uint8(p)
-		if sig == last {
+		if only != nil && only[sig>>6]&(1<<(sig&63)) == 0 || sig == last {
 			continue // one word of the text advances a signature once
 		}
 		t := &st.track[sig]

@@ -154,5 +154,46 @@ func FuzzExplain(f *testing.F) {
 				t.Fatalf("not best first: %v", ms)
 			}
 		}
+		if len(text) > maxScanQueryBytes {
+			text = text[:maxScanQueryBytes]
+		}
+		if sig, full, anchored, ok := explainAgree(text); !ok {
+			t.Fatalf("%s scores %v in full, %v anchored", signatures[sig].id, full, anchored)
+		}
 	})
+}
+
+// explainAgree reports the first signature on which scan and scanQuery
+// disagree about text: its score, when either reaches explainMinScore.
+func explainAgree(text string) (sig int, full, anchored float32, ok bool) {
+	var a, b explainState
+	a.scan(text)
+	b.scanQuery(text)
+	for i := range sigCount {
+		x, y := a.score(i), b.score(i)
+		if (x >= explainMinScore || y >= explainMinScore) && (x != y || a.cover(i) != b.cover(i)) {
+			return i, x, y, false
+		}
+	}
+	return 0, 0, 0, true
+}
+
+// TestScanQueryAgrees checks that following only anchored signatures
+// (scanQuery, which Search uses) finds every score that counts, as the
+// full scan does, on real pastes and on every signature's own text.
+func TestScanQueryAgrees(t *testing.T) {
+	texts := []string{"", "error error error", "a a a a"}
+	for _, it := range readRealWorld(t) {
+		texts = append(texts, it.Text)
+	}
+	for _, g := range AllSignatures() {
+		texts = append(texts, fill(g.Text()), "Got this in prod: "+fill(g.Text())+" and then nothing")
+	}
+	for _, text := range texts {
+		if len(text) > maxScanQueryBytes {
+			text = text[:maxScanQueryBytes]
+		}
+		sig, full, anchored, ok := explainAgree(text)
+		assert.True(t, ok, "%q: %s scores %v in full, %v anchored", text, signatures[sig].id, full, anchored)
+	}
 }

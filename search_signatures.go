@@ -33,7 +33,7 @@ func (st *searchState) signatureGains(query string) {
 		return
 	}
 	ex := &st.ex
-	ex.scan(query)
+	ex.scanQuery(query)
 	var top float32 // the best score the words gave
 	for _, d := range st.hits[:st.nhits] {
 		top = max(top, st.acc[d])

@@ -20,9 +20,10 @@ type signature struct {
 
 // sigWord is one word of Explain's index with its span of sigPlaces.
 type sigWord struct {
-	word   string
-	places span
-	weight uint16 // the word's length times its rarity among signatures, in tenths
+	word    string
+	places  span
+	anchors span   // of sigAnchors: the signatures the word anchors
+	weight  uint16 // the word's length times its rarity among signatures, in tenths
 }
 
 // Layer is the layer of the stack that emits a message: a browser, a

@@ -503,9 +503,87 @@ func MustMask(words []string, codes []int) uint64 {
 	return m
 }
 
+// Explain's thresholds (explain.go holds what they mean). The generator
+// owns them because the anchors it computes (see Anchors) hold for these
+// values only; signatures_gen.go declares them for the runtime.
+const (
+	MinScore      = 0.6 // the least score Explain reports
+	MinCover      = 0.7 // the share of a text's words that scores MinScore
+	MinCoverChars = 20  // the least word bytes for the cover measure
+	MinCoverShare = 0.3 // the least share of its words a signature needs for the cover measure
+)
+
+// Anchor percentages: a signature's anchors leave out less than these
+// percentages of its weight, one point under MinScore and MinCoverShare so
+// that float32 rounding at run time cannot reach them; and a signature
+// whose words' bytes are under AnchorCoverPercent of a text's cannot
+// explain MinCover of it.
+const (
+	anchorFullBit      = 0x8000
+	anchorFullPercent  = 59
+	anchorCoverPercent = 29
+	AnchorCoverPercent = 69
+)
+
+// Compile-time guards: the anchor percentages sit one point under the
+// thresholds they stand for.
+var (
+	_ = [1]struct{}{}[int(MinScore*100)-1-anchorFullPercent]
+	_ = [1]struct{}{}[int(MinCoverShare*100)-1-anchorCoverPercent]
+	_ = [1]struct{}{}[int(MinCover*100)-1-AnchorCoverPercent]
+)
+
+// Anchor kinds, as Anchors returns them.
+const (
+	AnchorNone  = iota
+	AnchorCover // the signature cannot reach MinCoverShare without one of its cover anchors
+	AnchorFull  // nor MinScore without one of its full anchors (full anchors are cover anchors too)
+)
+
+// Anchors returns, for each distinct word of a signature, whether it is
+// an anchor: a text that holds none of the signature's full anchors
+// matches less than MinScore of its weight, and one that holds none of its
+// cover anchors less than MinCoverShare, so Search skips such signatures
+// without following them. The anchors are the heaviest words, taken until
+// what is left weighs under the percentage; a word's weight counts once
+// for every position it holds.
+func Anchors(words []string, weight map[string]int) map[string]int {
+	total := 0
+	per := map[string]int{}
+	var distinct []string
+	for _, w := range words {
+		if _, ok := per[w]; !ok {
+			distinct = append(distinct, w)
+		}
+		per[w] += weight[w]
+		total += weight[w]
+	}
+	slices.SortStableFunc(distinct, func(a, b string) int {
+		if weight[a] != weight[b] {
+			return weight[b] - weight[a]
+		}
+		return strings.Compare(a, b)
+	})
+	out := make(map[string]int, len(distinct))
+	for _, kind := range []struct{ percent, anchor int }{{anchorFullPercent, AnchorFull}, {anchorCoverPercent, AnchorCover}} {
+		rest := total
+		for _, w := range distinct {
+			if rest*100 <= total*kind.percent {
+				break
+			}
+			if out[w] == AnchorNone {
+				out[w] = kind.anchor
+			}
+			rest -= per[w]
+		}
+	}
+	return out
+}
+
 // renderWords writes the word index: an open-addressing hash table from a
 // word to the places it holds in signatures, each place a signature index
-// and the word's position in it.
+// and the word's position in it, and to the signatures it anchors (see
+// Anchors).
 func renderWords(b *bytes.Buffer, sigs []Compiled) error {
 	type place struct{ sig, pos int }
 	places := map[string][]place{}
@@ -541,15 +619,41 @@ func renderWords(b *bytes.Buffer, sigs []Compiled) error {
 	b.WriteString("\n}\n\n// sigWords holds each word of the index, its span of sigPlaces and its\n// weight (see Weight).\nvar sigWords = [...]sigWord{\n")
 	var all []place
 	weight := Weights(sigs)
+	anchored := map[string][]int{} // word: sig | sigAnchorFull for a full anchor
+	for i, s := range sigs {
+		for w, kind := range Anchors(s.Words, weight) {
+			switch kind {
+			case AnchorFull:
+				anchored[w] = append(anchored[w], i|anchorFullBit)
+			case AnchorCover:
+				anchored[w] = append(anchored[w], i)
+			}
+		}
+	}
+	var anchors []int
 	for _, w := range words {
-		off := len(all)
+		off, aOff := len(all), len(anchors)
 		all = append(all, places[w]...)
-		fmt.Fprintf(b, "\t{%q, span{%d, %d}, %d},\n", w, off, len(places[w]), weight[w])
+		anchors = append(anchors, anchored[w]...)
+		fmt.Fprintf(b, "\t{%q, span{%d, %d}, span{%d, %d}, %d},\n", w, off, len(places[w]), aOff, len(anchored[w]), weight[w])
 	}
-	if len(all) > 0xffff || len(words) > 0xfffe {
-		return fmt.Errorf("word index outgrows uint16: %d words, %d places", len(words), len(all))
+	if len(all) > 0xffff || len(words) > 0xfffe || len(anchors) > 0xffff {
+		return fmt.Errorf("word index outgrows uint16: %d words, %d places, %d anchors", len(words), len(all), len(anchors))
 	}
-	b.WriteString("}\n\n// sigPlaces holds, for each word, the signatures that contain it: the\n// signature index in the high 16 bits, the word's position in the low 8.\nvar sigPlaces = [...]uint32{")
+	if len(sigs) >= anchorFullBit {
+		return fmt.Errorf("%d signatures: the anchor table holds %d", len(sigs), anchorFullBit-1)
+	}
+	fmt.Fprintf(b, "}\n\n// Explain's thresholds, owned by the generator (internal/sigtable),\n// which computes the anchors for these values only.\nconst (\n\texplainMinScore = %v\n\texplainMinCover = %v\n\texplainMinCoverChars = %d\n\texplainMinCoverShare = %v\n)\n\n", MinScore, MinCover, MinCoverChars, MinCoverShare)
+	fmt.Fprintf(b, "// sigAnchorCoverPercent is the least size of a signature's words, as a\n// percentage of a text's word bytes, that can explain explainMinCover of\n// the text; a smaller signature needs a full anchor.\nconst sigAnchorCoverPercent = %d\n\n", AnchorCoverPercent)
+	fmt.Fprintf(b, "// sigAnchorFull marks, in sigAnchors, a signature the word anchors for\n// explainMinScore; the other bits are the signature index.\nconst sigAnchorFull = %#x\n\n", anchorFullBit)
+	b.WriteString("// sigAnchors holds, for each word, the signatures it anchors: a text\n// without one of a signature's anchors cannot match it (see\n// sigtable.Anchors).\nvar sigAnchors = [...]uint16{")
+	for i, a := range anchors {
+		if i%12 == 0 {
+			b.WriteString("\n\t")
+		}
+		fmt.Fprintf(b, "%#x, ", a)
+	}
+	b.WriteString("\n}\n\n// sigPlaces holds, for each word, the signatures that contain it: the\n// signature index in the high 16 bits, the word's position in the low 8.\nvar sigPlaces = [...]uint32{")
 	for i, p := range all {
 		if i%8 == 0 {
 			b.WriteString("\n\t")

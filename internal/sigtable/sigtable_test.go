@@ -116,3 +116,32 @@ func TestMustMask(t *testing.T) {
 		})
 	}
 }
+
+func TestAnchors(t *testing.T) {
+	weight := map[string]int{"upstream": 10, "timed": 50, "out": 5, "reading": 20, "while": 15}
+	tests := []struct {
+		name  string
+		words []string
+		want  map[string]int
+	}{
+		// total 100: without "timed" 50 is left (under 59%), so "timed"
+		// alone anchors the full score; the cover share (29%) also needs
+		// "reading" (30 left: not yet under 29), then "while" (15 left).
+		{"heaviest first", []string{"upstream", "timed", "out", "while", "reading"},
+			map[string]int{"timed": AnchorFull, "reading": AnchorCover, "while": AnchorCover, "upstream": AnchorNone, "out": AnchorNone}},
+		// A word at two positions weighs twice: 40 of 90 is left without
+		// "timed" (over 29%); counted once, 20 of 70 would be under it.
+		{"repeated word", []string{"reading", "timed", "reading"},
+			map[string]int{"timed": AnchorFull, "reading": AnchorCover}},
+		{"one word", []string{"out"}, map[string]int{"out": AnchorFull}},
+		{"no words", nil, map[string]int{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Anchors(tc.words, weight)
+			for w, kind := range tc.want {
+				assert.Equal(t, kind, got[w], "%s", w)
+			}
+		})
+	}
+}
