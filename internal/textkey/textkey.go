@@ -161,11 +161,12 @@ func appendFoldedLetter(buf []byte, r rune) []byte {
 // Character kinds for splitting.
 const (
 	kSep   = iota // separates words
-	kLower        // lower-case letter, or a letter without case
+	kLower        // lower-case letter
 	kUpper        // upper-case ASCII letter
 	kDigit
-	kHyphen // joins the parts of a compound word
-	kApos   // dropped inside a word
+	kHyphen   // joins the parts of a compound word
+	kApos     // dropped inside a word
+	kCaseless // a letter of a script without case (Han, kana, Hangul, Thai, ...)
 )
 
 // asciiKinds holds the kind of each ASCII byte.
@@ -198,15 +199,17 @@ func kindRune(s string, i int) (k, size int) {
 		return kSep, 1
 	case unicode.IsUpper(r):
 		return kUpper, n
-	case unicode.IsLetter(r):
+	case unicode.IsLower(r) || unicode.IsTitle(r):
 		return kLower, n
+	case unicode.IsLetter(r):
+		return kCaseless, n
 	case unicode.IsDigit(r):
 		return kDigit, n
 	}
 	return kSep, n
 }
 
-func isWord(k int) bool { return k == kLower || k == kUpper || k == kDigit }
+func isWord(k int) bool { return k == kLower || k == kUpper || k == kDigit || k == kCaseless }
 
 // appendWords splits s into words and appends their terms.
 func appendWords(dst []byte, s string) []byte {
@@ -217,16 +220,20 @@ func appendWords(dst []byte, s string) []byte {
 			continue
 		}
 		// A word runs over letters, digits, and hyphens or apostrophes
-		// that sit between two word characters.
+		// that sit between two word characters. Scripts without case
+		// (Chinese, Japanese) put no space between words, so a run of
+		// their letters is a word of its own: "返回401状态码" gives
+		// "返回", "401" and "状态码", and "API参数" gives "api" and "参数".
+		caseless := k == kCaseless
 		j := i
 		for j < len(s) {
 			k, n := kind(s, j)
-			if isWord(k) {
+			if isWord(k) && (k == kCaseless) == caseless {
 				j += n
 				continue
 			}
 			if (k == kHyphen || k == kApos) && j+n < len(s) {
-				if k2, _ := kind(s, j+n); isWord(k2) {
+				if k2, _ := kind(s, j+n); isWord(k2) && (k2 == kCaseless) == caseless {
 					j += n
 					continue
 				}

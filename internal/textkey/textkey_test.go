@@ -5,6 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/httpref/httpref/internal/evalset"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -37,6 +38,12 @@ func TestAppend(t *testing.T) {
 		{"HTTP401 Denied", "http 401 http401 deni"},
 		{"x509 sha2560 ab123", "x509 sha2560 ab 123 ab123"},
 		{"the server's response", "server respons"},
+		// Scripts without case put no space between words: a run of
+		// their letters is a word of its own, apart from digits and Latin.
+		{"返回401状态码", "返回 401 状态码"},
+		{"关于API参数错误", "关于 api 参数错误"},
+		{"ログイン直後に302リダイレクト", "ロクイン直後に 302 リタイレクト"}, // voicing marks go with the other marks
+		{"Ärger über 404", "arger uber 404"},
 		// Word forms.
 		{"timeouts", "timeout"},
 		{"limited limiting limits", "limit limit limit"},
@@ -139,4 +146,19 @@ func unicodeTerms(s string, scratch *[]byte) []byte {
 	terms, folded := AppendUnicode(nil, s, (*scratch)[:0])
 	*scratch = folded
 	return terms
+}
+
+// BenchmarkAppendRealWorld turns every text of the real-world evaluation
+// set into terms once per iteration and reports the mean time per text.
+func BenchmarkAppendRealWorld(b *testing.B) {
+	items, err := evalset.ReadRealWorld("../../testdata/search")
+	require.NoError(b, err)
+	var buf [8 << 10]byte
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, it := range items {
+			_ = Append(buf[:0], it.Text)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(items)), "ns/text")
 }
