@@ -74,6 +74,9 @@ func (st *searchState) run(query string, opts *SearchOptions) {
 		var buf [termBufSize]byte
 		st.score(textkey.AppendASCII(buf[:0], query))
 	}
+	if d := askedCode(query, &st.status); d >= 0 {
+		st.acc[d] += contrastBonus
+	}
 	st.signatureGains(query)
 	// Keep the best limit hits in order, by insertion: the list is short
 	// unless the caller asks for everything.

@@ -1,0 +1,171 @@
+package httpref
+
+import "strings"
+
+// A text that names two codes usually says which one it asks for: "use
+// 410 instead of 404", "returns 403 instead of 401", "a 500 error, not
+// 413", "returns 404, but it should be 204". Both codes stand as a status
+// and gain codeBonus, so without a reading of the contrast the other words
+// decide between them. askedCode finds the contrast and contrastBonus goes
+// to the code asked for:
+//
+//   - "A instead of B", "A rather than B", "A, not B", "A as against B":
+//     A, the code put forward, unless a verb that reports what the
+//     software does now comes before A ("returns", "gives", "throws",
+//     "I'm getting", "results in"; "return" too, except at the start or
+//     after "should", "to", "must" and the like, where it asks): then B,
+//     the code wanted instead;
+//   - "A ... should be B", "A ... should return B": B.
+const contrastBonus = 10
+
+// Limits of the contrast reading, in words.
+const (
+	contrastWords     = 48 // the words of the text read
+	contrastMarkerGap = 6  // at most this many words from A to the marker
+	contrastCodeGap   = 4  // and from the marker to B
+	contrastVerbGap   = 7  // and from the verb to A
+)
+
+// contrastWord is a word of the text: its kind and, for a code, its entry.
+type contrastWord struct {
+	kind uint8
+	d    uint8
+}
+
+// Kinds of contrast words.
+const (
+	cwOther    = iota
+	cwCode     // a code that stands as a status
+	cwInstead  // "instead" (of), "rather" (than), "against" (as against)
+	cwNot      // "not"
+	cwShould   // "should", "must"
+	cwBaseVerb // "be", "return", "throw", "use", ...: it reports unless it asks
+	cwReports  // a verb that reports what happens now: "returns", "gives", ...
+	cwSubject  // a pronoun or a plural noun: before a base verb, it reports
+)
+
+// askedCode returns the entry of the code that q asks for when it
+// contrasts two codes that stand as a status, or -1.
+func askedCode[T ~string | ~[]byte](q T, status *entrySet) int {
+	var (
+		words [contrastWords]contrastWord
+		n     int
+	)
+	codes := 0
+	for i := 0; i < len(q) && n < len(words); {
+		if !isASCIILetter(q[i]) && !isASCIIDigit(q[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(q) && (isASCIILetter(q[j]) || isASCIIDigit(q[j]) || q[j] == '\'') {
+			j++
+		}
+		w := contrastWord{kind: contrastKind(q[i:j])}
+		if j-i == 3 && isASCIIDigit(q[i]) && isASCIIDigit(q[i+1]) && isASCIIDigit(q[i+2]) {
+			if d := position(Code(int(q[i]-'0')*100 + int(q[i+1]-'0')*10 + int(q[i+2]-'0'))); d >= 0 && status.has(d) {
+				w = contrastWord{kind: cwCode, d: uint8(d)}
+				codes++
+			}
+		}
+		words[n] = w
+		n++
+		i = j
+	}
+	if codes < 2 {
+		return -1
+	}
+	for a := range n {
+		if words[a].kind != cwCode {
+			continue
+		}
+		m, second := contrastMarker(words[a+1:n], int(words[a].d))
+		if m < 0 {
+			continue
+		}
+		m += a + 1
+		for b := m + 1; b < n && b <= m+contrastCodeGap; b++ {
+			if words[b].kind != cwCode || words[b].d == words[a].d {
+				continue
+			}
+			if second || reportsBefore(words[:a]) {
+				return int(words[b].d)
+			}
+			return int(words[a].d)
+		}
+	}
+	return -1
+}
+
+// contrastMarker finds the marker of a contrast among the words after a
+// code: its index, and whether it puts the code wanted second ("should
+// be"). It returns -1 when none comes within contrastMarkerGap words.
+func contrastMarker(after []contrastWord, d int) (int, bool) {
+	for k := 0; k < len(after) && k < contrastMarkerGap; k++ {
+		switch after[k].kind {
+		case cwCode:
+			return -1, false
+		case cwNot:
+			if k == 0 && strings.Contains(entries[d].text, " Not ") {
+				continue // "404 Not Found": the phrase
+			}
+			return k, false
+		case cwInstead:
+			return k, false
+		case cwShould:
+			if k+1 < len(after) && after[k+1].kind == cwBaseVerb {
+				return k + 1, true
+			}
+		}
+	}
+	return -1, false
+}
+
+// reportsBefore reports whether one of the last contrastVerbGap words
+// before a code is a verb that reports what the software does now.
+func reportsBefore(before []contrastWord) bool {
+	for k := len(before) - 1; k >= 0 && k >= len(before)-contrastVerbGap; k-- {
+		switch before[k].kind {
+		case cwReports:
+			return true
+		case cwBaseVerb:
+			// After a subject it reports ("errors return 422 instead of
+			// 400", "we return 401"); at the start, after "and" or after
+			// "should" it asks ("return 410 instead of 404", "validate
+			// the body and return 400 as against 500").
+			return k > 0 && before[k-1].kind == cwSubject
+		case cwCode:
+			return false
+		}
+	}
+	return false
+}
+
+// contrastKind returns the kind of word w, in any case.
+func contrastKind[T ~string | ~[]byte](w T) uint8 {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return cwOther
+	}
+	switch string(lowerInto(&buf, w)) {
+	case "instead", "rather", "against":
+		return cwInstead
+	case "not":
+		return cwNot
+	case "should", "shouldn't", "must":
+		return cwShould
+	case "be", "return", "throw", "give", "send", "raise", "respond", "use", "answer":
+		return cwBaseVerb
+	case "returns", "returned", "returning", "gives", "gave", "giving", "throws", "threw", "throwing",
+		"raises", "raising", "results", "resulting", "sends", "sent", "sending", "responds", "responded",
+		"getting", "get", "got", "gets", "receive", "received", "receiving", "issues", "issued",
+		"emits", "yields", "currently", "answers", "answered":
+		return cwReports
+	case "we", "they", "i", "you", "it", "server", "api", "app":
+		return cwSubject
+	}
+	if n := len(w); n > 3 && lowerASCII(w[n-1]) == 's' && lowerASCII(w[n-2]) != 's' {
+		return cwSubject // a plural noun, most likely: "errors", "endpoints"
+	}
+	return cwOther
+}

@@ -1,0 +1,45 @@
+package httpref
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestAskedCode(t *testing.T) {
+	tests := []struct {
+		text string
+		want Code // 0: no contrast
+	}{
+		{"Use 410 Gone instead of 404 Not Found", 410},
+		{"Return 202 Accepted (not 200) when a job is submitted", 202},
+		{"When using an expired access token, I'm getting 403 instead of 401", 401},
+		{"Request validation errors return 422 instead of 400", 400},
+		{"validate the body and return 400 as against an error 500", 400},
+		{"Body limit gives 500 error instead of 413", 413},
+		{"should return a 412 not a 416", 412},
+		{"the handler returns 404, should be 204", 204},
+		{"results in an internal server error (500) not 401 or 403", 401},
+		{"why 307 and not 302?", 307},
+		// No contrast: one code, a phrase's "Not", or codes too far apart.
+		{"404 instead of the page", 0},
+		{"404 Not Found 500 Internal Server Error", 0},
+		{"got 404 Not Found then 500", 0},
+		{"403 on the first try and much later, after the token was refreshed twice, not 401", 0},
+		// A number that does not stand as a status is no code.
+		{"connect() failed (111: Connection refused) instead of 502", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			status, _ := statusNumbers(tc.text)
+			got := askedCode(tc.text, &status)
+			if tc.want == 0 {
+				assert.Equal(t, -1, got)
+				return
+			}
+			if assert.GreaterOrEqual(t, got, 0) {
+				assert.Equal(t, tc.want, entries[got].code)
+			}
+		})
+	}
+}
