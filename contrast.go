@@ -47,6 +47,9 @@ const (
 // askedCode returns the entry of the code that q asks for when it
 // contrasts two codes that stand as a status, or -1.
 func askedCode[T ~string | ~[]byte](q T, status *entrySet) int {
+	if status.count() < 2 {
+		return -1 // a contrast needs two codes
+	}
 	var (
 		words [contrastWords]contrastWord
 		n     int

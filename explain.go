@@ -1,6 +1,7 @@
 package httpref
 
 import (
+	"math/bits"
 	"slices"
 )
 
@@ -109,26 +110,33 @@ type sigTrack struct {
 // signature's words: three words of a long message are no match. The
 // three constants are declared with the generated tables.
 
-// score returns how well signature i and the text agree: the share of the
-// signature's words found, or, when larger, the share of the text's words
-// the signature explains scaled so that explainMinCover gives
-// explainMinScore.
-func (st *explainState) score(i int) float32 {
-	t := &st.track[i]
+// score returns how well signature i and the text agree (see
+// sigTrack.score).
+func (st *explainState) score(i int) float32 { return st.track[i].score(st.chars) }
+
+// cover returns the share of the text's words (numbers aside) that
+// signature i explains, from 0 to 1.
+func (st *explainState) cover(i int) float32 { return st.track[i].cover(st.chars) }
+
+// score returns how well a signature and a text whose words (numbers
+// aside) have chars bytes agree: the share of the signature's words found,
+// or, when larger, the share of the text's words the signature explains
+// scaled so that explainMinCover gives explainMinScore.
+func (t *sigTrack) score(chars int) float32 {
 	sc := t.best
-	if m := t.most; m >= explainMinCoverChars && st.chars > 0 && sc >= explainMinCoverShare {
-		sc = max(sc, min(1, float32(m)/float32(st.chars)*explainMinScore/explainMinCover))
+	if m := t.most; m >= explainMinCoverChars && chars > 0 && sc >= explainMinCoverShare {
+		sc = max(sc, min(1, float32(m)/float32(chars)*explainMinScore/explainMinCover))
 	}
 	return sc
 }
 
-// cover returns the share of the text's words (numbers aside) that
-// signature i explains, from 0 to 1.
-func (st *explainState) cover(i int) float32 {
-	if st.chars == 0 {
+// cover returns the share of a text's words, whose bytes (numbers aside)
+// are chars, that the signature explains, from 0 to 1.
+func (t *sigTrack) cover(chars int) float32 {
+	if chars == 0 {
 		return 0
 	}
-	return min(1, float32(max(st.track[i].most, st.track[i].bestBytes))/float32(st.chars))
+	return min(1, float32(max(t.most, t.bestBytes))/float32(chars))
 }
 
 // scan reads the text's words once. Each word found in the index advances
@@ -144,9 +152,28 @@ func (st *explainState) scan(text string) {
 			st.chars += end - start
 		}
 		if w := findSigWord(h, text[start:end]); w >= 0 {
-			st.advance(&sigWords[w], start, end-start, nil)
+			st.advance(&sigWords[w], start, end-start)
 		}
 		i = end
+	}
+}
+
+// advance records a word of n bytes at offset off.
+func (st *explainState) advance(w *sigWord, off, n int) {
+	last := uint32(1 << 31)
+	for _, p := range sigPlaces[w.places.off : w.places.off+w.places.n] {
+		sig := p >> 16
+		if sig == last {
+			continue // one word of the text advances a signature once
+		}
+		advanced, first := st.track[sig].step(sig, uint8(p), off, n, w.weight)
+		if advanced {
+			last = sig
+		}
+		if first && st.nseen < len(st.seen) {
+			st.seen[st.nseen] = uint16(sig)
+			st.nseen++
+		}
 	}
 }
 
@@ -156,16 +183,37 @@ type sigFound struct {
 	word, off, n uint16
 }
 
-// maxScanQueryBytes is the longest text scanQuery takes.
+// maxScanQueryBytes is the longest text anchoredScan takes.
 const maxScanQueryBytes = maxQueryBytes
 
-// scanQuery is scan for a text of at most maxScanQueryBytes, which Search
-// reads, in three steps: it notes the words the index holds, marks the
-// signatures that one of them anchors (see sigtable.Anchors), and only
-// then follows those signatures through the words. The others cannot
-// reach explainMinScore, so scores that count (explainMinScore and above)
-// are scan's, found with about a third of the work.
-func (st *explainState) scanQuery(text string) {
+// maxAnchored is the most signatures anchoredScan follows; Search scans a
+// text that anchors more in full (explainState).
+const maxAnchored = 128
+
+// anchoredScan is the scan Search makes of a query: it notes the words
+// the index holds, marks the signatures that one of them anchors (see
+// sigtable.Anchors), and only then follows those signatures through the
+// words. The others cannot reach explainMinScore, so the scores that count
+// (explainMinScore and above) are explainState's, found with about a
+// third of the work and a twentieth of the memory: a track for each
+// anchored signature, in the order of their indexes.
+type anchoredScan struct {
+	cand  sigSet
+	rank  [len(sigSet{})]uint16 // the signatures of cand in the words before each word
+	track [maxAnchored]sigTrack
+	chars int                 // the bytes of the text's words that are not numbers
+	seen  [maxAnchored]uint16 // the signatures with a score, in the order they got one
+	nseen int
+}
+
+// slot returns where the track of anchored signature sig is.
+func (a *anchoredScan) slot(sig uint32) int {
+	return int(a.rank[sig>>6]) + bits.OnesCount64(a.cand[sig>>6]&(1<<(sig&63)-1))
+}
+
+// scan reads text, of at most maxScanQueryBytes, and reports whether it
+// anchors at most maxAnchored signatures; if not, the scan is incomplete.
+func (a *anchoredScan) scan(text string) bool {
 	var (
 		found [maxScanQueryBytes/2 + 1]sigFound // a word and the byte after it
 		nf    int
@@ -176,7 +224,7 @@ func (st *explainState) scanQuery(text string) {
 			break
 		}
 		if !allDigits(text[start:end]) {
-			st.chars += end - start
+			a.chars += end - start
 		}
 		if w := findSigWord(h, text[start:end]); w >= 0 && nf < len(found) {
 			found[nf] = sigFound{uint16(w), uint16(start), uint16(end - start)}
@@ -184,19 +232,42 @@ func (st *explainState) scanQuery(text string) {
 		}
 		i = end
 	}
-	var cand sigSet
 	for _, f := range found[:nf] {
 		w := &sigWords[f.word]
-		for _, a := range sigAnchors[w.anchors.off : w.anchors.off+w.anchors.n] {
-			sig := a &^ sigAnchorFull
-			if a&sigAnchorFull != 0 || int(sigWordChars[sig])*100 >= st.chars*sigAnchorCoverPercent {
-				cand[sig>>6] |= 1 << (sig & 63)
+		for _, x := range sigAnchors[w.anchors.off : w.anchors.off+w.anchors.n] {
+			sig := x &^ sigAnchorFull
+			if x&sigAnchorFull != 0 || int(sigWordChars[sig])*100 >= a.chars*sigAnchorCoverPercent {
+				a.cand[sig>>6] |= 1 << (sig & 63)
 			}
 		}
 	}
-	for _, f := range found[:nf] {
-		st.advance(&sigWords[f.word], int(f.off), int(f.n), &cand)
+	total := 0
+	for i, c := range a.cand {
+		a.rank[i] = uint16(total)
+		total += bits.OnesCount64(c)
 	}
+	if total > maxAnchored {
+		return false
+	}
+	for _, f := range found[:nf] {
+		w := &sigWords[f.word]
+		last := uint32(1 << 31)
+		for _, p := range sigPlaces[w.places.off : w.places.off+w.places.n] {
+			sig := p >> 16
+			if a.cand[sig>>6]&(1<<(sig&63)) == 0 || sig == last {
+				continue
+			}
+			advanced, first := a.track[a.slot(sig)].step(sig, uint8(p), int(f.off), int(f.n), w.weight)
+			if advanced {
+				last = sig
+			}
+			if first {
+				a.seen[a.nseen] = uint16(sig) // at most once per anchored signature
+				a.nseen++
+			}
+		}
+	}
+	return true
 }
 
 // sigSet is a set of signatures, bit i%64 of word i/64 for signature i.
@@ -261,60 +332,52 @@ func equalFoldASCII(lower, word string) bool {
 	return true
 }
 
-// advance records a word of n bytes at offset off, for the signatures in
-// only or, when only is nil, for all.
-func (st *explainState) advance(w *sigWord, off, n int, only *sigSet) {
-	last := uint32(1 << 31)
-	for _, p := range sigPlaces[w.places.off : w.places.off+w.places.n] {
-		sig, pos := p>>16, uint8(p)
-		if only != nil && only[sig>>6]&(1<<(sig&63)) == 0 || sig == last {
-			continue // one word of the text advances a signature once
-		}
-		t := &st.track[sig]
-		if t.first != 0 && off-int(t.first-1) > 6*int(sigWordChars[sig])+64 {
-			t.restart() // the window is too wide: start over
-		}
-		if pos < t.next {
-			if pos != 0 || t.words > 2 {
-				continue
-			}
-			// The message's first word after a start of at most two
-			// words, which may have been words of it used elsewhere in
-			// the text ("preflight request ... Redirect is not allowed
-			// for a preflight request"): start over here. The best
-			// score so far is kept.
-			t.restart()
-		}
-		if t.first == 0 {
-			t.first = int32(min(off, 1<<30)) + 1
-		}
-		last = sig
-		t.next = pos + 1
-		t.matched += uint16(n)
-		t.weight += w.weight
-		t.words++
-		if pos < 64 {
-			t.got |= 1 << pos
-		}
-		switch {
-		case t.words < 2 && sigWordCount[sig] > 1:
-			continue // one word of several is no evidence
-		case t.got&sigMust[sig] != sigMust[sig]:
-			continue // a numbered message needs its numbers
-		case sigWordCount[sig] <= explainShortWords && t.words < sigWordCount[sig]:
-			continue // a short message needs all its words
-		}
-		if t.best == 0 && t.most == 0 && st.nseen < len(st.seen) {
-			st.seen[st.nseen] = uint16(sig) // its first score: every weight is positive, so this happens once
-			st.nseen++
-		}
-		if t.words >= 3 && t.matched > t.most {
-			t.most = t.matched
-		}
-		if sc := float32(t.weight) / float32(sigWordWeight[sig]); sc > t.best {
-			t.best, t.bestBytes = min(sc, 1), t.matched
-		}
+// step advances the track of signature sig by a word of n bytes at
+// offset off of the text that stands at position pos of the signature and
+// weighs weight. It reports whether the word advanced the track (one word
+// of the text advances a signature once), and whether the signature got
+// its first score, which happens once: every weight is positive.
+func (t *sigTrack) step(sig uint32, pos uint8, off, n int, weight uint16) (advanced, first bool) {
+	if t.first != 0 && off-int(t.first-1) > 6*int(sigWordChars[sig])+64 {
+		t.restart() // the window is too wide: start over
 	}
+	if pos < t.next {
+		if pos != 0 || t.words > 2 {
+			return false, false
+		}
+		// The message's first word after a start of at most two
+		// words, which may have been words of it used elsewhere in
+		// the text ("preflight request ... Redirect is not allowed
+		// for a preflight request"): start over here. The best
+		// score so far is kept.
+		t.restart()
+	}
+	if t.first == 0 {
+		t.first = int32(min(off, 1<<30)) + 1
+	}
+	t.next = pos + 1
+	t.matched += uint16(n)
+	t.weight += weight
+	t.words++
+	if pos < 64 {
+		t.got |= 1 << pos
+	}
+	switch {
+	case t.words < 2 && sigWordCount[sig] > 1:
+		return true, false // one word of several is no evidence
+	case t.got&sigMust[sig] != sigMust[sig]:
+		return true, false // a numbered message needs its numbers
+	case sigWordCount[sig] <= explainShortWords && t.words < sigWordCount[sig]:
+		return true, false // a short message needs all its words
+	}
+	first = t.best == 0 && t.most == 0
+	if t.words >= 3 && t.matched > t.most {
+		t.most = t.matched
+	}
+	if sc := float32(t.weight) / float32(sigWordWeight[sig]); sc > t.best {
+		t.best, t.bestBytes = min(sc, 1), t.matched
+	}
+	return true, first
 }
 
 // restart empties the window; the best score and the most bytes stay.

@@ -163,15 +163,25 @@ func FuzzExplain(f *testing.F) {
 	})
 }
 
-// explainAgree reports the first signature on which scan and scanQuery
+// explainAgree reports the first signature on which explainState and
+// anchoredScan
 // disagree about text: its score, when either reaches explainMinScore.
 func explainAgree(text string) (sig int, full, anchored float32, ok bool) {
-	var a, b explainState
+	var (
+		a explainState
+		b anchoredScan
+	)
 	a.scan(text)
-	b.scanQuery(text)
+	if !b.scan(text) {
+		return 0, 0, 0, true // Search scans this text in full
+	}
 	for i := range sigCount {
-		x, y := a.score(i), b.score(i)
-		if (x >= explainMinScore || y >= explainMinScore) && (x != y || a.cover(i) != b.cover(i)) {
+		x, y, xc, yc := a.score(i), float32(0), a.cover(i), float32(0)
+		if sig := uint32(i); b.cand[sig>>6]&(1<<(sig&63)) != 0 {
+			t := &b.track[b.slot(sig)]
+			y, yc = t.score(b.chars), t.cover(b.chars)
+		}
+		if (x >= explainMinScore || y >= explainMinScore) && (x != y || xc != yc) {
 			return i, x, y, false
 		}
 	}
@@ -179,7 +189,7 @@ func explainAgree(text string) (sig int, full, anchored float32, ok bool) {
 }
 
 // TestScanQueryAgrees checks that following only anchored signatures
-// (scanQuery, which Search uses) finds every score that counts, as the
+// (anchoredScan, which Search uses) finds every score that counts, as the
 // full scan does, on real pastes and on every signature's own text.
 func TestScanQueryAgrees(t *testing.T) {
 	texts := []string{"", "error error error", "a a a a"}

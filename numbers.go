@@ -1,5 +1,7 @@
 package httpref
 
+import "math/bits"
+
 // A three-digit number in a query is a status code only where it stands
 // as one. Pasted log lines are full of numbers that are not: errno values
 // ("(104: Connection reset by peer)"), addresses and ports
@@ -13,6 +15,15 @@ type entrySet [(catalogSize + 63) / 64]uint64
 
 func (s *entrySet) add(d int)      { s[d/64] |= 1 << (d % 64) }
 func (s *entrySet) has(d int) bool { return s[d/64]&(1<<(d%64)) != 0 }
+
+// count returns the number of entries in s.
+func (s *entrySet) count() int {
+	n := 0
+	for _, w := range s {
+		n += bits.OnesCount64(w)
+	}
+	return n
+}
 
 func isASCIILetter(c byte) bool { return 'A' <= c&^0x20 && c&^0x20 <= 'Z' }
 

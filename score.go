@@ -13,7 +13,6 @@ type searchState struct {
 	searchScorer
 	keys [catalogSize]uint64 // the hits, best first (see sortKey)
 	n    int                 // the number of hits
-	ex   explainState        // the query read as a pasted message
 }
 
 // result returns hit i.

@@ -32,22 +32,41 @@ func (st *searchState) signatureGains(query string) {
 	if sigCount == 0 {
 		return
 	}
-	ex := &st.ex
-	ex.scanQuery(query)
+	var a anchoredScan
+	if a.scan(query) {
+		st.addSignatureGains(a.seen[:a.nseen], func(sig uint32) (score, cover float32) {
+			t := &a.track[a.slot(sig)]
+			return t.score(a.chars), t.cover(a.chars)
+		})
+		return
+	}
+	st.allSignatureGains(query)
+}
+
+// allSignatureGains is signatureGains for a query that anchors more than
+// maxAnchored signatures: it follows every signature.
+func (st *searchState) allSignatureGains(query string) {
+	var ex explainState
+	ex.scan(query)
+	st.addSignatureGains(ex.seen[:ex.nseen], func(sig uint32) (score, cover float32) { return ex.score(int(sig)), ex.cover(int(sig)) })
+}
+
+// addSignatureGains adds the gains of the signatures in seen, given the
+// score and cover of each (see sigTrack.score and sigTrack.cover).
+func (st *searchState) addSignatureGains(seen []uint16, measure func(sig uint32) (score, cover float32)) {
 	var top float32 // the best score the words gave
 	for _, d := range st.hits[:st.nhits] {
 		top = max(top, st.acc[d])
 	}
 	var gain, best [catalogSize]float32 // the sum of an entry's gains, and the best
 	any := false
-	for _, x := range ex.seen[:ex.nseen] {
-		i := int(x)
-		sc := ex.score(i)
+	for _, x := range seen {
+		sc, cover := measure(uint32(x))
 		if sc < explainMinScore {
 			continue
 		}
+		i := int(x)
 		s := &signatures[i]
-		cover := ex.cover(i)
 		strength := max(min(1, sc*float32(sigEvidenceChars[i])/sigFullChars), cover)
 		for k, c := range sigCodes[s.codes.off : s.codes.off+s.codes.n] {
 			d := position(c)
