@@ -31,43 +31,61 @@ func Stem(t []byte) []byte {
 			return t
 		}
 	}
-	switch string(t) {
-	case "https", "status", "cors", "always", "alias", "canvas", "across", "series", "news":
-		return t
-	}
-	// 1. Plurals.
-	switch {
-	case hasSuffix(t, "ies") && len(t) > 4:
-		t = append(t[:len(t)-3], 'y')
-	case hasSuffix(t, "sses"), hasSuffix(t, "uses"), hasSuffix(t, "ches"), hasSuffix(t, "shes"), hasSuffix(t, "xes"):
-		t = t[:len(t)-2]
-	case hasSuffix(t, "s") && !hasSuffix(t, "ss") && !hasSuffix(t, "us") && !hasSuffix(t, "is"):
-		t = t[:len(t)-1]
+	// 1. Plurals. Every plural rule, and every word kept as it is, ends
+	// in "s".
+	if t[len(t)-1] == 's' {
+		switch string(t) {
+		case "https", "status", "cors", "always", "alias", "canvas", "across", "series", "news":
+			return t
+		}
+		switch {
+		case hasSuffix(t, "ies") && len(t) > 4:
+			t = append(t[:len(t)-3], 'y')
+		case hasSuffix(t, "sses"), hasSuffix(t, "uses"), hasSuffix(t, "ches"), hasSuffix(t, "shes"), hasSuffix(t, "xes"):
+			t = t[:len(t)-2]
+		case !hasSuffix(t, "ss") && !hasSuffix(t, "us") && !hasSuffix(t, "is"):
+			t = t[:len(t)-1]
+		}
 	}
 	// 2. British spelling.
 	t = americanize(t)
-	// 3. Endings.
-	switch {
-	case hasSuffix(t, "ily") && len(t) > 6:
-		t = append(t[:len(t)-3], 'y')
-	case hasSuffix(t, "ly") && len(t) > 5:
-		t = t[:len(t)-2]
-	case hasSuffix(t, "ure") && len(t) > 6:
-		t = t[:len(t)-3]
-	case hasSuffix(t, "ation") && len(t) > 7:
-		t = t[:len(t)-5]
-	case hasSuffix(t, "ion") && len(t) > 6:
-		t = t[:len(t)-3]
-	case hasSuffix(t, "ated") && len(t) > 6:
-		t = t[:len(t)-4]
-	case hasSuffix(t, "ating") && len(t) > 7:
-		t = t[:len(t)-5]
-	case hasSuffix(t, "ate") && len(t) > 6:
-		t = t[:len(t)-3]
-	case hasSuffix(t, "ing") && len(t) > 5:
-		t = t[:len(t)-3]
-	case hasSuffix(t, "ed") && len(t) > 4:
-		t = t[:len(t)-2]
+	// 3. Endings, by the last letter, which tells them apart.
+	switch n := len(t); t[n-1] {
+	case 'y':
+		switch {
+		case hasSuffix(t, "ily") && n > 6:
+			t = append(t[:n-3], 'y')
+		case hasSuffix(t, "ly") && n > 5:
+			t = t[:n-2]
+		}
+	case 'e':
+		switch {
+		case hasSuffix(t, "ure") && n > 6:
+			t = t[:n-3]
+		case hasSuffix(t, "ate") && n > 6:
+			t = t[:n-3]
+		}
+	case 'n':
+		switch {
+		case hasSuffix(t, "ation") && n > 7:
+			t = t[:n-5]
+		case hasSuffix(t, "ion") && n > 6:
+			t = t[:n-3]
+		}
+	case 'd':
+		switch {
+		case hasSuffix(t, "ated") && n > 6:
+			t = t[:n-4]
+		case hasSuffix(t, "ed") && n > 4:
+			t = t[:n-2]
+		}
+	case 'g':
+		switch {
+		case hasSuffix(t, "ating") && n > 7:
+			t = t[:n-5]
+		case hasSuffix(t, "ing") && n > 5:
+			t = t[:n-3]
+		}
 	}
 	// 4. Doubled final consonant.
 	if n := len(t); n >= 4 && t[n-1] == t[n-2] && t[n-1] != 's' && !isVowel(t[n-1]) {
@@ -93,6 +111,42 @@ func hasSuffix(t []byte, s string) bool {
 func americanize(t []byte) []byte {
 	// British spellings that no suffix rule covers. Plural forms are
 	// reduced before the lookup.
+	if c := t[len(t)-1]; c == 'e' || c == 'r' || c == 'y' {
+		if us := britishWord(t); us != "" {
+			return append(t[:0], us...)
+		}
+	}
+	// Every suffix rule below ends in one of these letters.
+	switch t[len(t)-1] {
+	case 'e', 'd', 's', 'g', 'r', 'n':
+	default:
+		return t
+	}
+	for _, s := range [...]string{"isation", "ise", "ised", "ises", "ising", "iser", "isers"} {
+		if hasSuffix(t, s) && len(t) > len(s)+2 {
+			t[len(t)-len(s)+1] = 'z'
+			return t
+		}
+	}
+	for _, s := range [...]string{"yse", "ysed", "ysing"} {
+		if hasSuffix(t, s) && len(t) > len(s)+2 {
+			t[len(t)-len(s)+1] = 'z'
+			return t
+		}
+	}
+	switch {
+	case hasSuffix(t, "ogue") && len(t) > 6:
+		return t[:len(t)-2]
+	case hasSuffix(t, "tre") && len(t) > 5:
+		t[len(t)-2], t[len(t)-1] = 'e', 'r'
+	}
+	return t
+}
+
+// britishWord returns the American spelling of t when t is one of the
+// British spellings that no suffix rule covers (all end in "e", "r" or
+// "y"), or "".
+func britishWord(t []byte) string {
 	var us string
 	switch string(t) {
 	case "analogue":
@@ -124,32 +178,5 @@ func americanize(t []byte) []byte {
 	case "programme":
 		us = "program"
 	}
-	if us != "" {
-		return append(t[:0], us...)
-	}
-	// Every suffix rule below ends in one of these letters.
-	switch t[len(t)-1] {
-	case 'e', 'd', 's', 'g', 'r', 'n':
-	default:
-		return t
-	}
-	for _, s := range [...]string{"isation", "ise", "ised", "ises", "ising", "iser", "isers"} {
-		if hasSuffix(t, s) && len(t) > len(s)+2 {
-			t[len(t)-len(s)+1] = 'z'
-			return t
-		}
-	}
-	for _, s := range [...]string{"yse", "ysed", "ysing"} {
-		if hasSuffix(t, s) && len(t) > len(s)+2 {
-			t[len(t)-len(s)+1] = 'z'
-			return t
-		}
-	}
-	switch {
-	case hasSuffix(t, "ogue") && len(t) > 6:
-		return t[:len(t)-2]
-	case hasSuffix(t, "tre") && len(t) > 5:
-		t[len(t)-2], t[len(t)-1] = 'e', 'r'
-	}
-	return t
+	return us
 }

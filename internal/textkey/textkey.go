@@ -71,7 +71,48 @@ func Append(dst []byte, s string) []byte {
 // not let dst escape, so a caller may pass a slice of a stack array; the
 // result fits when cap(dst)-len(dst) >= 2*len(s)+2*MaxWord.
 func AppendASCII(dst []byte, s string) []byte {
-	return appendWords(dst, s)
+	for i := 0; i < len(s); {
+		k := asciiKinds[s[i]&(utf8.RuneSelf-1)]
+		if !isWord(int(k)) {
+			i++
+			continue
+		}
+		// The word's extent, as appendWords finds it. A word that is
+		// one part (no capital, hyphen or apostrophe after its first
+		// letter, no digit after a letter) goes straight to
+		// appendTerm; the others are cut into parts by appendWord.
+		j, onePart, letter := i+1, true, k != kDigit
+		for j < len(s) {
+			switch asciiKinds[s[j]&(utf8.RuneSelf-1)] {
+			case kLower:
+				letter = true
+				j++
+				continue
+			case kUpper:
+				onePart = false
+				j++
+				continue
+			case kDigit:
+				onePart = onePart && !letter
+				j++
+				continue
+			case kHyphen, kApos:
+				if j+1 < len(s) && isWord(int(asciiKinds[s[j+1]&(utf8.RuneSelf-1)])) {
+					onePart = false
+					j++
+					continue
+				}
+			}
+			break
+		}
+		if onePart {
+			dst = appendTerm(dst, s[i:j])
+		} else {
+			dst = appendWord(dst, s[i:j])
+		}
+		i = j
+	}
+	return dst
 }
 
 // AppendUnicode is Append for text that may hold non-ASCII characters. It
@@ -359,6 +400,9 @@ func isNegation(w string) bool {
 // isStop reports whether t is a stop word: a word so common in English
 // that it says nothing about a status code.
 func isStop(t []byte) bool {
+	if len(t) > 7 {
+		return false // the longest is "instead"
+	}
 	switch string(t) {
 	case "a", "an", "the", "to", "of", "and", "or", "in", "on", "at", "by", "for", "with",
 		"is", "are", "be", "was", "were", "been", "being", "it", "its", "as", "this", "that",
