@@ -116,20 +116,27 @@ func americanize(t []byte) []byte {
 			return append(t[:0], us...)
 		}
 	}
-	// Every suffix rule below ends in one of these letters.
+	// The -ise and -yse forms, by their last letter: no two forms with
+	// the same last letter can both match.
+	var forms [2]string
 	switch t[len(t)-1] {
-	case 'e', 'd', 's', 'g', 'r', 'n':
+	case 'e':
+		forms = [2]string{"ise", "yse"}
+	case 'd':
+		forms = [2]string{"ised", "ysed"}
+	case 's':
+		forms = [2]string{"ises", "isers"}
+	case 'g':
+		forms = [2]string{"ising", "ysing"}
+	case 'r':
+		forms = [2]string{"iser"}
+	case 'n':
+		forms = [2]string{"isation"}
 	default:
 		return t
 	}
-	for _, s := range [...]string{"isation", "ise", "ised", "ises", "ising", "iser", "isers"} {
-		if hasSuffix(t, s) && len(t) > len(s)+2 {
-			t[len(t)-len(s)+1] = 'z'
-			return t
-		}
-	}
-	for _, s := range [...]string{"yse", "ysed", "ysing"} {
-		if hasSuffix(t, s) && len(t) > len(s)+2 {
+	for _, s := range forms {
+		if s != "" && hasSuffix(t, s) && len(t) > len(s)+2 {
 			t[len(t)-len(s)+1] = 'z'
 			return t
 		}
