@@ -171,6 +171,7 @@ func (s *searchScorer) score(terms []byte) {
 		ph    uint32                // its hash
 		n     int                   // the terms read
 		cterm [textkey.MaxWord]byte // a typo's correction
+		long  bool                  // the terms outgrow key
 	)
 	light, nt := s.weightlessTerms(terms) // bit k: term k weighs nothing
 	weighAll := light == 1<<nt-1          // nothing else in the query: weigh it all
@@ -208,8 +209,8 @@ func (s *searchScorer) score(terms []byte) {
 		read.start[read.n], read.hash[read.n] = uint16(len(text)), h
 		read.n++
 		text = append(append(text, t...), ' ')
-		if len(key)+1+len(t) > cap(key) {
-			key = kbuf[:cap(kbuf)] // too long for any phrase
+		if long || len(key)+1+len(t) > cap(key) {
+			long = true // too long for any phrase
 			continue
 		}
 		if len(key) > 0 {
@@ -219,9 +220,11 @@ func (s *searchScorer) score(terms []byte) {
 	}
 	// Exact phrase: the query's terms are those of a phrase, alias or
 	// constant name.
-	if k := probe(searchPhraseHash[:], textkey.Hash(key), func(k int) bool { return searchPhraseKeys[k] == string(key) }); k >= 0 {
-		for ; k < len(searchPhraseKeys) && searchPhraseKeys[k] == string(key); k++ {
-			s.acc[searchPhraseDoc[k]] += phraseBonus
+	if !long {
+		if k := probe(searchPhraseHash[:], textkey.Hash(key), func(k int) bool { return searchPhraseKeys[k] == string(key) }); k >= 0 {
+			for ; k < len(searchPhraseKeys) && searchPhraseKeys[k] == string(key); k++ {
+				s.acc[searchPhraseDoc[k]] += phraseBonus
+			}
 		}
 	}
 	if s.nterms > 1 {
