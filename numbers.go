@@ -16,6 +16,21 @@ type entrySet [(catalogSize + 63) / 64]uint64
 func (s *entrySet) add(d int)      { s[d/64] |= 1 << (d % 64) }
 func (s *entrySet) has(d int) bool { return s[d/64]&(1<<(d%64)) != 0 }
 
+// only returns the entry when s holds exactly one, or -1.
+func (s *entrySet) only() int {
+	d := -1
+	for i, w := range s {
+		switch {
+		case w == 0:
+			continue
+		case d >= 0 || w&(w-1) != 0:
+			return -1
+		}
+		d = i*64 + bits.TrailingZeros64(w)
+	}
+	return d
+}
+
 // count returns the number of entries in s.
 func (s *entrySet) count() int {
 	n := 0

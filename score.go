@@ -218,6 +218,9 @@ func (s *searchScorer) score(terms []byte) {
 		}
 		key = append(key, t...)
 	}
+	if len(rest) > 0 {
+		s.codesPastTerms()
+	}
 	// Exact phrase: the query's terms are those of a phrase, alias or
 	// constant name.
 	if !long {
@@ -236,6 +239,30 @@ func (s *searchScorer) score(terms []byte) {
 	read.text, read.start[read.n] = text, uint16(len(text))
 	s.conceptGains(&read)
 	s.bigramGains(&read)
+}
+
+// codesPastTerms gives codeBonus to the codes that stand as a status in
+// the query but come after the maxQueryTerms terms read: a long paste ends
+// with "Status code: 500" as often as it starts with it. They count as one
+// more term of the query.
+func (s *searchScorer) codesPastTerms() {
+	counted := false
+	for i, w := range s.status {
+		for ; w != 0; w &= w - 1 {
+			d := i*64 + bits.TrailingZeros64(w)
+			if s.fields[d]&FieldCode != 0 {
+				continue // read among the terms
+			}
+			if !counted {
+				s.bit = 1 << min(s.nterms, maxQueryTerms-1)
+				s.nterms = min(s.nterms+1, maxQueryTerms)
+				counted = true
+			}
+			s.acc[d] += codeBonus
+			s.fields[d] |= FieldCode
+			s.hit(d)
+		}
+	}
 }
 
 // queryTerms are the terms of a query as read, typos corrected, with the

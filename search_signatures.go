@@ -68,7 +68,15 @@ func (st *searchState) addSignatureGains(seen []uint16, measure func(sig uint32)
 		i := int(x)
 		s := &signatures[i]
 		strength := max(min(1, sc*float32(sigEvidenceChars[i])/sigFullChars), cover)
-		for k, c := range sigCodes[s.codes.off : s.codes.off+s.codes.n] {
+		codes := sigCodes[s.codes.off : s.codes.off+s.codes.n]
+		var stated [1]Code
+		if d := st.status.only(); s.statusInText && d >= 0 {
+			// The message gives the status itself ("Status code: 503"):
+			// that code is its only one, and the usual ones do not count.
+			stated[0] = entries[d].code
+			codes = stated[:]
+		}
+		for k, c := range codes {
 			d := position(c)
 			g := sc * strength * sigBonus
 			if k > 0 {

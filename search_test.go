@@ -173,6 +173,12 @@ func TestSearchTopResult(t *testing.T) {
 		// On equal relevance the standard code comes first.
 		{"Unauthorized", 401},
 		{"request header fields too large", 431},
+		// A message that gives the status names that code, not the
+		// usual ones of its signature.
+		{"(Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 503.", 503},
+		{"Response for preflight has invalid HTTP status code 404", 404},
+		// A status after the first 32 terms still counts.
+		{"Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/json?url=https://example.org/a/b/c/d/e/f/g/h/i/j. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 500", 500},
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {

@@ -16,6 +16,7 @@ type signature struct {
 	layer                              Layer
 	codes                              span // into sigCodes
 	literal                            int  // literal bytes of text
+	statusInText                       bool // the text's {num} is the response's status
 }
 
 // sigWord is one word of Explain's index with its span of sigPlaces.

@@ -45,6 +45,12 @@ type Signature struct {
 	Meaning string `json:"meaning"`
 	Source  string `json:"source"`
 	Layer   string `json:"layer,omitempty"` // overrides the file's layer
+
+	// StatusInText says that the text's {num} is the status of the
+	// response the message is about ("Status code: {num}" in Firefox's
+	// CORS messages): a text that gives it names its own code, and Codes
+	// are only the usual ones.
+	StatusInText bool `json:"status_in_text,omitempty"`
 }
 
 // Layers are the layers a signature can come from, in the order of the
@@ -275,6 +281,9 @@ func compile(f File, s Signature, codes map[int]bool) (Compiled, error) {
 	if longest < 4 {
 		return c, fmt.Errorf("text: the longest literal part has %d characters; a signature needs a distinctive part of at least 4", longest)
 	}
+	if s.StatusInText && !strings.Contains(s.Text, "{num}") {
+		return c, fmt.Errorf("status_in_text: the text has no {num} to hold the status")
+	}
 	c.Fragments = frags
 	c.Words = TextWords(s.Text)
 	if len(c.Words) == 0 {
@@ -392,8 +401,12 @@ func Render(sigs []Compiled, catalogCodes []int) ([]byte, error) {
 	for _, s := range sigs {
 		cOff := len(codeList)
 		codeList = append(codeList, s.Codes...)
-		fmt.Fprintf(&b, "\t{id: %q, product: %q, layer: %d, text: %q, meaning: %q, source: %q, codes: span{%d, %d}, literal: %d},\n",
-			s.ID, s.Product, s.LayerIdx+1, s.Text, s.Meaning, s.Source, cOff, len(s.Codes), s.Literal)
+		statusInText := ""
+		if s.StatusInText {
+			statusInText = ", statusInText: true"
+		}
+		fmt.Fprintf(&b, "\t{id: %q, product: %q, layer: %d, text: %q, meaning: %q, source: %q, codes: span{%d, %d}, literal: %d%s},\n",
+			s.ID, s.Product, s.LayerIdx+1, s.Text, s.Meaning, s.Source, cOff, len(s.Codes), s.Literal, statusInText)
 	}
 	b.WriteString("}\n\n")
 	if len(codeList) > 0xffff {
