@@ -173,8 +173,7 @@ func (s *searchScorer) score(terms []byte) {
 		cterm [textkey.MaxWord]byte // a typo's correction
 		long  bool                  // the terms outgrow key
 	)
-	light, nt := s.weightlessTerms(terms) // bit k: term k weighs nothing
-	weighAll := light == 1<<nt-1          // nothing else in the query: weigh it all
+	weighAll := s.allWeightless(terms) // nothing else in the query: weigh it all
 	for ; len(rest) > 0 && n < maxQueryTerms; n++ {
 		i := 0
 		for i < len(rest) && rest[i] != ' ' {
@@ -187,7 +186,7 @@ func (s *searchScorer) score(terms []byte) {
 		rest = rest[i:]
 		h := textkey.Hash(t)
 		id := -1
-		if weighAll || light&(1<<n) == 0 {
+		if weighAll || len(t) > 0 && !s.weightless(t) {
 			s.bit = 1 << s.nterms
 			id = s.term(t, h)
 			// A compound typed as two words ("retry after", "web socket")
@@ -294,20 +293,20 @@ func (s *searchScorer) weightless(t []byte) bool {
 	return false
 }
 
-// weightlessTerms reads the first maxQueryTerms terms and returns how
-// many it read and, as bit k, whether term k is weightless.
-func (s *searchScorer) weightlessTerms(terms []byte) (mask uint64, n int) {
-	for i := 0; i < len(terms) && n < maxQueryTerms; n++ {
+// allWeightless reports whether every one of the first maxQueryTerms
+// terms weighs nothing (see weightless); an empty term does.
+func (s *searchScorer) allWeightless(terms []byte) bool {
+	for i, n := 0, 0; i < len(terms) && n < maxQueryTerms; n++ {
 		j := i
 		for j < len(terms) && terms[j] != ' ' {
 			j++
 		}
-		if j == i || s.weightless(terms[i:j]) {
-			mask |= 1 << n
+		if j > i && !s.weightless(terms[i:j]) {
+			return false
 		}
 		i = j + 1
 	}
-	return mask, n
+	return true
 }
 
 // codeTerm returns the entry whose code is the three-digit term t, or -1;
