@@ -177,6 +177,11 @@ func TestSearchTopResult(t *testing.T) {
 		// usual ones of its signature.
 		{"(Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 503.", 503},
 		{"Response for preflight has invalid HTTP status code 404", 404},
+		// Chinese and Japanese are read as pairs of letters, so a word
+		// of a concept's ask is found inside a sentence.
+		{"检测到该服务器正在将此地址的请求循环重定向", 301},
+		{"点击下载按钮会提示需要获得授权", 401},
+		{"ゲートウェイで网关超时が出る", 504},
 		// A status after the first 32 terms still counts.
 		{"Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/json?url=https://example.org/a/b/c/d/e/f/g/h/i/j. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 500", 500},
 	}

@@ -40,7 +40,7 @@ type Concept struct {
 }
 
 // MaxConceptTerms is the most terms an ask may have.
-const MaxConceptTerms = 4
+const MaxConceptTerms = 6
 
 // Entry is one status code as written in the source table. Enumerated
 // fields hold the spelling used by the reference page (see Classes,

@@ -21,6 +21,9 @@
 //     also the whole word joined, so "timeout" matches "Time-out" and
 //     "websocket" matches "WebSocket"; so does a code glued to the word
 //     before it ("HTTP401" gives "http", "401" and "http401").
+//     Chinese, Japanese and Korean put no space between words: a run of
+//     their letters gives each pair of adjacent letters ("重定向" gives
+//     "重定" and "定向").
 //   - Stop words ("the", "a", "of", ...) and single letters are dropped.
 //   - Stemming (Stem): plural and verb endings are removed and British
 //     spellings are mapped to American ones, so "timeouts" ~ "timeout",
@@ -207,7 +210,8 @@ const (
 	kDigit
 	kHyphen   // joins the parts of a compound word
 	kApos     // dropped inside a word
-	kCaseless // a letter of a script without case (Han, kana, Hangul, Thai, ...)
+	kCaseless // a letter of another script without case (Thai, Arabic, ...)
+	kCJK      // a Han, kana or Hangul letter: these scripts put no space between words
 )
 
 // asciiKinds holds the kind of each ASCII byte.
@@ -242,6 +246,8 @@ func kindRune(s string, i int) (k, size int) {
 		return kUpper, n
 	case unicode.IsLower(r) || unicode.IsTitle(r):
 		return kLower, n
+	case isCJK(r):
+		return kCJK, n
 	case unicode.IsLetter(r):
 		return kCaseless, n
 	case unicode.IsDigit(r):
@@ -250,7 +256,28 @@ func kindRune(s string, i int) (k, size int) {
 	return kSep, n
 }
 
-func isWord(k int) bool { return k == kLower || k == kUpper || k == kDigit || k == kCaseless }
+func isWord(k int) bool {
+	return k == kLower || k == kUpper || k == kDigit || k == kCaseless || k == kCJK
+}
+
+// isCJK reports whether r is a letter of Chinese, Japanese or Korean
+// writing, including the kana prolonged sound mark "ー" (of the Common
+// script, but part of katakana words).
+func isCJK(r rune) bool {
+	return r == '\u30FC' || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// script is the class of a word character: a word runs over characters of
+// one class.
+func script(k int) int {
+	switch k {
+	case kCaseless:
+		return 1
+	case kCJK:
+		return 2
+	}
+	return 0
+}
 
 // appendWords splits s into words and appends their terms.
 func appendWords(dst []byte, s string) []byte {
@@ -261,28 +288,52 @@ func appendWords(dst []byte, s string) []byte {
 			continue
 		}
 		// A word runs over letters, digits, and hyphens or apostrophes
-		// that sit between two word characters. Scripts without case
-		// (Chinese, Japanese) put no space between words, so a run of
-		// their letters is a word of its own: "返回401状态码" gives
-		// "返回", "401" and "状态码", and "API参数" gives "api" and "参数".
-		caseless := k == kCaseless
+		// that sit between two word characters, all of one script class
+		// (see script): a code or a Latin word written against Chinese
+		// or Japanese is a word of its own ("返回401状态码" gives "返回",
+		// "401" and "状态码"; "API参数" gives "api" and "参数").
+		class := script(k)
 		j := i
 		for j < len(s) {
 			k, n := kind(s, j)
-			if isWord(k) && (k == kCaseless) == caseless {
+			if isWord(k) && script(k) == class {
 				j += n
 				continue
 			}
 			if (k == kHyphen || k == kApos) && j+n < len(s) {
-				if k2, _ := kind(s, j+n); isWord(k2) && (k2 == kCaseless) == caseless {
+				if k2, _ := kind(s, j+n); isWord(k2) && script(k2) == class {
 					j += n
 					continue
 				}
 			}
 			break
 		}
-		dst = appendWord(dst, s[i:j])
+		if k == kCJK {
+			dst = appendBigrams(dst, s[i:j])
+		} else {
+			dst = appendWord(dst, s[i:j])
+		}
 		i = j
+	}
+	return dst
+}
+
+// appendBigrams appends the terms of a run of Chinese, Japanese or
+// Korean letters: each pair of adjacent letters ("循环重定向" gives "循环",
+// "环重", "重定", "定向"), or the letter alone in a run of one. Without
+// spaces between words, pairs are how such text is searched: the word
+// "重定向" (redirect) is found inside a sentence as its pairs "重定" and
+// "定向".
+func appendBigrams(dst []byte, w string) []byte {
+	_, first := utf8.DecodeRuneInString(w)
+	if first >= len(w) {
+		return appendTerm(dst, w)
+	}
+	for i, end := 0, first; end < len(w); {
+		_, n := utf8.DecodeRuneInString(w[end:])
+		dst = appendTerm(dst, w[i:end+n])
+		_, m := utf8.DecodeRuneInString(w[i:])
+		i, end = i+m, end+n
 	}
 	return dst
 }

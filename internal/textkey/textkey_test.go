@@ -38,11 +38,15 @@ func TestAppend(t *testing.T) {
 		{"HTTP401 Denied", "http 401 http401 deni"},
 		{"x509 sha2560 ab123", "x509 sha2560 ab 123 ab123"},
 		{"the server's response", "server respons"},
-		// Scripts without case put no space between words: a run of
-		// their letters is a word of its own, apart from digits and Latin.
-		{"返回401状态码", "返回 401 状态码"},
-		{"关于API参数错误", "关于 api 参数错误"},
-		{"ログイン直後に302リダイレクト", "ロクイン直後に 302 リタイレクト"}, // voicing marks go with the other marks
+		// Chinese, Japanese and Korean put no space between words: a run
+		// of their letters, apart from digits and Latin, gives each pair
+		// of adjacent letters.
+		{"返回401状态码", "返回 401 状态 态码"},
+		{"关于API参数错误", "关于 api 参数 数错 错误"},
+		{"ログイン直後に302リダイレクト", "ロク クイ イン ン直 直後 後に 302 リタ タイ イレ レク クト"}, // voicing marks go with the other marks
+		{"サーバー", "サー ーハ ハー"},
+		{"重", "重"},
+		{"한국어", "한국 국어"},
 		{"Ärger über 404", "arger uber 404"},
 		// Word forms.
 		{"timeouts", "timeout"},
