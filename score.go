@@ -174,7 +174,7 @@ func (s *searchScorer) score(terms []byte) {
 		long  bool                  // the terms outgrow key
 	)
 	weighAll := s.allWeightless(terms) // nothing else in the query: weigh it all
-	for ; len(rest) > 0 && n < maxQueryTerms; n++ {
+	for len(rest) > 0 && n < maxQueryTerms {
 		i := 0
 		for i < len(rest) && rest[i] != ' ' {
 			i++
@@ -185,6 +185,10 @@ func (s *searchScorer) score(terms []byte) {
 		}
 		rest = rest[i:]
 		h := textkey.Hash(t)
+		if unknownForeign(t, h) {
+			continue
+		}
+		n++
 		id := -1
 		if weighAll || len(t) > 0 && !s.weightless(t) {
 			s.bit = 1 << s.nterms
@@ -294,19 +298,36 @@ func (s *searchScorer) weightless(t []byte) bool {
 }
 
 // allWeightless reports whether every one of the first maxQueryTerms
-// terms weighs nothing (see weightless); an empty term does.
+// terms weighs nothing (see weightless); an empty term does. Terms that
+// unknownForeign drops are not counted.
 func (s *searchScorer) allWeightless(terms []byte) bool {
-	for i, n := 0, 0; i < len(terms) && n < maxQueryTerms; n++ {
+	for i, n := 0, 0; i < len(terms) && n < maxQueryTerms; {
 		j := i
 		for j < len(terms) && terms[j] != ' ' {
 			j++
 		}
-		if j > i && !s.weightless(terms[i:j]) {
+		t := terms[i:j]
+		i = j + 1
+		if unknownForeign(t, textkey.Hash(t)) {
+			continue
+		}
+		if len(t) > 0 && !s.weightless(t) {
 			return false
 		}
-		i = j + 1
+		n++
 	}
 	return true
+}
+
+// unknownForeign reports whether t, whose hash is h, is a term of another
+// script that the index does not hold: most often a pair of Chinese or
+// Japanese letters (see textkey), which a sentence gives dozens of. Such
+// a term can match nothing (typo correction is for Latin letters), so
+// Search drops it rather than let it use up the query's terms or count
+// among them: "…瀏覽器仍記得先前的永久轉址要求" keeps 永久 久轉 轉址, which a
+// concept asks.
+func unknownForeign(t []byte, h uint32) bool {
+	return len(t) > 0 && t[0] >= utf8.RuneSelf && findTermHash(h, t) < 0
 }
 
 // codeTerm returns the entry whose code is the three-digit term t, or -1;
