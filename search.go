@@ -135,7 +135,8 @@ func (o *SearchOptions) accepts(info uint32) bool {
 // Search returns nil when nothing matches or the query has no words. It
 // accepts any input (invalid UTF-8 separates words) and reads at most the
 // first 512 bytes and 32 terms (a code that stands as a status later in
-// those bytes still counts). Apart from the returned slice it allocates
+// those bytes still counts, and a term of a non-Latin script that no entry
+// holds is skipped without being counted). Apart from the returned slice it allocates
 // nothing, and it is safe for concurrent use.
 //
 // # Scoring
