@@ -12,9 +12,10 @@ import "strings"
 //   - "A instead of B", "A rather than B", "A, not B", "A as against B":
 //     A, the code put forward, unless a verb that reports what the
 //     software does now comes before A ("returns", "gives", "throws",
-//     "I'm getting", "results in"; "return" too, except at the start or
-//     after "should", "to", "must" and the like, where it asks): then B,
-//     the code wanted instead;
+//     "I'm getting", "results in"; a base form such as "return" after a
+//     subject, "errors return" or "we return", but not at the start,
+//     after "and" or after "should", where it asks): then B, the code
+//     wanted instead;
 //   - "A ... should be B", "A ... should return B": B.
 const contrastBonus = 10
 

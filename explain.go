@@ -143,19 +143,42 @@ func (t *sigTrack) cover(chars int) float32 {
 // the signatures that contain it at or after the position they wait for;
 // a window that grows past four times its signature's length starts over.
 func (st *explainState) scan(text string) {
-	for i := 0; ; {
-		start, end, h := nextSigWord(text, i)
+	it := sigWordIter{text: text}
+	for {
+		w, start, end := it.next()
 		if start == end {
-			return
+			break
 		}
-		if !allDigits(text[start:end]) {
-			st.chars += end - start
-		}
-		if w := findSigWord(h, text[start:end]); w >= 0 {
+		if w >= 0 {
 			st.advance(&sigWords[w], start, end-start)
 		}
-		i = end
 	}
+	st.chars = it.chars
+}
+
+// sigWordIter reads the words of a text (runs of bytes that
+// isSigWordByte accepts) and counts the bytes of those that are not
+// numbers.
+type sigWordIter struct {
+	text  string
+	i     int // where the next word starts or the bytes before it
+	chars int // the bytes of the words read that are not numbers
+}
+
+// next returns the next word as its index in sigWords (-1 when the index
+// does not hold it) and its start and end; start == end at the end of the
+// text.
+func (it *sigWordIter) next() (w, start, end int) {
+	start, end, h := nextSigWord(it.text, it.i)
+	if start == end {
+		return -1, start, end
+	}
+	it.i = end
+	word := it.text[start:end]
+	if !allDigits(word) {
+		it.chars += end - start
+	}
+	return findSigWord(h, word), start, end
 }
 
 // advance records a word of n bytes at offset off.
@@ -195,7 +218,7 @@ const maxAnchored = 128
 // sigtable.Anchors), and only then follows those signatures through the
 // words. The others cannot reach explainMinScore, so the scores that count
 // (explainMinScore and above) are explainState's, found with about a
-// third of the work and a twentieth of the memory: a track for each
+// third of the work and a fifth of the memory: a track for each
 // anchored signature, in the order of their indexes.
 type anchoredScan struct {
 	cand  sigSet
@@ -218,20 +241,18 @@ func (a *anchoredScan) scan(text string) bool {
 		found [maxScanQueryBytes/2 + 1]sigFound // a word and the byte after it
 		nf    int
 	)
-	for i := 0; ; {
-		start, end, h := nextSigWord(text, i)
+	it := sigWordIter{text: text}
+	for {
+		w, start, end := it.next()
 		if start == end {
 			break
 		}
-		if !allDigits(text[start:end]) {
-			a.chars += end - start
-		}
-		if w := findSigWord(h, text[start:end]); w >= 0 && nf < len(found) {
+		if w >= 0 && nf < len(found) {
 			found[nf] = sigFound{uint16(w), uint16(start), uint16(end - start)}
 			nf++
 		}
-		i = end
 	}
+	a.chars = it.chars
 	for _, f := range found[:nf] {
 		w := &sigWords[f.word]
 		for _, x := range sigAnchors[w.anchors.off : w.anchors.off+w.anchors.n] {
