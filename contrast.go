@@ -27,10 +27,13 @@ const (
 	contrastVerbGap   = 7  // and from the verb to A
 )
 
-// contrastWord is a word of the text: its kind and, for a code, its entry.
+// contrastWord is a word of the text: its kind, for a code its entry, and
+// whether it starts a sentence (the text's first word, or the first after
+// ".", "?" or "!").
 type contrastWord struct {
-	kind uint8
-	d    uint8
+	kind  uint8
+	d     uint8
+	first bool
 }
 
 // Kinds of contrast words.
@@ -43,48 +46,39 @@ const (
 	cwBaseVerb // "be", "return", "throw", "use", ...: it reports unless it asks
 	cwReports  // a verb that reports what happens now: "returns", "gives", ...
 	cwSubject  // a pronoun or a plural noun: before a base verb, it reports
+	cwMustNot  // "shouldn't", "mustn't"
 )
 
 // askedCode returns the entry of the code that q asks for when it
-// contrasts two codes that stand as a status, or -1.
-func askedCode[T ~string | ~[]byte](q T, status *entrySet) int {
-	if status.count() < 2 {
-		return -1 // a contrast needs two codes
+// contrasts two codes that stand as a status, or -1; and, when q names
+// one code only to say it should not be the answer ("Permission Denied
+// issues should not return 404", "a missing parameter should not trigger
+// a 500"), that code's entry, or -1. A sentence that starts with the
+// negation asks for the code instead ("Shouldn't it return 304?").
+func askedCode[T ~string | ~[]byte](q T, status *entrySet) (asked, refused int) {
+	asked, refused = -1, -1
+	switch status.count() {
+	case 0:
+		return
+	case 1:
+		if !hasModal(q) {
+			return // no contrast, and nothing that refuses the one code
+		}
 	}
-	var (
-		words [contrastWords]contrastWord
-		n     int
-	)
-	codes := 0
-	for i := 0; i < len(q) && n < len(words); {
-		if !isASCIILetter(q[i]) && !isASCIIDigit(q[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(q) && (isASCIILetter(q[j]) || isASCIIDigit(q[j]) || q[j] == '\'') {
-			j++
-		}
-		w := contrastWord{kind: contrastKind(q[i:j])}
-		if j-i == 3 && isASCIIDigit(q[i]) && isASCIIDigit(q[i+1]) && isASCIIDigit(q[i+2]) {
-			if d := position(Code(int(q[i]-'0')*100 + int(q[i+1]-'0')*10 + int(q[i+2]-'0'))); d >= 0 && status.has(d) {
-				w = contrastWord{kind: cwCode, d: uint8(d)}
-				codes++
-			}
-		}
-		words[n] = w
-		n++
-		i = j
-	}
-	if codes < 2 {
-		return -1
+	var words [contrastWords]contrastWord
+	n, codes := readContrastWords(q, status, &words)
+	if codes == 0 {
+		return
 	}
 	for a := range n {
 		if words[a].kind != cwCode {
 			continue
 		}
+		if refusedBefore(words[max(0, a-contrastVerbGap):a]) {
+			refused = int(words[a].d)
+		}
 		m, second := contrastMarker(words[a+1:n], int(words[a].d))
-		if m < 0 {
+		if m < 0 || asked >= 0 {
 			continue
 		}
 		m += a + 1
@@ -93,12 +87,69 @@ func askedCode[T ~string | ~[]byte](q T, status *entrySet) int {
 				continue
 			}
 			if second || reportsBefore(words[:a]) {
-				return int(words[b].d)
+				asked = int(words[b].d)
+			} else {
+				asked = int(words[a].d)
 			}
-			return int(words[a].d)
+			break
 		}
 	}
-	return -1
+	if asked >= 0 || status.count() > 1 {
+		refused = -1 // a contrast, or other codes, say more than the negation
+	}
+	return asked, refused
+}
+
+// readContrastWords reads the first contrastWords words of q into words
+// and returns how many it read and how many of them are codes that stand
+// as a status.
+func readContrastWords[T ~string | ~[]byte](q T, status *entrySet, words *[contrastWords]contrastWord) (n, codes int) {
+	first := true
+	for i := 0; i < len(q) && n < len(words); {
+		if c := q[i]; !isASCIILetter(c) && !isASCIIDigit(c) {
+			if c == '.' || c == '?' || c == '!' {
+				first = true
+			}
+			i++
+			continue
+		}
+		j := i
+		for j < len(q) && (isASCIILetter(q[j]) || isASCIIDigit(q[j]) || q[j] == '\'') {
+			j++
+		}
+		w := contrastWord{kind: contrastKind(q[i:j]), first: first}
+		if j-i == 3 && isASCIIDigit(q[i]) && isASCIIDigit(q[i+1]) && isASCIIDigit(q[i+2]) {
+			if d := position(Code(int(q[i]-'0')*100 + int(q[i+1]-'0')*10 + int(q[i+2]-'0'))); d >= 0 && status.has(d) {
+				w.kind, w.d = cwCode, uint8(d)
+				codes++
+			}
+		}
+		words[n] = w
+		n++
+		first = false
+		i = j
+	}
+	return n, codes
+}
+
+// refusedBefore reports whether the words before a code say it should not
+// be returned: "should not", "must not", "shouldn't" or "mustn't", not at
+// the start of a sentence, among the last words before it, and no other
+// code between.
+func refusedBefore(before []contrastWord) bool {
+	for k := len(before) - 1; k >= 0; k-- {
+		switch w := before[k]; w.kind {
+		case cwCode:
+			return false
+		case cwMustNot:
+			return !w.first
+		case cwNot:
+			if k > 0 && before[k-1].kind == cwShould {
+				return !before[k-1].first
+			}
+		}
+	}
+	return false
 }
 
 // contrastMarker finds the marker of a contrast among the words after a
@@ -156,8 +207,10 @@ func contrastKind[T ~string | ~[]byte](w T) uint8 {
 		return cwInstead
 	case "not":
 		return cwNot
-	case "should", "shouldn't", "must":
+	case "should", "must":
 		return cwShould
+	case "shouldn't", "mustn't":
+		return cwMustNot
 	case "be", "return", "throw", "give", "send", "raise", "respond", "use", "answer":
 		return cwBaseVerb
 	case "returns", "returned", "returning", "gives", "gave", "giving", "throws", "threw", "throwing",
@@ -172,4 +225,22 @@ func contrastKind[T ~string | ~[]byte](w T) uint8 {
 		return cwSubject // a plural noun, most likely: "errors", "endpoints"
 	}
 	return cwOther
+}
+
+// hasModal reports whether q holds "should" or "must", in any case.
+func hasModal[T ~string | ~[]byte](q T) bool {
+	for i := 0; i+4 <= len(q); i++ {
+		switch q[i] | 0x20 {
+		case 's':
+			if i+6 <= len(q) && q[i+1]|0x20 == 'h' && q[i+2]|0x20 == 'o' && q[i+3]|0x20 == 'u' &&
+				q[i+4]|0x20 == 'l' && q[i+5]|0x20 == 'd' {
+				return true
+			}
+		case 'm':
+			if q[i+1]|0x20 == 'u' && q[i+2]|0x20 == 's' && q[i+3]|0x20 == 't' {
+				return true
+			}
+		}
+	}
+	return false
 }

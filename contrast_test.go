@@ -32,7 +32,38 @@ func TestAskedCode(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
 			status, _ := statusNumbers(tc.text)
-			got := askedCode(tc.text, &status)
+			got, _ := askedCode(tc.text, &status)
+			if tc.want == 0 {
+				assert.Equal(t, -1, got)
+				return
+			}
+			if assert.GreaterOrEqual(t, got, 0) {
+				assert.Equal(t, tc.want, entries[got].code)
+			}
+		})
+	}
+}
+
+func TestRefusedCode(t *testing.T) {
+	tests := []struct {
+		text string
+		want Code // 0: none refused
+	}{
+		{"Permission Denied issues should not return 404.", 404},
+		{"a missing parameter should not trigger a 500 Status Code", 500},
+		{"the handler mustn't answer 200 here", 200},
+		// A sentence that starts with the negation proposes the code.
+		{"Shouldn't it return 304 status code?", 0},
+		{"It returns 200. Shouldn't it return 304?", 0},
+		// Nothing refused: no negation, or another code says more.
+		{"should return 404", 0},
+		{"errors should not return 500 but 400", 0},
+		{"we never return 404", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			status, _ := statusNumbers(tc.text)
+			_, got := askedCode(tc.text, &status)
 			if tc.want == 0 {
 				assert.Equal(t, -1, got)
 				return

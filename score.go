@@ -73,8 +73,11 @@ func (st *searchState) run(query string, opts *SearchOptions) {
 		var buf [termBufSize]byte
 		st.score(textkey.AppendASCII(buf[:0], query))
 	}
-	if d := askedCode(query, &st.status); d >= 0 {
-		st.acc[d] += contrastBonus
+	switch asked, refused := askedCode(query, &st.status); {
+	case asked >= 0:
+		st.acc[asked] += contrastBonus
+	case refused >= 0:
+		st.acc[refused] -= codeBonus // named as what it should not be
 	}
 	st.signatureGains(query)
 	// Keep the best limit hits in order, by insertion: the list is short
