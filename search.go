@@ -163,7 +163,9 @@ func (o *SearchOptions) accepts(info uint32) bool {
 //     such as "5xx" or "50x" adds 3 to each entry it covers;
 //   - of two codes that the query contrasts, the one it asks for gains 10:
 //     the first in "use 410 instead of 404", the second in "returns 403
-//     instead of 401" or "returns 404, should be 204";
+//     instead of 401" or "returns 404, should be 204"; a code the query
+//     says should not be returned ("should not return 404") gets no code
+//     bonus;
 //   - a query whose terms (typos corrected) are exactly those of a phrase,
 //     alias or constant name adds 12 to that entry;
 //   - an entry's sum is scaled by 0.5 + 0.5 × the share of the query's terms
