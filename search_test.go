@@ -170,6 +170,11 @@ func TestSearchTopResult(t *testing.T) {
 		{"I’m a teapot", 418},
 		{"ＴＥＡＰＯＴ", 418},
 		{"unauthorised", 401},
+		// A vendor's code needs its vendor, its code, its phrase as the
+		// whole query or its software's message; otherwise the standard
+		// code the words are about comes first.
+		{"Header is too large 8193>8192", 431},
+		{"494", 494},
 		// On equal relevance the standard code comes first.
 		{"Unauthorized", 401},
 		{"request header fields too large", 431},
