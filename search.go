@@ -173,7 +173,8 @@ func (o *SearchOptions) accepts(info uint32) bool {
 //     match one word often;
 //   - a code that is not standard counts at 0.7 unless the query names
 //     it: by its code, its vendor (the source field), its phrase, alias
-//     or constant as the whole query, or a message of its software;
+//     or constant as the whole query, or a message of its software; a
+//     standard code not recommended for general use counts at 0.9 then;
 //   - finally the score is multiplied by a prior: 1 for standard codes,
 //     0.97 for temporary registrations and 0.94 for deprecated, reserved
 //     and non-standard ones, so that on equal relevance the standard code
