@@ -176,6 +176,7 @@ type searchScorer struct {
 	bit    uint32                 // the bit of the current query term
 	nterms int                    // the query terms scored
 	typos  int                    // the typo corrections tried
+	codes  [catalogSize]uint8     // how often the entry's code stands as a status among the terms read
 	status entrySet               // the entries whose code stands as a status in the query
 	phrase entrySet               // the entries whose phrase, alias or constant name the query is
 	hits   [catalogSize + 1]uint8 // the entries with a nonzero cover, in the order they were hit (one spare slot for hit)
@@ -280,6 +281,11 @@ func (s *searchScorer) score(terms []byte) {
 			s.acc[d] *= coordBase + step*float32(bits.OnesCount32(s.cover[d]))
 		}
 	}
+	// A code that stands as a status counts in full however long the
+	// query: in a pasted log line it is the strongest word there is.
+	for _, d := range s.hits[:s.nhits] {
+		s.acc[d] += codeBonus * float32(s.codes[d])
+	}
 	read.text, read.start[read.n] = text, uint16(len(text))
 	s.conceptGains(&read)
 	s.bigramGains(&read)
@@ -302,7 +308,7 @@ func (s *searchScorer) codesPastTerms() {
 				s.nterms = min(s.nterms+1, maxQueryTerms)
 				counted = true
 			}
-			s.acc[d] += codeBonus
+			s.codes[d]++
 			s.fields[d] |= FieldCode
 			s.hit(d)
 		}
@@ -390,7 +396,7 @@ func (s *searchScorer) term(t []byte, h uint32) int {
 		return -1
 	}
 	if p := codeTerm(t); p >= 0 {
-		s.acc[p] += codeBonus
+		s.codes[p]++
 		s.fields[p] |= FieldCode
 		s.hit(p)
 	} else if len(t) == 3 && isASCIIDigit(t[0]) && t[2] == 'x' && (t[1] == 'x' || isASCIIDigit(t[1])) {

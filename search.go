@@ -170,7 +170,8 @@ func (o *SearchOptions) accepts(info uint32) bool {
 //     alias or constant name adds 12 to that entry;
 //   - an entry's sum is scaled by 0.5 + 0.5 × the share of the query's terms
 //     it matched, so entries that match all words win over entries that
-//     match one word often;
+//     match one word often; the code bonus is not scaled, because a code
+//     that stands as a status says as much in a long log line as alone;
 //   - a code that is not standard counts at 0.7 unless the query names
 //     it: by its code, its vendor (the source field), its phrase, alias
 //     or constant as the whole query, or a message of its software; a
