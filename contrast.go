@@ -94,10 +94,40 @@ func askedCode[T ~string | ~[]byte](q T, status *entrySet) (asked, refused int) 
 			break
 		}
 	}
+	if asked < 0 && codes > 1 {
+		asked = shouldBe(words[:n])
+	}
 	if asked >= 0 || status.count() > 1 {
 		refused = -1 // a contrast, or other codes, say more than the negation
 	}
 	return asked, refused
+}
+
+// shouldBe finds "should be B" or "should return B" (a word or two may
+// stand between: "should return a 412") after another code
+// that the text reports ("currently returns 404 for a resource that does
+// not exist, but it should be 204"), however far apart, and returns B's
+// entry, or -1.
+func shouldBe(words []contrastWord) int {
+	for b := 2; b < len(words); b++ {
+		if words[b].kind != cwCode {
+			continue
+		}
+		// "should be 204", "should return a 412", "should return HTTP 405"
+		v := b - 1
+		for v > b-3 && v > 1 && words[v].kind != cwBaseVerb && words[v].kind != cwCode {
+			v--
+		}
+		if words[v].kind != cwBaseVerb || words[v-1].kind != cwShould {
+			continue
+		}
+		for a := range v - 1 {
+			if words[a].kind == cwCode && words[a].d != words[b].d && reportsBefore(words[:a]) {
+				return int(words[b].d)
+			}
+		}
+	}
+	return -1
 }
 
 // readContrastWords reads the first contrastWords words of q into words
