@@ -41,3 +41,16 @@ func ExampleSearch_pasted() {
 	// Output:
 	// 502 Bad Gateway
 }
+
+func ExampleSearch_question() {
+	// A question that names two codes asks for one of them: here the one
+	// wanted instead of what the server sends now.
+	r := httpref.Search("When using an expired access token, I'm getting 403 instead of 401", &httpref.SearchOptions{Limit: 1})
+	fmt.Println(r[0].Status)
+	// A console message that carries the response's status names it.
+	r = httpref.Search("Origin https://app.example.com is not allowed by Access-Control-Allow-Origin. Status code: 502", &httpref.SearchOptions{Limit: 1})
+	fmt.Println(r[0].Status)
+	// Output:
+	// 401 Unauthorized
+	// 502 Bad Gateway
+}
