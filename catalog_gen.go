@@ -9268,6 +9268,16 @@ var searchConceptStart = [16]uint64{
 	0x08178582e7062008, 0x2602334a110809e8, 0x830806b002500030, 0xfc822048d40408f5,
 }
 
+// searchConceptInner has bit textkey.Hash(term) % 1024 set for every term
+// of an ask but the first, so that a search reads a query again without
+// its filler only when a term after a filler word may go on an ask.
+var searchConceptInner = [16]uint64{
+	0x9d549740410007c1, 0x7923198100c18ca4, 0x81400e2140a54492, 0x021d154480971400,
+	0xc1175e4a10e38f42, 0x06269a04100788c0, 0x003c0b9620db3a49, 0x9682063887439741,
+	0x0096421086668400, 0xb8522c809e33c0dc, 0x02c200271090218b, 0x0254487700360502,
+	0x013750c8634fb348, 0x0c02234a181b62a8, 0x8007839582790108, 0x03a18408946808e5,
+}
+
 // searchConceptHash is an open-addressing table of searchConceptKeys like
 // searchTermHash: 1 + the key's index, or 0.
 var searchConceptHash = [4096]uint16{

@@ -25,10 +25,60 @@ var (
 // An ask inside a longer ask of another concept does not count: the
 // longer one is the more specific ("refresh token expired" is OAuth's
 // invalid_grant, not the expired session that "token expired" is).
+//
+// Filler words inside an ask do not break it ("too many HTTP redirects" is
+// the ask "too many redirects"): when the query has terms that weigh
+// nothing between other terms, its terms are read a second time without
+// them, for the concepts the first reading did not find.
 func (s *searchScorer) conceptGains(q *queryTerms) {
 	if len(searchConceptKeys) == 0 {
 		return
 	}
+	var hit [4]uint64 // the concepts already counted
+	s.conceptPass(q, &hit)
+	// Read again without the terms that weigh nothing, only when one
+	// stands after another term and before one that may go on an ask.
+	if q.light == 0 {
+		return
+	}
+	kept := false
+	for i := range q.n {
+		if q.light&(1<<i) == 0 {
+			kept = true
+			continue
+		}
+		if kept && i+1 < q.n {
+			if b := q.hash[i+1] & 1023; searchConceptInner[b/64]&(1<<(b%64)) != 0 {
+				s.leanConceptPass(q, &hit)
+				return
+			}
+		}
+	}
+}
+
+// leanConceptPass is conceptPass over the terms of q that weigh something.
+func (s *searchScorer) leanConceptPass(q *queryTerms, hit *[4]uint64) {
+	var (
+		lean queryTerms
+		buf  [maxQueryTerms * (textkey.MaxWord + 1)]byte
+		text = buf[:0]
+	)
+	for i := range q.n {
+		if q.light&(1<<i) != 0 {
+			continue
+		}
+		t := q.term(i)
+		lean.start[lean.n], lean.hash[lean.n] = uint16(len(text)), q.hash[i]
+		lean.n++
+		text = append(append(text, t...), ' ')
+	}
+	lean.text, lean.start[lean.n] = text, uint16(len(text))
+	s.conceptPass(&lean, hit)
+}
+
+// conceptPass adds the gains of the asks found in q's terms, for the
+// concepts not yet in hit, and adds those to hit.
+func (s *searchScorer) conceptPass(q *queryTerms, hit *[4]uint64) {
 	var (
 		found [maxConceptMatches]askMatch
 		nf    int
@@ -53,7 +103,6 @@ func (s *searchScorer) conceptGains(q *queryTerms) {
 			}
 		}
 	}
-	var hit [4]uint64 // the concepts already counted
 	for _, m := range found[:nf] {
 		c := searchConceptID[m.key]
 		if hit[c/64]&(1<<(c%64)) != 0 || m.insideLonger(found[:nf]) {

@@ -231,7 +231,8 @@ func (s *searchScorer) score(terms []byte) {
 		}
 		n++
 		id := -1
-		if weighAll || len(t) > 0 && !s.weightless(t) {
+		light := !weighAll && (len(t) == 0 || s.weightless(t))
+		if !light {
 			s.bit = 1 << s.nterms
 			id = s.term(t, h)
 			// A compound typed as two words ("retry after", "web socket")
@@ -251,6 +252,9 @@ func (s *searchScorer) score(terms []byte) {
 			}
 		}
 		read.start[read.n], read.hash[read.n] = uint16(len(text)), h
+		if light {
+			read.light |= 1 << read.n
+		}
 		read.n++
 		text = append(append(text, t...), ' ')
 		if long || len(key)+1+len(t) > cap(key) {
@@ -323,6 +327,7 @@ type queryTerms struct {
 	text  []byte                    // the terms, each followed by a space
 	start [maxQueryTerms + 1]uint16 // where term i starts in text; start[n] is len(text)
 	hash  [maxQueryTerms]uint32
+	light uint32 // bit i: term i weighs nothing (filler, or a number that is no status)
 	n     int
 }
 

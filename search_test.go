@@ -187,6 +187,8 @@ func TestSearchTopResult(t *testing.T) {
 		{"检测到该服务器正在将此地址的请求循环重定向", 301},
 		{"点击下载按钮会提示需要获得授权", 401},
 		{"ゲートウェイで网关超时が出る", 504},
+		// Filler inside an ask does not break it.
+		{"Failed to load resource: too many HTTP redirects", 301},
 		// Pairs that no entry or ask holds do not use up the 32 terms.
 		{"我们把网站从旧服务器迁移到新的服务器以后发现浏览器仍然记得先前设定的永久重定向", 301},
 		// A status after the first 32 terms still counts.

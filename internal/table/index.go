@@ -617,6 +617,17 @@ const searchConceptCount = %d
 	}
 	b.WriteString("// searchConceptStart has bit textkey.Hash(term) % 1024 set for the first\n// term of every ask, so that a search skips most terms without a probe.\n")
 	writeList(b, "searchConceptStart", "uint64", len(bloom), 4, func(i int) string { return fmt.Sprintf("%#016x", bloom[i]) })
+	var inner [16]uint64
+	for _, c := range t.Concepts {
+		for _, a := range c.Asks {
+			for _, term := range terms(a)[1:] {
+				h := textkey.Hash(term) & 1023
+				inner[h/64] |= 1 << (h % 64)
+			}
+		}
+	}
+	b.WriteString("// searchConceptInner has bit textkey.Hash(term) % 1024 set for every term\n// of an ask but the first, so that a search reads a query again without\n// its filler only when a term after a filler word may go on an ask.\n")
+	writeList(b, "searchConceptInner", "uint64", len(inner), 4, func(i int) string { return fmt.Sprintf("%#016x", inner[i]) })
 	b.WriteString("// searchConceptHash is an open-addressing table of searchConceptKeys like\n// searchTermHash: 1 + the key's index, or 0.\n")
 	writeInts(b, "searchConceptHash", "uint16", hashTable(keys), 16)
 }
