@@ -36,13 +36,7 @@ func TestAskedCode(t *testing.T) {
 		t.Run(tc.text, func(t *testing.T) {
 			status, _ := statusNumbers(tc.text)
 			got, _ := askedCode(tc.text, &status)
-			if tc.want == 0 {
-				assert.Equal(t, -1, got)
-				return
-			}
-			if assert.GreaterOrEqual(t, got, 0) {
-				assert.Equal(t, tc.want, entries[got].code)
-			}
+			assertEntryCode(t, tc.want, got)
 		})
 	}
 }
@@ -67,13 +61,20 @@ func TestRefusedCode(t *testing.T) {
 		t.Run(tc.text, func(t *testing.T) {
 			status, _ := statusNumbers(tc.text)
 			_, got := askedCode(tc.text, &status)
-			if tc.want == 0 {
-				assert.Equal(t, -1, got)
-				return
-			}
-			if assert.GreaterOrEqual(t, got, 0) {
-				assert.Equal(t, tc.want, entries[got].code)
-			}
+			assertEntryCode(t, tc.want, got)
 		})
+	}
+}
+
+// assertEntryCode checks that entry d (an askedCode result) is the entry
+// of code want, or -1 when want is 0.
+func assertEntryCode(t *testing.T, want Code, d int) {
+	t.Helper()
+	if want == 0 {
+		assert.Equal(t, -1, d)
+		return
+	}
+	if assert.GreaterOrEqual(t, d, 0) {
+		assert.Equal(t, want, entries[d].code)
 	}
 }

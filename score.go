@@ -295,10 +295,10 @@ func (s *searchScorer) score(terms []byte) {
 	s.bigramGains(&read)
 }
 
-// codesPastTerms gives codeBonus to the codes that stand as a status in
-// the query but come after the maxQueryTerms terms read: a long paste ends
-// with "Status code: 500" as often as it starts with it. They count as one
-// more term of the query.
+// codesPastTerms counts, for codeBonus, the codes that stand as a status
+// in the query but come after the maxQueryTerms terms read: a long paste
+// ends with "Status code: 500" as often as it starts with it. They count
+// as one more term of the query.
 func (s *searchScorer) codesPastTerms() {
 	counted := false
 	for i, w := range s.status {
