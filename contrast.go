@@ -144,8 +144,14 @@ func readContrastWords[T ~string | ~[]byte](q T, status *entrySet, words *[contr
 			continue
 		}
 		j := i
-		for j < len(q) && (isASCIILetter(q[j]) || isASCIIDigit(q[j]) || q[j] == '\'') {
-			j++
+		for j < len(q) {
+			if isASCIILetter(q[j]) || isASCIIDigit(q[j]) || q[j] == '\'' {
+				j++
+			} else if isCurlyApostrophe(q[j:]) {
+				j += len(curlyApostrophe) // "shouldn’t", as phones and word processors write it
+			} else {
+				break
+			}
 		}
 		w := contrastWord{kind: contrastKind(q[i:j]), first: first}
 		if j-i == 3 && isASCIIDigit(q[i]) && isASCIIDigit(q[i+1]) && isASCIIDigit(q[i+2]) {
@@ -226,13 +232,32 @@ func reportsBefore(before []contrastWord) bool {
 	return false
 }
 
-// contrastKind returns the kind of word w, in any case.
+// curlyApostrophe is the right single quotation mark, U+2019, which many
+// keyboards and editors put for an apostrophe.
+const curlyApostrophe = "\u2019"
+
+// isCurlyApostrophe reports whether b starts with curlyApostrophe.
+func isCurlyApostrophe[T ~string | ~[]byte](b T) bool {
+	return len(b) >= len(curlyApostrophe) && string(b[:len(curlyApostrophe)]) == curlyApostrophe
+}
+
+// contrastKind returns the kind of word w, in any case; a curly
+// apostrophe counts as a straight one.
 func contrastKind[T ~string | ~[]byte](w T) uint8 {
 	var buf [16]byte
-	if len(w) > len(buf) {
-		return cwOther
+	n := 0
+	for i := 0; i < len(w); i++ {
+		if n == len(buf) {
+			return cwOther
+		}
+		c := w[i]
+		if isCurlyApostrophe(w[i:]) {
+			c, i = '\'', i+len(curlyApostrophe)-1
+		}
+		buf[n] = lowerASCII(c)
+		n++
 	}
-	switch string(lowerInto(&buf, w)) {
+	switch string(buf[:n]) {
 	case "instead", "rather", "against":
 		return cwInstead
 	case "not":

@@ -49,9 +49,11 @@ func TestRefusedCode(t *testing.T) {
 		{"Permission Denied issues should not return 404.", 404},
 		{"a missing parameter should not trigger a 500 Status Code", 500},
 		{"the handler mustn't answer 200 here", 200},
+		{"Permission Denied issues shouldn\u2019t return 404.", 404}, // a curly apostrophe
 		// A sentence that starts with the negation proposes the code.
 		{"Shouldn't it return 304 status code?", 0},
 		{"It returns 200. Shouldn't it return 304?", 0},
+		{"It returns 200. Shouldn\u2019t it return 304?", 0},
 		// Nothing refused: no negation, or another code says more.
 		{"should return 404", 0},
 		{"errors should not return 500 but 400", 0},
