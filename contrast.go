@@ -27,11 +27,12 @@ const (
 	contrastVerbGap   = 7  // and from the verb to A
 )
 
-// contrastWord is a word of the text: its kind, for a code its entry, and
-// whether it starts a sentence (the text's first word, or the first after
-// ".", "?" or "!").
+// contrastWord is a word of the text: its kind, its part in a
+// refutation, for a code its entry, and whether it starts a sentence (the
+// text's first word, or the first after ".", "?" or "!").
 type contrastWord struct {
 	kind  uint8
+	ref   uint8
 	d     uint8
 	first bool
 }
@@ -49,6 +50,24 @@ const (
 	cwMustNot  // "shouldn't", "mustn't"
 )
 
+// Parts of a refutation, the words after a code that call it wrong: "which
+// is incorrect", "that is misleading", "that's not right", "this does not
+// seem appropriate".
+const (
+	refNone    = iota
+	refThat    // "which", "that", "this", "it"
+	refThatIs  // "that's", "it's"
+	refIs      // "is", "seems", "looks", ...
+	refDoes    // "does"
+	refDoesNot // "doesn't"
+	refToBe    // "to", "be": "seems to be wrong"
+	refWrong   // "incorrect", "wrong", "misleading", "inappropriate"
+	refRight   // "correct", "right", "appropriate": wrong when negated
+)
+
+// refuteWords is how many words after a code refutedAfter reads.
+const refuteWords = 12
+
 // askedCode returns the entry of the code that q asks for when it
 // contrasts two codes that stand as a status, or -1; and, when q names
 // one code only to say it should not be the answer ("Permission Denied
@@ -61,7 +80,7 @@ func askedCode[T ~string | ~[]byte](q T, status *entrySet) (asked, refused int) 
 	case 0:
 		return
 	case 1:
-		if !hasModal(q) {
+		if !hasModal(q) && !hasRefutation(q) {
 			return // no contrast, and nothing that refuses the one code
 		}
 	}
@@ -74,7 +93,7 @@ func askedCode[T ~string | ~[]byte](q T, status *entrySet) (asked, refused int) 
 		if words[a].kind != cwCode {
 			continue
 		}
-		if refusedBefore(words[max(0, a-contrastVerbGap):a]) {
+		if refusedBefore(words[max(0, a-contrastVerbGap):a]) || refutedAfter(words[a+1:min(n, a+1+refuteWords)]) {
 			refused = int(words[a].d)
 		}
 		m, second := contrastMarker(words[a+1:n], int(words[a].d))
@@ -153,7 +172,8 @@ func readContrastWords[T ~string | ~[]byte](q T, status *entrySet, words *[contr
 				break
 			}
 		}
-		w := contrastWord{kind: contrastKind(q[i:j]), first: first}
+		kind, ref := contrastKind(q[i:j])
+		w := contrastWord{kind: kind, ref: ref, first: first}
 		if j-i == 3 && isASCIIDigit(q[i]) && isASCIIDigit(q[i+1]) && isASCIIDigit(q[i+2]) {
 			if d := position(Code(int(q[i]-'0')*100 + int(q[i+1]-'0')*10 + int(q[i+2]-'0'))); d >= 0 && status.has(d) {
 				w.kind, w.d = cwCode, uint8(d)
@@ -182,6 +202,43 @@ func refusedBefore(before []contrastWord) bool {
 		case cwNot:
 			if k > 0 && before[k-1].kind == cwShould {
 				return !before[k-1].first
+			}
+		}
+	}
+	return false
+}
+
+// refutedAfter reports whether the words after a code call it wrong
+// ("returns a 201 right now, which is incorrect", "return a 404 Not Found
+// status code. That is misleading", "400 means Bad request ... This does
+// not seem appropriate"), before any other code.
+func refutedAfter(after []contrastWord) bool {
+	for k, w := range after {
+		if w.kind == cwCode {
+			return false
+		}
+		if w.ref != refThat && w.ref != refThatIs {
+			continue
+		}
+		// "that is", "that's", "this does not seem", "it seems to be", then
+		// a word that calls it wrong, or a negated one that calls it right.
+		verb, neg := w.ref == refThatIs, false
+	words:
+		for _, v := range after[k+1 : min(len(after), k+7)] {
+			switch {
+			case v.ref == refIs || v.ref == refDoes:
+				verb = true
+			case v.ref == refDoesNot:
+				verb, neg = true, true
+			case v.kind == cwNot:
+				neg = true
+			case v.ref == refToBe:
+			case v.ref == refWrong:
+				return verb && !neg
+			case v.ref == refRight:
+				return verb && neg
+			default:
+				break words
 			}
 		}
 	}
@@ -241,14 +298,14 @@ func isCurlyApostrophe[T ~string | ~[]byte](b T) bool {
 	return len(b) >= len(curlyApostrophe) && string(b[:len(curlyApostrophe)]) == curlyApostrophe
 }
 
-// contrastKind returns the kind of word w, in any case; a curly
-// apostrophe counts as a straight one.
-func contrastKind[T ~string | ~[]byte](w T) uint8 {
+// contrastKind returns the kind of word w, in any case, and its part in
+// a refutation; a curly apostrophe counts as a straight one.
+func contrastKind[T ~string | ~[]byte](w T) (kind, ref uint8) {
 	var buf [16]byte
 	n := 0
 	for i := 0; i < len(w); i++ {
 		if n == len(buf) {
-			return cwOther
+			return cwOther, refNone
 		}
 		c := w[i]
 		if isCurlyApostrophe(w[i:]) {
@@ -257,7 +314,13 @@ func contrastKind[T ~string | ~[]byte](w T) uint8 {
 		buf[n] = lowerASCII(c)
 		n++
 	}
-	switch string(buf[:n]) {
+	word := string(buf[:n])
+	return wordKind(word), refutePart(word)
+}
+
+// wordKind returns the contrast kind of the lower-case word w.
+func wordKind(w string) uint8 {
+	switch w {
 	case "instead", "rather", "against":
 		return cwInstead
 	case "not":
@@ -276,10 +339,56 @@ func contrastKind[T ~string | ~[]byte](w T) uint8 {
 	case "we", "they", "i", "you", "it", "server", "api", "app":
 		return cwSubject
 	}
-	if n := len(w); n > 3 && lowerASCII(w[n-1]) == 's' && lowerASCII(w[n-2]) != 's' {
+	if n := len(w); n > 3 && w[n-1] == 's' && w[n-2] != 's' {
 		return cwSubject // a plural noun, most likely: "errors", "endpoints"
 	}
 	return cwOther
+}
+
+// refutePart returns the part the lower-case word w plays in a
+// refutation (see refutedAfter).
+func refutePart(w string) uint8 {
+	switch w {
+	case "which", "that", "this", "it":
+		return refThat
+	case "that's", "it's", "thats":
+		return refThatIs
+	case "is", "seems", "seem", "looks", "sounds", "was", "feels":
+		return refIs
+	case "does":
+		return refDoes
+	case "doesn't", "isn't":
+		return refDoesNot
+	case "to", "be":
+		return refToBe
+	case "incorrect", "wrong", "misleading", "inappropriate", "confusing":
+		return refWrong
+	case "correct", "right", "appropriate", "accurate":
+		return refRight
+	}
+	return refNone
+}
+
+// hasRefutation reports whether q may call a code wrong (see
+// refutedAfter): whether it holds "wrong", "correct", "right",
+// "appropriate", "accurate", "misleading" or "confusing", in any case.
+func hasRefutation[T ~string | ~[]byte](q T) bool {
+	var buf [16]byte
+	for i := 0; i < len(q); {
+		if !isASCIILetter(q[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(q) && isASCIILetter(q[j]) {
+			j++
+		}
+		if j-i <= len(buf) && refutePart(string(lowerInto(&buf, q[i:j]))) >= refWrong {
+			return true
+		}
+		i = j
+	}
+	return false
 }
 
 // hasModal reports whether q holds "should" or "must", in any case.

@@ -50,6 +50,15 @@ func TestRefusedCode(t *testing.T) {
 		{"a missing parameter should not trigger a 500 Status Code", 500},
 		{"the handler mustn't answer 200 here", 200},
 		{"Permission Denied issues shouldn\u2019t return 404.", 404}, // a curly apostrophe
+		// A code that the words after it call wrong.
+		{"The endpoint answers 200 for a missing user, which is wrong", 200},
+		{"It sends 404 here. That is misleading, because the route exists", 404},
+		{"The server sends 400 for an expired token; this does not seem appropriate", 400},
+		{"a 302 for API calls that's not right", 302},
+		{"It returns 403 (CSRF token missing or incorrect.)", 0},
+		{"returns 200, which is correct", 0},
+		{"gives 201, which is what the spec asks for creation; that is wrong for updates", 201},
+		{"answers 500; beyond twelve words of the code, one two three four five, that is wrong", 0},
 		// A sentence that starts with the negation proposes the code.
 		{"Shouldn't it return 304 status code?", 0},
 		{"It returns 200. Shouldn't it return 304?", 0},

@@ -77,7 +77,7 @@ func (st *searchState) run(query string, opts *SearchOptions) {
 	case asked >= 0:
 		st.acc[asked] += contrastBonus
 	case refused >= 0:
-		st.acc[refused] -= codeBonus // named as what it should not be
+		st.acc[refused] = (st.acc[refused] - codeBonus) * refusedWeight // named as what it should not be
 	}
 	st.signatureGains(query)
 	// Keep the best limit hits in order, by insertion: the list is short
@@ -464,3 +464,6 @@ func probe(slots []uint16, h uint32, is func(i int) bool) int {
 		}
 	}
 }
+
+// refusedWeight weighs what is left of a refused code's score.
+var refusedWeight float32 = 0.3

@@ -164,8 +164,9 @@ func (o *SearchOptions) accepts(info uint32) bool {
 //   - of two codes that the query contrasts, the one it asks for gains 10:
 //     the first in "use 410 instead of 404", the second in "returns 403
 //     instead of 401" or "returns 404, should be 204"; a code the query
-//     says should not be returned ("should not return 404") gets no code
-//     bonus;
+//     says should not be returned ("should not return 404") or calls
+//     wrong ("returns 201, which is incorrect") gets no code bonus, and
+//     half the rest of its score;
 //   - a query whose terms (typos corrected) are exactly those of a phrase,
 //     alias or constant name adds 12 to that entry;
 //   - an entry's sum is scaled by 0.5 + 0.5 × the share of the query's terms
