@@ -55,6 +55,7 @@ func lowerASCII(c byte) byte {
 // A number is a status when a status word comes before it ("status=404",
 // "HTTP/1.1 502", "Error 522", "HTTP ERROR 431", "code: 404",
 // "resp.StatusCode == 404"), or is glued to one ("HTTP401", "Error404"),
+// or follows a Squid result tag in an access log ("TCP_DENIED/407"),
 // or the first word of its phrase follows it
 // ("504 Gateway Time-out"). Otherwise it is a status when it stands alone
 // as a word, unless it is part of an address, a version, a path, a time or
@@ -92,7 +93,7 @@ func statusNumbers[T ~string | ~[]byte](q T) (status, other entrySet) {
 			continue
 		}
 		switch {
-		case glued || statusWordBefore(q, start) || phraseAfter(q, end, d):
+		case glued || statusWordBefore(q, start) || squidStatus(q, start) || phraseAfter(q, end, d):
 			status.add(d)
 			lastEnd = end
 		case notAStatus(q, start, end) || start-lastEnd <= 2:
@@ -136,6 +137,33 @@ func statusWordBefore[T ~string | ~[]byte](q T, start int) bool {
 		}
 	}
 	return isStatusWord(w)
+}
+
+// squidStatus reports whether the number at start follows a result tag
+// of Squid's access log and a slash, as in "TCP_MISS/200",
+// "TCP_DENIED/407" or "NONE/400": the log's code/status field (see
+// https://wiki.squid-cache.org/Features/LogFormat). The tags are upper
+// case and start with TCP_, UDP_, TAG_ or NONE.
+func squidStatus[T ~string | ~[]byte](q T, start int) bool {
+	if start == 0 || q[start-1] != '/' {
+		return false
+	}
+	j := start - 1
+	for j > 0 && start-1-j < 32 && ('A' <= q[j-1] && q[j-1] <= 'Z' || q[j-1] == '_') {
+		j--
+	}
+	if j > 0 && q[j-1] != ' ' && q[j-1] != '\t' {
+		return false // part of a longer word or a path
+	}
+	tag := q[j : start-1]
+	if len(tag) < 4 {
+		return false
+	}
+	switch string(tag[:4]) {
+	case "TCP_", "UDP_", "TAG_", "NONE":
+		return true
+	}
+	return false
 }
 
 // isStatusWord reports whether w, in lower case, is a word that introduces

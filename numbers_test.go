@@ -48,6 +48,9 @@ func TestStatusNumbers(t *testing.T) {
 		{"got Error404 and status500", []Code{404, 500}, nil},
 		{"sha256 and x509 and myhttp401", nil, nil},
 		{"unicode 404", []Code{404}, nil},
+		{"1286536308.779 180 192.0.2.24 TCP_MISS/200 411 GET http://example.com/", []Code{200}, []Code{411}},
+		{"a TCP_DENIED/407 error, then NONE/400 and TAG_NONE/503", []Code{400, 407, 503}, nil},
+		{"GET /tcp_miss/200 and /api/NONE/404 and xTCP_MISS/302", nil, []Code{200, 302, 404}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.query, func(t *testing.T) {
