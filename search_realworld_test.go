@@ -59,10 +59,12 @@ func readRealWorld(t testing.TB) []realWorldItem {
 
 // Floors for the real-world set, per part: the measured values minus a
 // small margin, so that a ranking regression fails the build. The score
-// part (0.816 top-1, 0.872 MRR over the 1,329 texts) sets them.
+// part sets them: 0.792 top-1 and 0.850 MRR over the 1,532 texts, since
+// realworld_m and realworld_n (harder samples, scored 0.673 and 0.775
+// top-1 as they came) joined it.
 const (
-	minRealWorldTop1 = 0.80
-	minRealWorldMRR  = 0.86
+	minRealWorldTop1 = 0.78
+	minRealWorldMRR  = 0.84
 )
 
 func TestSearchQualityRealWorld(t *testing.T) {
