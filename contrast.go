@@ -15,7 +15,8 @@ import "strings"
 //     "I'm getting", "results in"; a base form such as "return" after a
 //     subject, "errors return" or "we return", but not at the start,
 //     after "and" or after "should", where it asks): then B, the code
-//     wanted instead;
+//     wanted instead; but "A (not B)" in brackets puts A forward however
+//     it is introduced ("returns 202 (not 200) on accepted work");
 //   - "A ... should be B", "A ... should return B": B.
 const contrastBonus = 10
 
@@ -35,6 +36,7 @@ type contrastWord struct {
 	ref   uint8
 	d     uint8
 	first bool
+	paren bool // right after "(": "returns 202 (not 200)"
 }
 
 // Kinds of contrast words.
@@ -105,7 +107,7 @@ func askedCode[T ~string | ~[]byte](q T, status *entrySet) (asked, refused int) 
 			if words[b].kind != cwCode || words[b].d == words[a].d {
 				continue
 			}
-			if second || reportsBefore(words[:a]) {
+			if second || reportsBefore(words[:a]) && !words[m].paren {
 				asked = int(words[b].d)
 			} else {
 				asked = int(words[a].d)
@@ -153,12 +155,13 @@ func shouldBe(words []contrastWord) int {
 // and returns how many it read and how many of them are codes that stand
 // as a status.
 func readContrastWords[T ~string | ~[]byte](q T, status *entrySet, words *[contrastWords]contrastWord) (n, codes int) {
-	first := true
+	first, paren := true, false
 	for i := 0; i < len(q) && n < len(words); {
 		if c := q[i]; !isASCIILetter(c) && !isASCIIDigit(c) {
 			if c == '.' || c == '?' || c == '!' {
 				first = true
 			}
+			paren = c == '('
 			i++
 			continue
 		}
@@ -173,7 +176,7 @@ func readContrastWords[T ~string | ~[]byte](q T, status *entrySet, words *[contr
 			}
 		}
 		kind, ref := contrastKind(q[i:j])
-		w := contrastWord{kind: kind, ref: ref, first: first}
+		w := contrastWord{kind: kind, ref: ref, first: first, paren: paren}
 		if j-i == 3 && isASCIIDigit(q[i]) && isASCIIDigit(q[i+1]) && isASCIIDigit(q[i+2]) {
 			if d := position(Code(int(q[i]-'0')*100 + int(q[i+1]-'0')*10 + int(q[i+2]-'0'))); d >= 0 && status.has(d) {
 				w.kind, w.d = cwCode, uint8(d)

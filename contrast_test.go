@@ -21,6 +21,8 @@ func TestAskedCode(t *testing.T) {
 		{"the handler returns 404, should be 204", 204},
 		{"results in an internal server error (500) not 401 or 403", 401},
 		{"why 307 and not 302?", 307},
+		{"POST /jobs returns 202 (not 200) on accepted async work", 202},
+		{"the handler returns 202 (Accepted) not 200", 200},
 		// "should be B" after a code the text reports, however far.
 		{"fhirbase currently returns 404 for a delete of a resource that does not exist, but it should be 204", 204},
 		{"it returns 500 whenever the database is down, and it should return a 503", 503},
