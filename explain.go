@@ -27,7 +27,9 @@ const explainShortWords = 4
 // its words (case aside, placeholders and stop words skipped) appear in
 // the text in order and close together; words count by their length and
 // by how rare they are among signatures, so the words that tell two
-// messages apart weigh most. Explain returns nothing rather
+// messages apart weigh most. A product's error code that names one message
+// (Heroku's "H12", Apache httpd's "AH00957") matches it alone, at the
+// least score. Explain returns nothing rather
 // than a guess when nothing matches; it accepts any input, invalid UTF-8
 // and megabytes of junk included, in one pass over the text, and
 // allocates only its result.
@@ -384,10 +386,13 @@ func (t *sigTrack) step(sig uint32, pos uint8, off, n int, weight uint16) (advan
 		t.got |= 1 << pos
 	}
 	switch {
-	case t.words < 2 && sigWordCount[sig] > 1:
-		return true, false // one word of several is no evidence
 	case t.got&sigMust[sig] != sigMust[sig]:
 		return true, false // a numbered message needs its numbers
+	case t.got&sigNaming[sig] != 0:
+		// The product's code that names the message ("H12") is a match
+		// by itself.
+	case t.words < 2 && sigWordCount[sig] > 1:
+		return true, false // one word of several is no evidence
 	case sigWordCount[sig] <= explainShortWords && t.words < sigWordCount[sig]:
 		return true, false // a short message needs all its words
 	}

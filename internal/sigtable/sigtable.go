@@ -465,22 +465,105 @@ func ReadDir(paths []string, read func(string) ([]byte, error)) (map[string][]by
 // signature's weight it found, so that the words that tell two messages
 // apart ("timed out", "prematurely closed") count for more than those
 // they share ("while reading response header from upstream").
+//
+// A product's error code (see IsProductCode) that only one signature
+// holds, and the only one that signature holds, names the message by
+// itself: people write "H12 errors" or "AH00957" without the rest of the
+// line. Its weight is raised to MinScore of the signature's weight, so
+// that the code alone is a match.
 func Weights(sigs []Compiled) map[string]int {
-	df := map[string]int{}
-	for _, s := range sigs {
-		seen := map[string]bool{}
-		for _, w := range s.Words {
-			if !seen[w] {
-				seen[w] = true
-				df[w]++
-			}
-		}
-	}
+	df := docFreq(sigs)
 	out := make(map[string]int, len(df))
 	for w, n := range df {
 		out[w] = int(math.Round(10 * float64(len(w)) * math.Log(1+float64(len(sigs))/float64(n))))
 	}
+	for i, id := range NamingCodes(sigs) {
+		if id == "" {
+			continue
+		}
+		rest := 0
+		for _, w := range distinct(sigs[i].Words) {
+			if w != id {
+				rest += out[w]
+			}
+		}
+		// id / (id + rest) >= MinScore
+		out[id] = max(out[id], int(math.Ceil(MinScore/(1-MinScore)*float64(rest))))
+	}
 	return out
+}
+
+// NamingCodes returns, for each signature, the product's error code that
+// names it alone (see Weights), or "": a word for which IsProductCode
+// holds, that no other signature holds, and that is the only such word of
+// its signature.
+func NamingCodes(sigs []Compiled) []string {
+	df := docFreq(sigs)
+	out := make([]string, len(sigs))
+	for i, s := range sigs {
+		for _, w := range distinct(s.Words) {
+			if !IsProductCode(w) || df[w] > 1 {
+				continue
+			}
+			if out[i] != "" {
+				out[i] = "" // two codes: neither names the message alone
+				break
+			}
+			out[i] = w
+		}
+	}
+	return out
+}
+
+// NamingMask returns the bit mask of the positions (below 64) of word id
+// among words: where a signature's naming code stands (see NamingCodes).
+func NamingMask(words []string, id string) uint64 {
+	var m uint64
+	for p, w := range words {
+		if p < 64 && id != "" && w == id {
+			m |= 1 << p
+		}
+	}
+	return m
+}
+
+// distinct returns the words in ws once each, in order.
+func distinct(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		if !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// IsProductCode reports whether the index word w is an error code that a
+// product prints beside its message: one or two letters and two to five
+// digits (Heroku's "h12", Apache httpd's "ah00957"), or a Windows HRESULT
+// ("0x8007000d"). No English word has that shape, so the word does not
+// turn up in a text by chance.
+func IsProductCode(w string) bool {
+	if len(w) == 10 && strings.HasPrefix(w, "0x") {
+		return strings.Trim(w[2:], "0123456789abcdef") == ""
+	}
+	i := 0
+	for i < len(w) && 'a' <= w[i] && w[i] <= 'z' {
+		i++
+	}
+	digits := len(w) - i
+	return 1 <= i && i <= 2 && 2 <= digits && digits <= 5 && strings.Trim(w[i:], "0123456789") == ""
+}
+
+// docFreq returns, for each word, the number of signatures that hold it.
+func docFreq(sigs []Compiled) map[string]int {
+	df := map[string]int{}
+	for _, s := range sigs {
+		for _, w := range distinct(s.Words) {
+			df[w]++
+		}
+	}
+	return df
 }
 
 // mustFreeWords is the least number of other words a signature needs for
@@ -680,6 +763,13 @@ func renderWords(b *bytes.Buffer, sigs []Compiled) error {
 		}
 		fmt.Fprintf(b, "%#x, ", MustMask(s.Words, s.Codes))
 	}
+	b.WriteString("\n}\n\n// sigNaming holds, for each signature, the positions (below 64) of the\n// product's error code that names it alone (\"h12\" in \"code=H12\n// desc=...\", \"ah00957\"; see sigtable.NamingCodes): that word is a match\n// by itself, where any other word needs another beside it.\nvar sigNaming = [sigCount]uint64{")
+	for i, id := range NamingCodes(sigs) {
+		if i%8 == 0 {
+			b.WriteString("\n\t")
+		}
+		fmt.Fprintf(b, "%#x, ", NamingMask(sigs[i].Words, id))
+	}
 	b.WriteString("\n}\n\n// sigWordCount holds the number of index words of each signature, and\n// sigWordChars their total length, for scoring.\nvar sigWordCount = [sigCount]uint8{")
 	for i, s := range sigs {
 		if i%16 == 0 {
@@ -728,12 +818,13 @@ const IdentifierChars = 40
 
 // EvidenceChars returns how much a signature with these index words tells
 // when all of it is found: their total length, where a word with an
-// underscore (an error code such as invalid_grant or ERR_TOO_MANY_REDIRECTS,
-// which no sentence holds by chance) counts IdentifierChars.
+// underscore (an error code such as invalid_grant or ERR_TOO_MANY_REDIRECTS)
+// or a product's error code (see IsProductCode), which no sentence holds
+// by chance, counts IdentifierChars.
 func EvidenceChars(words []string) int {
 	n := 0
 	for _, w := range words {
-		if strings.Contains(w, "_") {
+		if strings.Contains(w, "_") || IsProductCode(w) {
 			n += max(len(w), IdentifierChars)
 		} else {
 			n += len(w)

@@ -89,12 +89,47 @@ func TestEvidenceChars(t *testing.T) {
 		{[]string{"request", "timeout"}, 14},
 		{[]string{"invalid_grant"}, IdentifierChars},
 		{[]string{"err_too_many_redirects_and_then_some_more_words"}, 47},
-		{[]string{"error", "h12"}, 8},
+		{[]string{"error", "h12"}, 5 + IdentifierChars}, // a product's error code
+		{[]string{"error", "h1"}, 7},
 		{nil, 0},
 	}
 	for _, tc := range tests {
 		assert.Equal(t, tc.want, EvidenceChars(tc.words), "%q", tc.words)
 	}
+}
+
+func TestIsProductCode(t *testing.T) {
+	for w, want := range map[string]bool{
+		"h12": true, "r10": true, "ah00957": true, "0x8007000d": true,
+		"h1": false, "h123456": false, "abc12": false, "12": false, "1020": false,
+		"0x8007000": false, "0x8007000g": false, "layer7": false, "": false,
+	} {
+		assert.Equal(t, want, IsProductCode(w), "%q", w)
+	}
+}
+
+func TestNamingCodes(t *testing.T) {
+	sigs := []Compiled{
+		{Words: []string{"code", "h12", "desc", "request", "timeout"}},
+		{Words: []string{"code", "h13", "desc", "connection", "closed"}},
+		{Words: []string{"ah00957", "attempt", "connect", "failed"}},
+		{Words: []string{"h80", "h81", "maintenance"}},         // two codes: neither names it
+		{Words: []string{"ah00957", "proxy", "error", "again"}}, // shared: names neither
+		{Words: []string{"error", "1020", "access", "denied"}},  // a number is no product code
+	}
+	assert.Equal(t, []string{"h12", "h13", "", "", "", ""}, NamingCodes(sigs))
+	w := Weights(sigs)
+	for i, id := range []string{"h12", "h13"} {
+		rest := 0
+		for _, x := range sigs[i].Words {
+			if x != id {
+				rest += w[x]
+			}
+		}
+		assert.GreaterOrEqual(t, float64(w[id])/float64(w[id]+rest), MinScore, "%s alone scores MinScore", id)
+	}
+	assert.Equal(t, uint64(0b10), NamingMask(sigs[0].Words, "h12"))
+	assert.Zero(t, NamingMask(sigs[3].Words, ""))
 }
 
 func TestMustMask(t *testing.T) {
