@@ -113,7 +113,7 @@ func TestNamingCodes(t *testing.T) {
 		{Words: []string{"code", "h12", "desc", "request", "timeout"}},
 		{Words: []string{"code", "h13", "desc", "connection", "closed"}},
 		{Words: []string{"ah00957", "attempt", "connect", "failed"}},
-		{Words: []string{"h80", "h81", "maintenance"}},         // two codes: neither names it
+		{Words: []string{"h80", "h81", "maintenance"}},          // two codes: neither names it
 		{Words: []string{"ah00957", "proxy", "error", "again"}}, // shared: names neither
 		{Words: []string{"error", "1020", "access", "denied"}},  // a number is no product code
 	}
