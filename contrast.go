@@ -411,3 +411,24 @@ func hasModal[T ~string | ~[]byte](q T) bool {
 	}
 	return false
 }
+
+// reportedCode reports whether a verb that reports what the software does
+// now comes before the one code of q that stands as a status ("returns
+// 404", "I'm getting 403", "results in a HTTP 500"), and no "should" or
+// "must" ("should we return 404?" asks).
+func reportedCode[T ~string | ~[]byte](q T, status *entrySet) bool {
+	var words [contrastWords]contrastWord
+	n, _ := readContrastWords(q, status, &words)
+	for a := range n {
+		if words[a].kind != cwCode {
+			continue
+		}
+		for _, w := range words[max(0, a-contrastVerbGap):a] {
+			if w.kind == cwShould || w.kind == cwMustNot {
+				return false // "should we return 404?" asks
+			}
+		}
+		return reportsBefore(words[:a])
+	}
+	return false
+}

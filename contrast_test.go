@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestAskedCode(t *testing.T) {
@@ -89,5 +90,46 @@ func assertEntryCode(t *testing.T, want Code, d int) {
 	}
 	if assert.GreaterOrEqual(t, d, 0) {
 		assert.Equal(t, want, entries[d].code)
+	}
+}
+
+func TestReportedCode(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"our API returns 404 for queries with no results", true},
+		{"I'm getting 403 when the token expired", true},
+		{"sending the wrong method results in a HTTP 500", true},
+		{"404 for queries with no results", false},
+		{"should we return 404 for queries with no results?", false},
+		{"nothing here", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			status, _ := statusNumbers(tc.text)
+			assert.Equal(t, tc.want, reportedCode(tc.text, &status))
+		})
+	}
+}
+
+func TestReportedAgainstConcept(t *testing.T) {
+	tests := []struct {
+		query string
+		want  Code
+	}{
+		// The code reported, against the situation asked about.
+		{"our search endpoint returns 404 when there are no results", 200},
+		// A vendor's code is what was seen.
+		{"Getting Error 524 when the upload takes longer than 100 seconds", 524},
+		// No concept against the code: it stays first.
+		{"our endpoint returns 404 for a user that does not exist", 404},
+	}
+	for _, tc := range tests {
+		t.Run(tc.query, func(t *testing.T) {
+			rs := Search(tc.query, nil)
+			require.NotEmpty(t, rs)
+			assert.Equal(t, tc.want, rs[0].Status.Code())
+		})
 	}
 }
