@@ -373,8 +373,9 @@ func refutePart(w string) uint8 {
 }
 
 // hasRefutation reports whether q may call a code wrong (see
-// refutedAfter): whether it holds "wrong", "correct", "right",
-// "appropriate", "accurate", "misleading" or "confusing", in any case.
+// refutedAfter): whether it holds, in any case, a word that calls
+// something wrong ("incorrect", "misleading") or right ("correct",
+// "appropriate"), which a refutation needs.
 func hasRefutation[T ~string | ~[]byte](q T) bool {
 	var buf [16]byte
 	for i := 0; i < len(q); {
