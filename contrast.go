@@ -387,7 +387,13 @@ func hasRefutation[T ~string | ~[]byte](q T) bool {
 		for j < len(q) && isASCIILetter(q[j]) {
 			j++
 		}
-		if j-i <= len(buf) && refutePart(string(lowerInto(&buf, q[i:j]))) >= refWrong {
+		// The words are "wrong", "right", "correct", "accurate",
+		// "incorrect", "confusing", "misleading", "appropriate" and
+		// "inappropriate": most words fail on their length or first letter.
+		switch n := j - i; {
+		case n < 5 || n > 13 || n == 6 || n == 12:
+		case !strings.ContainsRune("wrcaim", rune(q[i]|0x20)):
+		case refutePart(string(lowerInto(&buf, q[i:j]))) >= refWrong:
 			return true
 		}
 		i = j
