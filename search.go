@@ -167,9 +167,10 @@ func (o *SearchOptions) accepts(info uint32) bool {
 //     says should not be returned ("should not return 404") or calls
 //     wrong ("returns 201, which is incorrect") gets no code bonus, and
 //     half the rest of its score;
-//   - a standard code that the query reports ("returns 404 for queries
-//     with no results") gets no code bonus when the query also asks about
-//     a situation (see the concept table) whose codes leave it out;
+//   - a standard code that applications send and that the query reports
+//     ("returns 404 for queries with no results") gets no code bonus when
+//     the query also asks about a situation (see the concept table) whose
+//     codes leave it out;
 //   - a query whose terms (typos corrected) are exactly those of a phrase,
 //     alias or constant name adds 12 to that entry;
 //   - an entry's sum is scaled by 0.5 + 0.5 × the share of the query's terms
