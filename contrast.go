@@ -82,7 +82,7 @@ func askedCode[T ~string | ~[]byte](q T, status *entrySet) (asked, refused int) 
 	case 0:
 		return
 	case 1:
-		if !hasModal(q) && !hasRefutation(q) {
+		if !mayRefuse(q) {
 			return // no contrast, and nothing that refuses the one code
 		}
 	}
@@ -372,11 +372,12 @@ func refutePart(w string) uint8 {
 	return refNone
 }
 
-// hasRefutation reports whether q may call a code wrong (see
-// refutedAfter): whether it holds, in any case, a word that calls
+// mayRefuse reports whether q holds a word that a refusal needs: "should"
+// or "must" (with "shouldn't" and "mustn't"), or a word that calls
 // something wrong ("incorrect", "misleading") or right ("correct",
-// "appropriate"), which a refutation needs.
-func hasRefutation[T ~string | ~[]byte](q T) bool {
+// "appropriate"; see refutedAfter), in any case. One code alone, without
+// such a word, is neither refused nor contrasted.
+func mayRefuse[T ~string | ~[]byte](q T) bool {
 	var buf [16]byte
 	for i := 0; i < len(q); {
 		if !isASCIILetter(q[i]) {
@@ -387,34 +388,19 @@ func hasRefutation[T ~string | ~[]byte](q T) bool {
 		for j < len(q) && isASCIILetter(q[j]) {
 			j++
 		}
-		// The words are "wrong", "right", "correct", "accurate",
-		// "incorrect", "confusing", "misleading", "appropriate" and
-		// "inappropriate": most words fail on their length or first letter.
-		switch n := j - i; {
-		case n < 5 || n > 13 || n == 6 || n == 12:
-		case !strings.ContainsRune("wrcaim", rune(q[i]|0x20)):
-		case refutePart(string(lowerInto(&buf, q[i:j]))) >= refWrong:
-			return true
+		// The words have 4 to 13 letters and start with one of these:
+		// most words fail on their length or first letter.
+		if n := j - i; n >= 4 && n <= 13 && strings.ContainsRune("wrcaims", rune(q[i]|0x20)) {
+			switch w := string(lowerInto(&buf, q[i:j])); w {
+			case "should", "shouldn", "must", "mustn":
+				return true
+			default:
+				if refutePart(w) >= refWrong {
+					return true
+				}
+			}
 		}
 		i = j
-	}
-	return false
-}
-
-// hasModal reports whether q holds "should" or "must", in any case.
-func hasModal[T ~string | ~[]byte](q T) bool {
-	for i := 0; i+4 <= len(q); i++ {
-		switch q[i] | 0x20 {
-		case 's':
-			if i+6 <= len(q) && q[i+1]|0x20 == 'h' && q[i+2]|0x20 == 'o' && q[i+3]|0x20 == 'u' &&
-				q[i+4]|0x20 == 'l' && q[i+5]|0x20 == 'd' {
-				return true
-			}
-		case 'm':
-			if q[i+1]|0x20 == 'u' && q[i+2]|0x20 == 's' && q[i+3]|0x20 == 't' {
-				return true
-			}
-		}
 	}
 	return false
 }
