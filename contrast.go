@@ -17,7 +17,8 @@ import "strings"
 //     after "and" or after "should", where it asks): then B, the code
 //     wanted instead; but "A (not B)" in brackets puts A forward however
 //     it is introduced ("returns 202 (not 200) on accepted work");
-//   - "A ... should be B", "A ... should return B": B.
+//   - "A ... should be B", "A ... should return B": B;
+//   - "replace A with B", "change A to B", "A -> B": B.
 const contrastBonus = 10
 
 // Limits of the contrast reading, in words.
@@ -37,6 +38,7 @@ type contrastWord struct {
 	d     uint8
 	first bool
 	paren bool // right after "(": "returns 202 (not 200)"
+	arrow bool // right after "->", "=>" or "→": "401 -> 400"
 }
 
 // Kinds of contrast words.
@@ -50,6 +52,8 @@ const (
 	cwReports  // a verb that reports what happens now: "returns", "gives", ...
 	cwSubject  // a pronoun or a plural noun: before a base verb, it reports
 	cwMustNot  // "shouldn't", "mustn't"
+	cwReplace  // "replace", "change", "switch", "convert": A with B asks for B
+	cwWith     // "with", "by", "to", "into": what A is replaced with
 )
 
 // Parts of a refutation, the words after a code that call it wrong: "which
@@ -98,8 +102,15 @@ func askedCode[T ~string | ~[]byte](q T, status *entrySet) (asked, refused int) 
 		if refusedBefore(words[max(0, a-contrastVerbGap):a]) || refutedAfter(words[a+1:min(n, a+1+refuteWords)]) {
 			refused = int(words[a].d)
 		}
+		if asked >= 0 {
+			continue
+		}
+		if b := replacedBy(words[:n], a); b >= 0 {
+			asked = b
+			continue
+		}
 		m, second := contrastMarker(words[a+1:n], int(words[a].d))
-		if m < 0 || asked >= 0 {
+		if m < 0 {
 			continue
 		}
 		m += a + 1
@@ -122,6 +133,52 @@ func askedCode[T ~string | ~[]byte](q T, status *entrySet) (asked, refused int) 
 		refused = -1 // a contrast, or other codes, say more than the negation
 	}
 	return asked, refused
+}
+
+// replacedBy finds the code that replaces code a, and returns its entry,
+// or -1: "replace 301 with 303", "change status 400 with 422", "replace
+// 403 error (forbidden) by 401", "401 -> 400". The verb comes at most
+// contrastVerbGap words before A, the "with" at most contrastMarkerGap
+// after it, and B at most contrastCodeGap after the "with".
+func replacedBy(words []contrastWord, a int) int {
+	if a+1 < len(words) && words[a+1].kind == cwCode && words[a+1].arrow && words[a+1].d != words[a].d {
+		return int(words[a+1].d)
+	}
+	verb := false
+	for _, w := range words[max(0, a-contrastVerbGap):a] {
+		switch w.kind {
+		case cwCode:
+			verb = false
+		case cwReplace:
+			verb = true
+		}
+	}
+	if !verb {
+		return -1
+	}
+	for m := a + 1; m < len(words) && m <= a+contrastMarkerGap; m++ {
+		if words[m].kind == cwCode {
+			return -1
+		}
+		if words[m].kind != cwWith {
+			continue
+		}
+		for b := m + 1; b < len(words) && b <= m+contrastCodeGap; b++ {
+			if words[b].kind == cwCode {
+				if words[b].d == words[a].d {
+					return -1
+				}
+				return int(words[b].d)
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// isArrow reports whether b starts with a right arrow, U+2192.
+func isArrow[T ~string | ~[]byte](b T) bool {
+	return len(b) >= 3 && string(b[:3]) == "\u2192"
 }
 
 // shouldBe finds "should be B" or "should return B" (a word or two may
@@ -155,11 +212,14 @@ func shouldBe(words []contrastWord) int {
 // and returns how many it read and how many of them are codes that stand
 // as a status.
 func readContrastWords[T ~string | ~[]byte](q T, status *entrySet, words *[contrastWords]contrastWord) (n, codes int) {
-	first, paren := true, false
+	first, paren, arrow := true, false, false
 	for i := 0; i < len(q) && n < len(words); {
 		if c := q[i]; !isASCIILetter(c) && !isASCIIDigit(c) {
-			if c == '.' || c == '?' || c == '!' {
+			switch {
+			case c == '.' || c == '?' || c == '!':
 				first = true
+			case c == '>' && i > 0 && (q[i-1] == '-' || q[i-1] == '='), isArrow(q[i:]):
+				arrow = true
 			}
 			paren = c == '('
 			i++
@@ -176,7 +236,8 @@ func readContrastWords[T ~string | ~[]byte](q T, status *entrySet, words *[contr
 			}
 		}
 		kind, ref := contrastKind(q[i:j])
-		w := contrastWord{kind: kind, ref: ref, first: first, paren: paren}
+		w := contrastWord{kind: kind, ref: ref, first: first, paren: paren, arrow: arrow}
+		arrow = false
 		if j-i == 3 && isASCIIDigit(q[i]) && isASCIIDigit(q[i+1]) && isASCIIDigit(q[i+2]) {
 			if d := position(Code(int(q[i]-'0')*100 + int(q[i+1]-'0')*10 + int(q[i+2]-'0'))); d >= 0 && status.has(d) {
 				w.kind, w.d = cwCode, uint8(d)
@@ -326,6 +387,11 @@ func wordKind(w string) uint8 {
 	switch w {
 	case "instead", "rather", "against":
 		return cwInstead
+	case "replace", "replaced", "replaces", "replacing", "change", "changed", "changes", "changing",
+		"switch", "switched", "switches", "switching", "convert", "converted", "converting":
+		return cwReplace
+	case "with", "by", "to", "into":
+		return cwWith
 	case "not":
 		return cwNot
 	case "should", "must":
@@ -337,7 +403,8 @@ func wordKind(w string) uint8 {
 	case "returns", "returned", "returning", "gives", "gave", "giving", "throws", "threw", "throwing",
 		"raises", "raising", "results", "resulting", "sends", "sent", "sending", "responds", "responded",
 		"getting", "get", "got", "gets", "receive", "received", "receiving", "issues", "issued",
-		"emits", "yields", "currently", "answers", "answered":
+		"emits", "yields", "currently", "answers", "answered", "replies", "replied", "replying",
+		"produces", "produced", "producing", "shows", "showed", "showing", "displays", "displayed":
 		return cwReports
 	case "we", "they", "i", "you", "it", "server", "api", "app":
 		return cwSubject

@@ -24,10 +24,18 @@ func TestAskedCode(t *testing.T) {
 		{"why 307 and not 302?", 307},
 		{"POST /jobs returns 202 (not 200) on accepted async work", 202},
 		{"the handler returns 202 (Accepted) not 200", 200},
+		// A replaced by B asks for B.
+		{"Replace 301 with 303 for redirects after a form post", 303},
+		{"change the status 400 to 422 for validation errors", 422},
+		{"Replace 403 error (forbidden) by 401 (unauthorized)", 401},
+		{"login: wrong password now gives 401 -> 400", 400},
+		{"login: wrong password 401 → 400", 400},
+		{"the server replies with an HTTP 500 instead of a 400", 400},
 		// "should be B" after a code the text reports, however far.
 		{"fhirbase currently returns 404 for a delete of a resource that does not exist, but it should be 204", 204},
 		{"it returns 500 whenever the database is down, and it should return a 503", 503},
 		// No contrast: one code, a phrase's "Not", or codes too far apart.
+		{"replace the handler that sends 404 and the one that sends 500", 0},
 		{"404 instead of the page", 0},
 		{"404 Not Found 500 Internal Server Error", 0},
 		{"got 404 Not Found then 500", 0},
