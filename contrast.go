@@ -445,7 +445,6 @@ func refutePart(w string) uint8 {
 // "appropriate"; see refutedAfter), in any case. One code alone, without
 // such a word, is neither refused nor contrasted.
 func mayRefuse[T ~string | ~[]byte](q T) bool {
-	var buf [16]byte
 	for i := 0; i < len(q); {
 		if !isASCIILetter(q[i]) {
 			i++
@@ -455,21 +454,47 @@ func mayRefuse[T ~string | ~[]byte](q T) bool {
 		for j < len(q) && isASCIILetter(q[j]) {
 			j++
 		}
-		// The words have 4 to 13 letters and start with one of these:
-		// most words fail on their length or first letter.
-		if n := j - i; n >= 4 && n <= 13 && strings.ContainsRune("wrcaims", rune(q[i]|0x20)) {
-			switch w := string(lowerInto(&buf, q[i:j])); w {
-			case "should", "shouldn", "must", "mustn":
-				return true
-			default:
-				if refutePart(w) >= refWrong {
-					return true
-				}
-			}
+		if w := refusalWord(j-i, q[i]|0x20); w != "" && equalFoldASCII(w, q[i:j]) {
+			return true
 		}
 		i = j
 	}
 	return false
+}
+
+// refusalWord returns the one word that mayRefuse looks for with n
+// letters and first letter c (lower case), or "": the words' lengths and
+// first letters tell them apart.
+func refusalWord(n int, c byte) string {
+	switch n<<8 | int(c) {
+	case 4<<8 | 'm':
+		return "must"
+	case 5<<8 | 'm':
+		return "mustn" // mustn't
+	case 6<<8 | 's':
+		return "should"
+	case 7<<8 | 's':
+		return "shouldn" // shouldn't
+	case 5<<8 | 'w':
+		return "wrong"
+	case 5<<8 | 'r':
+		return "right"
+	case 7<<8 | 'c':
+		return "correct"
+	case 8<<8 | 'a':
+		return "accurate"
+	case 9<<8 | 'i':
+		return "incorrect"
+	case 9<<8 | 'c':
+		return "confusing"
+	case 10<<8 | 'm':
+		return "misleading"
+	case 11<<8 | 'a':
+		return "appropriate"
+	case 13<<8 | 'i':
+		return "inappropriate"
+	}
+	return ""
 }
 
 // reportedCode reports whether a verb that reports what the software does

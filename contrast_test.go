@@ -1,6 +1,7 @@
 package httpref
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -140,4 +141,21 @@ func TestReportedAgainstConcept(t *testing.T) {
 			assert.Equal(t, tc.want, rs[0].Status.Code())
 		})
 	}
+}
+
+// TestRefusalWords checks that mayRefuse looks for every word that a
+// refutation needs (refutePart's wrong and right words) and the modals.
+func TestRefusalWords(t *testing.T) {
+	words := []string{"must", "mustn", "should", "shouldn"}
+	for _, w := range []string{"wrong", "right", "correct", "accurate", "incorrect", "confusing",
+		"misleading", "appropriate", "inappropriate", "inaccurate", "valid", "invalid", "fine"} {
+		if refutePart(w) >= refWrong {
+			words = append(words, w)
+		}
+	}
+	for _, w := range words {
+		assert.Equal(t, w, refusalWord(len(w), w[0]), "%q", w)
+		assert.True(t, mayRefuse("a 404, "+strings.ToUpper(w)), "%q", w)
+	}
+	assert.False(t, mayRefuse("returns 404 for a missing user"))
 }

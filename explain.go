@@ -339,7 +339,7 @@ func findSigWord(h uint32, word string) int {
 
 // equalFoldASCII reports whether lower, a lower-case word, equals word
 // with ASCII letters folded.
-func equalFoldASCII(lower, word string) bool {
+func equalFoldASCII[T ~string | ~[]byte](lower string, word T) bool {
 	if len(lower) != len(word) {
 		return false
 	}
