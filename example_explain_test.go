@@ -21,6 +21,15 @@ func ExampleExplain_nothing() {
 	// 0
 }
 
+func ExampleExplain_productCode() {
+	// A product's own error code names its message without the rest of
+	// the line.
+	m := httpref.Explain("we keep getting H12 errors after the deploy")[0]
+	fmt.Println(m.Signature.Product(), m.Signature.Codes(), m.Signature.ID())
+	// Output:
+	// Heroku [503 Service Unavailable] heroku-h12-request-timeout
+}
+
 func ExampleStatus_Signatures() {
 	s, _ := httpref.Lookup(524)
 	for _, g := range s.Signatures() {
@@ -50,7 +59,12 @@ func ExampleSearch_question() {
 	// A console message that carries the response's status names it.
 	r = httpref.Search("Origin https://app.example.com is not allowed by Access-Control-Allow-Origin. Status code: 502", &httpref.SearchOptions{Limit: 1})
 	fmt.Println(r[0].Status)
+	// A code the text reports, beside a situation it asks about, is what
+	// the software does, not the answer.
+	r = httpref.Search("our search API returns 404 when there are no results", &httpref.SearchOptions{Limit: 1})
+	fmt.Println(r[0].Status)
 	// Output:
 	// 401 Unauthorized
 	// 502 Bad Gateway
+	// 200 OK
 }
