@@ -361,7 +361,7 @@ func equalFoldASCII[T ~string | ~[]byte](lower string, word T) bool {
 // of the text advances a signature once), and whether the signature got
 // its first score, which happens once: every weight is positive.
 func (t *sigTrack) step(sig uint32, pos uint8, off, n int, weight uint16) (advanced, first bool) {
-	if t.first != 0 && off-int(t.first-1) > 6*int(sigWordChars[sig])+64 {
+	if t.first != 0 && off-int(t.first-1) > int(sigWindow[sig]) {
 		t.restart() // the window is too wide: start over
 	}
 	if pos < t.next {

@@ -210,3 +210,17 @@ func TestScanQueryAgrees(t *testing.T) {
 		assert.True(t, ok, "%q: %s scores %v in full, %v anchored", text, signatures[sig].id, full, anchored)
 	}
 }
+
+// TestExplainShortMessageStaysTogether checks that the words of a message
+// without placeholders must stand together (sigtable.WindowBytes): Chrome's
+// download bar says "Failed - Forbidden", a console line that says
+// "Failed" and, much later, "(Forbidden)" is another message.
+func TestExplainShortMessageStaysTogether(t *testing.T) {
+	has := func(text, id string) bool {
+		return slices.ContainsFunc(Explain(text), func(m Match) bool { return m.Signature.ID() == id })
+	}
+	assert.True(t, has(`Chrome says "Failed - Forbidden" in the download bar`, "chrome-download-failed-forbidden"))
+	assert.False(t, has("Failed to load resource: the server responded with a status of 403 (Forbidden)", "chrome-download-failed-forbidden"))
+	assert.True(t, has("Page Expired", "laravel-page-expired"))
+	assert.False(t, has("the login page reloads, and after twenty minutes the session token has expired", "laravel-page-expired"))
+}

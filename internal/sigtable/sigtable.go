@@ -295,6 +295,25 @@ func compile(f File, s Signature, codes map[int]bool) (Compiled, error) {
 	return c, nil
 }
 
+// WindowBytes returns how far apart, in bytes of text, the first and the
+// last word of a match of signature c may start. A message without
+// placeholders is printed in one piece, so its words stand together:
+// twice its length and 16 bytes allow for the spacing and punctuation a
+// paste changes ("Failed - Forbidden" is not "Failed to load resource:
+// ... (Forbidden)"). A placeholder may hold a path, a URL or a stack of
+// text, so a message with one gets six times its words' length and 64
+// bytes.
+func WindowBytes(c Compiled) int {
+	if !strings.Contains(strings.ReplaceAll(c.Text, "{{", ""), "{") {
+		return 2*c.Literal + 16
+	}
+	n := 0
+	for _, w := range c.Words {
+		n += len(w)
+	}
+	return 6*n + 64
+}
+
 // Fragments splits a signature text into its literal runs, checking the
 // placeholders.
 func Fragments(text string) ([]string, error) {
@@ -769,6 +788,17 @@ func renderWords(b *bytes.Buffer, sigs []Compiled) error {
 			b.WriteString("\n\t")
 		}
 		fmt.Fprintf(b, "%#x, ", NamingMask(sigs[i].Words, id))
+	}
+	b.WriteString("\n}\n\n// sigWindow holds, for each signature, how many bytes of text may lie\n// between the start of a match's first word and the start of its last\n// (see sigtable.WindowBytes): a wider window starts over.\nvar sigWindow = [sigCount]uint16{")
+	for i, s := range sigs {
+		if i%16 == 0 {
+			b.WriteString("\n\t")
+		}
+		n := WindowBytes(s)
+		if n > 0xffff {
+			return fmt.Errorf("signature %s: window of %d bytes outgrows uint16", s.ID, n)
+		}
+		b.WriteString(strconv.Itoa(n) + ", ")
 	}
 	b.WriteString("\n}\n\n// sigWordCount holds the number of index words of each signature, and\n// sigWordChars their total length, for scoring.\nvar sigWordCount = [sigCount]uint8{")
 	for i, s := range sigs {
