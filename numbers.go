@@ -55,7 +55,8 @@ func lowerASCII(c byte) byte {
 // A number is a status when a status word comes before it ("status=404",
 // "HTTP/1.1 502", "Error 522", "HTTP ERROR 431", "code: 404",
 // "resp.StatusCode == 404"), or is glued to one ("HTTP401", "Error404"),
-// or follows a Squid result tag in an access log ("TCP_DENIED/407"),
+// or follows a Squid result tag in an access log ("TCP_DENIED/407"), or
+// has "error" glued after it ("500error"),
 // or the first word of its phrase follows it
 // ("504 Gateway Time-out"). Otherwise it is a status when it stands alone
 // as a word, unless it is part of an address, a version, a path, a time or
@@ -83,17 +84,21 @@ func statusNumbers[T ~string | ~[]byte](q T) (status, other entrySet) {
 		if glued && !statusWordGlued(q, start) || start > 0 && q[start-1] == '_' {
 			continue
 		}
-		// "404s" is a plural; any other letter makes a word ("200ms", "500px").
+		// "404s" is a plural and "500error" a status glued to its word; any
+		// other letter makes a word ("200ms", "500px").
+		errorAfter := false
 		if end < len(q) && isASCIILetter(q[end]) &&
 			(lowerASCII(q[end]) != 's' || end+1 < len(q) && isASCIILetter(q[end+1])) {
-			continue
+			if errorAfter = errorWordAt(q, end); !errorAfter {
+				continue
+			}
 		}
 		d := position(Code(int(q[start]-'0')*100 + int(q[start+1]-'0')*10 + int(q[start+2]-'0')))
 		if d < 0 {
 			continue
 		}
 		switch {
-		case glued || statusWordBefore(q, start) || squidStatus(q, start) || phraseAfter(q, end, d):
+		case glued || errorAfter || statusWordBefore(q, start) || squidStatus(q, start) || phraseAfter(q, end, d):
 			status.add(d)
 			lastEnd = end
 		case notAStatus(q, start, end) || start-lastEnd <= 2:
@@ -137,6 +142,21 @@ func statusWordBefore[T ~string | ~[]byte](q T, start int) bool {
 		}
 	}
 	return isStatusWord(w)
+}
+
+// errorWordAt reports whether the letters at i are the word "error",
+// "errors" or "err" and nothing more, in any case: "500error", "404Error".
+func errorWordAt[T ~string | ~[]byte](q T, i int) bool {
+	j := i
+	for j < len(q) && isASCIILetter(q[j]) {
+		j++
+	}
+	var buf [16]byte
+	switch string(lowerInto(&buf, q[i:j])) {
+	case "error", "errors", "err":
+		return true
+	}
+	return false
 }
 
 // squidStatus reports whether the number at start follows a result tag

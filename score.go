@@ -267,9 +267,7 @@ func (s *searchScorer) score(terms []byte) {
 		}
 		key = append(key, t...)
 	}
-	if len(rest) > 0 {
-		s.codesPastTerms()
-	}
+	s.codesNotRead()
 	// Exact phrase: the query's terms are those of a phrase, alias or
 	// constant name.
 	if !long {
@@ -296,11 +294,12 @@ func (s *searchScorer) score(terms []byte) {
 	s.bigramGains(&read)
 }
 
-// codesPastTerms counts, for codeBonus, the codes that stand as a status
-// in the query but come after the maxQueryTerms terms read: a long paste
-// ends with "Status code: 500" as often as it starts with it. They count
-// as one more term of the query.
-func (s *searchScorer) codesPastTerms() {
+// codesNotRead counts, for codeBonus, the codes that stand as a status
+// in the query but were not read as a term of their own: those after the
+// maxQueryTerms terms read (a long paste ends with "Status code: 500" as
+// often as it starts with it), and those glued to a word ("500error").
+// They count as one more term of the query.
+func (s *searchScorer) codesNotRead() {
 	counted := false
 	for i, w := range s.status {
 		for ; w != 0; w &= w - 1 {
