@@ -404,7 +404,9 @@ func wordKind(w string) uint8 {
 		"raises", "raising", "results", "resulting", "sends", "sent", "sending", "responds", "responded",
 		"getting", "get", "got", "gets", "receive", "received", "receiving", "issues", "issued",
 		"emits", "yields", "currently", "answers", "answered", "replies", "replied", "replying",
-		"produces", "produced", "producing", "shows", "showed", "showing", "displays", "displayed":
+		"produces", "produced", "producing", "shows", "showed", "showing", "displays", "displayed",
+		"leads", "leading", "causes", "caused", "causing", "triggers", "triggered", "triggering",
+		"thrown", "raised":
 		return cwReports
 	case "we", "they", "i", "you", "it", "server", "api", "app":
 		return cwSubject
@@ -513,7 +515,13 @@ func reportedCode[T ~string | ~[]byte](q T, status *entrySet) bool {
 				return false // "should we return 404?" asks
 			}
 		}
-		return reportsBefore(words[:a])
+		return reportsBefore(words[:a]) || reportedAfter(words[a+1:n])
 	}
 	return false
+}
+
+// reportedAfter reports whether the words right after a code report it in
+// the passive: "500 is returned when ...", "404 was thrown".
+func reportedAfter(after []contrastWord) bool {
+	return len(after) >= 2 && after[0].ref == refIs && after[1].kind == cwReports
 }
