@@ -98,7 +98,7 @@ func statusNumbers[T ~string | ~[]byte](q T) (status, other entrySet) {
 			continue
 		}
 		switch {
-		case glued || errorAfter || statusWordBefore(q, start) || squidStatus(q, start) || phraseAfter(q, end, d):
+		case glued || errorAfter || statusWordBefore(q, start) || slashStatus(q, start) || phraseAfter(q, end, d):
 			status.add(d)
 			lastEnd = end
 		case notAStatus(q, start, end) || start-lastEnd <= 2:
@@ -159,14 +159,18 @@ func errorWordAt[T ~string | ~[]byte](q T, i int) bool {
 	return false
 }
 
-// squidStatus reports whether the number at start follows a result tag
-// of Squid's access log and a slash, as in "TCP_MISS/200",
+// slashStatus reports whether the number at start follows "HTTP/" ("runs
+// into http/403") or a result tag of Squid's access log and a slash, as in
+// "TCP_MISS/200",
 // "TCP_DENIED/407" or "NONE/400": the log's code/status field (see
 // https://wiki.squid-cache.org/Features/LogFormat). The tags are upper
 // case and start with TCP_, UDP_, TAG_ or NONE.
-func squidStatus[T ~string | ~[]byte](q T, start int) bool {
+func slashStatus[T ~string | ~[]byte](q T, start int) bool {
 	if start == 0 || q[start-1] != '/' {
 		return false
+	}
+	if start >= 5 && equalFoldASCII("http", q[start-5:start-1]) && (start == 5 || !isASCIILetter(q[start-6])) {
+		return true // "runs into http/403"
 	}
 	j := start - 1
 	for j > 0 && start-1-j < 32 && ('A' <= q[j-1] && q[j-1] <= 'Z' || q[j-1] == '_') {

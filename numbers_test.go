@@ -48,6 +48,7 @@ func TestStatusNumbers(t *testing.T) {
 		{"got Error404 and status500", []Code{404, 500}, nil},
 		{"sha256 and x509 and myhttp401", nil, nil},
 		{"unicode 404", []Code{404}, nil},
+		{"the updater runs into http/403", []Code{403}, nil},
 		{"확인 결과 500error가 계속", []Code{500}, nil},
 		{"got a 404Error and 500errors", []Code{404, 500}, nil},
 		{"500errands 404errno", nil, nil},
