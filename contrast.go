@@ -18,7 +18,8 @@ import "strings"
 //     wanted instead; but "A (not B)" in brackets puts A forward however
 //     it is introduced ("returns 202 (not 200) on accepted work");
 //   - "A ... should be B", "A ... should return B": B;
-//   - "replace A with B", "change A to B", "A -> B": B.
+//   - "replace A with B", "change A to B", "A -> B": B;
+//   - Chinese "应该为 B" ("should be B") after another code: B.
 const contrastBonus = 10
 
 // Limits of the contrast reading, in words.
@@ -129,6 +130,9 @@ func askedCode[T ~string | ~[]byte](q T, status *entrySet) (asked, refused int) 
 	if asked < 0 && codes > 1 {
 		asked = shouldBe(words[:n])
 	}
+	if asked < 0 && status.count() > 1 {
+		asked = shouldBeCJK(q, status)
+	}
 	if asked >= 0 || status.count() > 1 {
 		refused = -1 // a contrast, or other codes, say more than the negation
 	}
@@ -202,6 +206,38 @@ func shouldBe(words []contrastWord) int {
 		for a := range v - 1 {
 			if words[a].kind == cwCode && words[a].d != words[b].d && reportsBefore(words[:a]) {
 				return int(words[b].d)
+			}
+		}
+	}
+	return -1
+}
+
+// cjkShould are the ways Chinese writes "should be" before a code
+// ("返回的状态码为404，应该为200").
+var cjkShould = [...]string{"应该为", "应该是", "应为", "應該為", "應該是", "應為"}
+
+// shouldBeCJK finds a code that stands as a status within a few bytes
+// after a Chinese "should be" and returns its entry, or -1.
+func shouldBeCJK[T ~string | ~[]byte](q T, status *entrySet) int {
+	for i := 0; i+3 <= len(q); i++ {
+		if q[i] < 0xE4 { // the markers start with U+5E94 or U+61C9
+			continue
+		}
+		for _, m := range cjkShould {
+			if len(q)-i < len(m) || string(q[i:i+len(m)]) != m {
+				continue
+			}
+			j := i + len(m)
+			for k := j; k+3 <= len(q) && k < j+12; k++ {
+				if !isASCIIDigit(q[k]) || !isASCIIDigit(q[k+1]) || !isASCIIDigit(q[k+2]) {
+					continue
+				}
+				if k+3 < len(q) && isASCIIDigit(q[k+3]) || k > 0 && isASCIIDigit(q[k-1]) {
+					continue
+				}
+				if d := position(Code(int(q[k]-'0')*100 + int(q[k+1]-'0')*10 + int(q[k+2]-'0'))); d >= 0 && status.has(d) {
+					return d
+				}
 			}
 		}
 	}

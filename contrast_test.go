@@ -32,6 +32,8 @@ func TestAskedCode(t *testing.T) {
 		{"login: wrong password now gives 401 -> 400", 400},
 		{"login: wrong password 401 → 400", 400},
 		{"the server replies with an HTTP 500 instead of a 400", 400},
+		// Chinese "should be".
+		{"请求成功后返回的状态码为404，应该为200", 200},
 		// "should be B" after a code the text reports, however far.
 		{"fhirbase currently returns 404 for a delete of a resource that does not exist, but it should be 204", 204},
 		{"it returns 500 whenever the database is down, and it should return a 503", 503},
