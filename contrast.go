@@ -229,13 +229,10 @@ func shouldBeCJK[T ~string | ~[]byte](q T, status *entrySet) int {
 			}
 			j := i + len(m)
 			for k := j; k+3 <= len(q) && k < j+12; k++ {
-				if !isASCIIDigit(q[k]) || !isASCIIDigit(q[k+1]) || !isASCIIDigit(q[k+2]) {
-					continue
-				}
 				if k+3 < len(q) && isASCIIDigit(q[k+3]) || k > 0 && isASCIIDigit(q[k-1]) {
-					continue
+					continue // part of a longer number
 				}
-				if d := position(Code(int(q[k]-'0')*100 + int(q[k+1]-'0')*10 + int(q[k+2]-'0'))); d >= 0 && status.has(d) {
+				if d := codeEntryAt(q, k); d >= 0 && status.has(d) {
 					return d
 				}
 			}
@@ -274,11 +271,9 @@ func readContrastWords[T ~string | ~[]byte](q T, status *entrySet, words *[contr
 		kind, ref := contrastKind(q[i:j])
 		w := contrastWord{kind: kind, ref: ref, first: first, paren: paren, arrow: arrow}
 		arrow = false
-		if j-i == 3 && isASCIIDigit(q[i]) && isASCIIDigit(q[i+1]) && isASCIIDigit(q[i+2]) {
-			if d := position(Code(int(q[i]-'0')*100 + int(q[i+1]-'0')*10 + int(q[i+2]-'0'))); d >= 0 && status.has(d) {
-				w.kind, w.d = cwCode, uint8(d)
-				codes++
-			}
+		if d := codeEntryAt(q, i); j-i == 3 && d >= 0 && status.has(d) {
+			w.kind, w.d = cwCode, uint8(d)
+			codes++
 		}
 		words[n] = w
 		n++

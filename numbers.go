@@ -93,7 +93,7 @@ func statusNumbers[T ~string | ~[]byte](q T) (status, other entrySet) {
 				continue
 			}
 		}
-		d := position(Code(int(q[start]-'0')*100 + int(q[start+1]-'0')*10 + int(q[start+2]-'0')))
+		d := codeEntryAt(q, start)
 		if d < 0 {
 			continue
 		}
@@ -142,6 +142,15 @@ func statusWordBefore[T ~string | ~[]byte](q T, start int) bool {
 		}
 	}
 	return isStatusWord(w)
+}
+
+// codeEntryAt returns the catalog entry whose code is the three digits
+// at q[i:], or -1 when they are not three digits or no catalog code.
+func codeEntryAt[T ~string | ~[]byte](q T, i int) int {
+	if i < 0 || i+3 > len(q) || !isASCIIDigit(q[i]) || !isASCIIDigit(q[i+1]) || !isASCIIDigit(q[i+2]) {
+		return -1
+	}
+	return position(Code(int(q[i]-'0')*100 + int(q[i+1]-'0')*10 + int(q[i+2]-'0')))
 }
 
 // errorWordAt reports whether the letters at i are the word "error",

@@ -388,10 +388,10 @@ func codeTerm(t []byte) int {
 	if len(t) == 4 && t[3] == 's' {
 		t = t[:3]
 	}
-	if len(t) != 3 || !isASCIIDigit(t[0]) || !isASCIIDigit(t[1]) || !isASCIIDigit(t[2]) {
+	if len(t) != 3 {
 		return -1
 	}
-	return position(Code(int(t[0]-'0')*100 + int(t[1]-'0')*10 + int(t[2]-'0')))
+	return codeEntryAt(t, 0)
 }
 
 // term adds the contribution of one query term. It returns the id of the
