@@ -55,6 +55,9 @@ const (
 	cwMustNot  // "shouldn't", "mustn't"
 	cwReplace  // "replace", "change", "switch", "convert": A with B asks for B
 	cwWith     // "with", "by", "to", "into": what A is replaced with
+	cwOf       // "of", "than": after cwInstead, before what is not wanted
+	cwArticle  // "a", "an", "the"
+	cwVersus   // "vs", "versus"
 )
 
 // Parts of a refutation, the words after a code that call it wrong: "which
@@ -79,7 +82,8 @@ const refuteWords = 12
 // contrasts two codes that stand as a status, or -1; and, when q names
 // one code only to say it should not be the answer ("Permission Denied
 // issues should not return 404", "a missing parameter should not trigger
-// a 500"), that code's entry, or -1. A sentence that starts with the
+// a 500", "return an empty list instead of 404"), that code's entry, or
+// -1. A sentence that starts with the
 // negation asks for the code instead ("Shouldn't it return 304?").
 func askedCode[T ~string | ~[]byte](q T, status *entrySet) (asked, refused int) {
 	asked, refused = -1, -1
@@ -100,7 +104,8 @@ func askedCode[T ~string | ~[]byte](q T, status *entrySet) (asked, refused int) 
 		if words[a].kind != cwCode {
 			continue
 		}
-		if refusedBefore(words[max(0, a-contrastVerbGap):a]) || refutedAfter(words[a+1:min(n, a+1+refuteWords)]) {
+		if refusedBefore(words[max(0, a-contrastVerbGap):a]) || refutedAfter(words[a+1:min(n, a+1+refuteWords)]) ||
+			declinedBefore(words[:a]) {
 			refused = int(words[a].d)
 		}
 		if asked >= 0 {
@@ -303,6 +308,28 @@ func refusedBefore(before []contrastWord) bool {
 	return false
 }
 
+// declinedBefore reports whether the words right before a code set it
+// aside for something the text asks for in words: "return an empty list
+// instead of 404", "rather than a 404 on empty results, return an empty
+// array", "empty list vs 404". A verb that reports what happens now
+// before the marker keeps the code ("I got a routing error instead of a
+// 404", "ignores the parameters instead of returning 400"): the text then
+// names the code it misses.
+func declinedBefore(before []contrastWord) bool {
+	k := len(before) - 1
+	if k >= 0 && before[k].kind == cwArticle {
+		k--
+	}
+	switch {
+	case k >= 0 && before[k].kind == cwVersus:
+	case k >= 1 && before[k].kind == cwOf && before[k-1].kind == cwInstead:
+		k--
+	default:
+		return false
+	}
+	return !reportsBefore(before[:k+1])
+}
+
 // refutedAfter reports whether the words after a code call it wrong
 // ("returns a 201 right now, which is incorrect", "return a 404 Not Found
 // status code. That is misleading", "400 means Bad request ... This does
@@ -423,6 +450,12 @@ func wordKind(w string) uint8 {
 		return cwReplace
 	case "with", "by", "to", "into":
 		return cwWith
+	case "of", "than":
+		return cwOf
+	case "a", "an", "the":
+		return cwArticle
+	case "vs", "versus":
+		return cwVersus
 	case "not":
 		return cwNot
 	case "should", "must":
@@ -475,7 +508,9 @@ func refutePart(w string) uint8 {
 // mayRefuse reports whether q holds a word that a refusal needs: "should"
 // or "must" (with "shouldn't" and "mustn't"), or a word that calls
 // something wrong ("incorrect", "misleading") or right ("correct",
-// "appropriate"; see refutedAfter), in any case. One code alone, without
+// "appropriate"; see refutedAfter), or one that sets a code aside
+// ("instead", "rather", "vs", "versus"; see declinedBefore), in any case.
+// One code alone, without
 // such a word, is neither refused nor contrasted.
 func mayRefuse[T ~string | ~[]byte](q T) bool {
 	for i := 0; i < len(q); {
@@ -526,6 +561,14 @@ func refusalWord(n int, c byte) string {
 		return "appropriate"
 	case 13<<8 | 'i':
 		return "inappropriate"
+	case 7<<8 | 'i':
+		return "instead"
+	case 6<<8 | 'r':
+		return "rather"
+	case 2<<8 | 'v':
+		return "vs"
+	case 6<<8 | 'v':
+		return "versus"
 	}
 	return ""
 }

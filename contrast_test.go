@@ -73,6 +73,14 @@ func TestRefusedCode(t *testing.T) {
 		{"returns 200, which is correct", 0},
 		{"gives 201, which is what the spec asks for creation; that is wrong for updates", 201},
 		{"answers 500; beyond twelve words of the code, one two three four five, that is wrong", 0},
+		// A code set aside for something asked in words.
+		{"Refactor queries that return a list to return an empty list vs 404 when there is nothing", 404},
+		{"Rather than a 404 on empty query results, return an empty array", 404},
+		{"respond with an empty array instead of 404", 404},
+		{"empty collection versus a 404", 404},
+		// ... unless the text reports what it gets now: it misses the code.
+		{"I got a routing error instead of a 404 error", 0},
+		{"The API ignores wrong parameters instead of returning 400", 0},
 		// A sentence that starts with the negation proposes the code.
 		{"Shouldn't it return 304 status code?", 0},
 		{"It returns 200. Shouldn't it return 304?", 0},
@@ -152,7 +160,7 @@ func TestReportedAgainstConcept(t *testing.T) {
 // TestRefusalWords checks that mayRefuse looks for every word that a
 // refutation needs (refutePart's wrong and right words) and the modals.
 func TestRefusalWords(t *testing.T) {
-	words := []string{"must", "mustn", "should", "shouldn"}
+	words := []string{"must", "mustn", "should", "shouldn", "instead", "rather", "vs", "versus"}
 	for _, w := range []string{"wrong", "right", "correct", "accurate", "incorrect", "confusing",
 		"misleading", "appropriate", "inappropriate", "inaccurate", "valid", "invalid", "fine"} {
 		if refutePart(w) >= refWrong {

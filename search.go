@@ -166,8 +166,9 @@ func (o *SearchOptions) accepts(info uint32) bool {
 //     instead of 401", "returns 404, should be 204" or "replace 301 with
 //     303"; a code the query
 //     says should not be returned ("should not return 404") or calls
-//     wrong ("returns 201, which is incorrect") gets no code bonus, and
-//     half the rest of its score;
+//     wrong ("returns 201, which is incorrect") or sets aside for what
+//     it asks in words ("return an empty list instead of 404") gets no
+//     code bonus, and half the rest of its score;
 //   - a standard code that applications send and that the query reports
 //     ("returns 404 for queries with no results") gets no code bonus when
 //     the query also asks about a situation (see the concept table) whose
