@@ -136,6 +136,25 @@ func TestReportedCode(t *testing.T) {
 	}
 }
 
+func TestPastedStatus(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"I get Status Code: 403, AWS Error Code: AccessDenied", true},
+		{"status=503 bytes=0", true},
+		{"< HTTP/1.1 403 Forbidden", true},
+		{"the API returns 403 for a missing object", false},
+		{"status 403 when the object is missing", false},
+		{"took 403: ms", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			assert.Equal(t, tc.want, pastedStatus(tc.text, position(403)) || pastedStatus(tc.text, position(503)))
+		})
+	}
+}
+
 func TestReportedAgainstConcept(t *testing.T) {
 	tests := []struct {
 		query string
@@ -147,6 +166,8 @@ func TestReportedAgainstConcept(t *testing.T) {
 		{"Getting Error 524 when the upload takes longer than 100 seconds", 524},
 		// No concept against the code: it stays first.
 		{"our endpoint returns 404 for a user that does not exist", 404},
+		// A code pasted as a field of the output is what was seen.
+		{"When you go to a URL of an object that doesn't exist in the bucket, I get Status Code: 403, AWS Request ID: E6B2194B3E5E353C", 403},
 	}
 	for _, tc := range tests {
 		t.Run(tc.query, func(t *testing.T) {

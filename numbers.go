@@ -1,6 +1,9 @@
 package httpref
 
-import "math/bits"
+import (
+	"math/bits"
+	"strings"
+)
 
 // A three-digit number in a query is a status code only where it stands
 // as one. Pasted log lines are full of numbers that are not: errno values
@@ -142,6 +145,28 @@ func statusWordBefore[T ~string | ~[]byte](q T, start int) bool {
 		}
 	}
 	return isStatusWord(w)
+}
+
+// pastedStatus reports whether code d stands in q as a field of pasted
+// output rather than in a sentence: after a status word and a ':' or '='
+// ("Status Code: 403", "status=503", "code: 404"), or in a status line
+// ("HTTP/1.1 403").
+func pastedStatus[T ~string | ~[]byte](q T, d int) bool {
+	c := entries[d].text[:3]
+	for i := 0; i+3 <= len(q); i++ {
+		if q[i] != c[0] || string(q[i:i+3]) != c || i > 0 && isASCIIDigit(q[i-1]) || i+3 < len(q) && isASCIIDigit(q[i+3]) {
+			continue
+		}
+		k := i
+		for k > 0 && i-k < 4 && isSep(q[k-1]) {
+			k--
+		}
+		sep := string(q[k:i])
+		if (strings.ContainsAny(sep, ":=") || k >= 8 && equalFoldASCII("http/1.", q[k-8:k-1])) && statusWordBefore(q, i) {
+			return true
+		}
+	}
+	return false
 }
 
 // codeEntryAt returns the catalog entry whose code is the three digits

@@ -484,7 +484,9 @@ const refusedWeight = 0.5
 // 524" and "gets unexplained 502" name what was seen. Tune part 0.858 to
 // 0.866 top-1, score part 0.797 to 0.798 (half the bonus gives 0.858 and
 // 0.800), over the 1,532 texts of realworld_a to realworld_n; the
-// producer condition came from realworld_p, where 502s were lost.
+// producer condition came from realworld_p, where 502s were lost. A code
+// pasted as a field of output ("I get Status Code: 403, AWS Error Code:
+// AccessDenied"; see pastedStatus) is what was seen, not a report.
 func (st *searchState) reportedAgainstConcept(query string) {
 	d := st.status.only()
 	if d < 0 || st.fields[d]&FieldConcept != 0 ||
@@ -502,7 +504,7 @@ func (st *searchState) reportedAgainstConcept(query string) {
 			break
 		}
 	}
-	if concept && reportedCode(query, &st.status) {
+	if concept && reportedCode(query, &st.status) && !pastedStatus(query, d) {
 		st.acc[d] -= codeBonus
 	}
 }
