@@ -161,7 +161,8 @@ func TestSearchTopResult(t *testing.T) {
 		{"http.StatusTeapot", 418},
 		{"rate limit", 429},
 		{"throttle", 429},
-		{"csrf", 419},
+		{"csrf", 403},                        // most frameworks; 403 is the label of most CSRF texts in the real-world set
+		{"laravel csrf token mismatch", 419}, // Laravel's own
 		{"cloudflare timeout", 522},
 		{"nginx client closed", 499},
 		{"alb authentication", 561},
