@@ -217,9 +217,11 @@ func shouldBe(words []contrastWord) int {
 	return -1
 }
 
-// cjkShould are the ways Chinese writes "should be" before a code
-// ("返回的状态码为404，应该为200").
-var cjkShould = [...]string{"应该为", "应该是", "应为", "應該為", "應該是", "應為"}
+// cjkShould are the ways Chinese writes "should be", "should use" or
+// "should return" before a code ("返回的状态码为404，应该为200", "应当使用401").
+var cjkShould = [...]string{"应该为", "应该是", "应为", "應該為", "應該是", "應為",
+	"应当为", "应当是", "应该使用", "应当使用", "应使用", "应该返回", "应当返回", "应返回",
+	"應當為", "應該使用", "應當使用", "應該返回", "應當返回"}
 
 // shouldBeCJK finds a code that stands as a status within a few bytes
 // after a Chinese "should be" and returns its entry, or -1.

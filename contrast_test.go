@@ -34,6 +34,7 @@ func TestAskedCode(t *testing.T) {
 		{"the server replies with an HTTP 500 instead of a 400", 400},
 		// Chinese "should be".
 		{"请求成功后返回的状态码为404，应该为200", 200},
+		{"过期的JWT返回的是500错误，应当使用401", 401},
 		// "should be B" after a code the text reports, however far.
 		{"fhirbase currently returns 404 for a delete of a resource that does not exist, but it should be 204", 204},
 		{"it returns 500 whenever the database is down, and it should return a 503", 503},
