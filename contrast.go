@@ -58,6 +58,8 @@ const (
 	cwOf       // "of", "than": after cwInstead, before what is not wanted
 	cwArticle  // "a", "an", "the"
 	cwVersus   // "vs", "versus"
+	cwStatus   // "status", "code", "response", "http", "error": a label before a code
+	cwWhen     // "when", "after", "on", "for", "if", "while": the situation a code is seen in
 )
 
 // Parts of a refutation, the words after a code that call it wrong: "which
@@ -458,6 +460,10 @@ func wordKind(w string) uint8 {
 		return cwArticle
 	case "vs", "versus":
 		return cwVersus
+	case "status", "code", "response", "http", "error":
+		return cwStatus
+	case "when", "after", "on", "for", "if", "while":
+		return cwWhen
 	case "not":
 		return cwNot
 	case "should", "must":
@@ -591,9 +597,26 @@ func reportedCode[T ~string | ~[]byte](q T, status *entrySet) bool {
 				return false // "should we return 404?" asks
 			}
 		}
-		return reportsBefore(words[:a]) || reportedAfter(words[a+1:n])
+		return reportsBefore(words[:a]) || reportedAfter(words[a+1:n]) || titledReport(words[:n], a)
 	}
 	return false
+}
+
+// titledReport reports whether the code at a starts the text as a title
+// that reports it, "Status code 200 after deleting a missing resource",
+// "Status 500 when signing up with an existing email": nothing but labels
+// ("HTTP status code") before it, and the situation it is seen in right
+// after.
+func titledReport(words []contrastWord, a int) bool {
+	if a == 0 || a > 3 || a+1 >= len(words) || words[a+1].kind != cwWhen {
+		return false
+	}
+	for _, w := range words[:a] {
+		if w.kind != cwStatus {
+			return false
+		}
+	}
+	return true
 }
 
 // reportedAfter reports whether the words right after a code report it in

@@ -128,6 +128,13 @@ func TestReportedCode(t *testing.T) {
 		{"404 for queries with no results", false},
 		{"should we return 404 for queries with no results?", false},
 		{"nothing here", false},
+		// A title that labels the code and names where it is seen.
+		{"Status 500 when signup with existing email address", true},
+		{"response code 500 on accessing non-existing document?", true},
+		{"HTTP status code 200 after deleting a missing resource", true},
+		{"Status code 413", false},
+		{"Status code 202 vs 200 for PUT", false},
+		{"we saw status 500 when signing up", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.text, func(t *testing.T) {
