@@ -126,7 +126,7 @@ func askedCode[T ~string | ~[]byte](q T, status *entrySet) (asked, refused int) 
 			if words[b].kind != cwCode || words[b].d == words[a].d {
 				continue
 			}
-			if second || reportsBefore(words[:a]) && !words[m].paren {
+			if second || reportsBefore(words[:a]) && !words[m].paren || genericOverSpecific(int(words[a].d), int(words[b].d)) {
 				asked = int(words[b].d)
 			} else {
 				asked = int(words[a].d)
@@ -144,6 +144,14 @@ func askedCode[T ~string | ~[]byte](q T, status *entrySet) (asked, refused int) 
 		refused = -1 // a contrast, or other codes, say more than the negation
 	}
 	return asked, refused
+}
+
+// genericOverSpecific reports whether code a, put forward against code b,
+// is 500 and b a client error: nobody asks for a 500 in place of a 4xx,
+// so "500 instead of 404 when no homepage is defined" reports the 500 and
+// asks for the 404, with or without a verb before it.
+func genericOverSpecific(a, b int) bool {
+	return entries[a].code == 500 && entries[b].code >= 400 && entries[b].code < 500
 }
 
 // replacedBy finds the code that replaces code a, and returns its entry,

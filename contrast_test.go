@@ -25,6 +25,11 @@ func TestAskedCode(t *testing.T) {
 		{"why 307 and not 302?", 307},
 		{"POST /jobs returns 202 (not 200) on accepted async work", 202},
 		{"the handler returns 202 (Accepted) not 200", 200},
+		// Nobody asks for a 500 in place of a client error.
+		{"500 instead of 404 when no homepage is defined in production", 404},
+		{"symfony return a 500 Internal Error instead of a 403", 403},
+		{"400 instead of 500 for malformed requests", 400},
+		{"return 500 instead of 200 when the database is down", 500},
 		// A replaced by B asks for B.
 		{"Replace 301 with 303 for redirects after a form post", 303},
 		{"change the status 400 to 422 for validation errors", 422},
