@@ -96,6 +96,7 @@ type sigTrack struct {
 	got       uint64  // the positions (below 64) matched in the window
 	first     int32   // where the window started, + 1; 0 when empty
 	best      float32 // the best share of the signature's words matched
+	full      float32 // the best share in a window with half the signature's words or more
 	matched   uint16  // bytes of the words matched in the window
 	weight    uint16  // the weight of the words matched in the window
 	most      uint16  // the most word bytes matched in a window of three words or more
@@ -121,12 +122,15 @@ func (st *explainState) score(i int) float32 { return st.track[i].score(st.chars
 func (st *explainState) cover(i int) float32 { return st.track[i].cover(st.chars) }
 
 // score returns how well a signature and a text whose words (numbers
-// aside) have chars bytes agree: the share of the signature's words found,
-// or, when larger, the share of the text's words the signature explains
+// aside) have chars bytes agree: the share of the signature's words found
+// in a window that holds at least half of them (two rare words of a long
+// message, "authentication required" of "Full authentication is required
+// to access this resource", are no match however much they weigh), or,
+// when larger, the share of the text's words the signature explains
 // scaled so that explainMinCover gives explainMinScore.
 func (t *sigTrack) score(chars int) float32 {
-	sc := t.best
-	if m := t.most; m >= explainMinCoverChars && chars > 0 && sc >= explainMinCoverShare {
+	sc := t.full
+	if m := t.most; m >= explainMinCoverChars && chars > 0 && t.best >= explainMinCoverShare {
 		sc = max(sc, min(1, float32(m)/float32(chars)*explainMinScore/explainMinCover))
 	}
 	return sc
@@ -400,8 +404,12 @@ func (t *sigTrack) step(sig uint32, pos uint8, off, n int, weight uint16) (advan
 	if t.words >= 3 && t.matched > t.most {
 		t.most = t.matched
 	}
-	if sc := float32(t.weight) / float32(sigWordWeight[sig]); sc > t.best {
-		t.best, t.bestBytes = min(sc, 1), t.matched
+	sc := min(float32(t.weight)/float32(sigWordWeight[sig]), 1)
+	if sc > t.best {
+		t.best, t.bestBytes = sc, t.matched
+	}
+	if sc > t.full && (int(t.words)*2 >= int(sigWordCount[sig]) || t.got&sigNaming[sig] != 0) {
+		t.full = sc
 	}
 	return true, first
 }

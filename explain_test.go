@@ -224,3 +224,18 @@ func TestExplainShortMessageStaysTogether(t *testing.T) {
 	assert.True(t, has("Page Expired", "laravel-page-expired"))
 	assert.False(t, has("the login page reloads, and after twenty minutes the session token has expired", "laravel-page-expired"))
 }
+
+// TestExplainHalfTheWords checks that a window holding fewer than half a
+// signature's words is no match, however rare those words are among
+// signatures, while half or more is, and a text that is mostly a long
+// message's start still matches it (the cover measure).
+func TestExplainHalfTheWords(t *testing.T) {
+	has := func(text, id string) bool {
+		return slices.ContainsFunc(Explain(text), func(m Match) bool { return m.Signature.ID() == id })
+	}
+	assert.False(t, has("proxy authentication required", "spring-security-full-authentication-required"))
+	assert.True(t, has("Full authentication is required to access this resource", "spring-security-full-authentication-required"))
+	assert.False(t, has("Return status code 503 if a service is (temporary) unavailable", "grpc-go-unavailable"))
+	assert.True(t, has("rpc error: code = Unavailable desc = connection refused", "grpc-go-unavailable"))
+	assert.True(t, has("Invalid HTTP_HOST header: '127.0.0.1:8000'", "django-invalid-http-host"))
+}
