@@ -107,7 +107,7 @@ func askedCode[T ~string | ~[]byte](q T, status *entrySet) (asked, refused int) 
 			continue
 		}
 		if refusedBefore(words[max(0, a-contrastVerbGap):a]) || refutedAfter(words[a+1:min(n, a+1+refuteWords)]) ||
-			declinedBefore(words[:a]) {
+			declinedBefore(words[:a]) || reportedInstead(words[:n], a) {
 			refused = int(words[a].d)
 		}
 		if asked >= 0 {
@@ -340,6 +340,34 @@ func declinedBefore(before []contrastWord) bool {
 		return false
 	}
 	return !reportsBefore(before[:k+1])
+}
+
+// reportedInstead reports whether the code at a is reported in place of
+// something the text asks for in words: "the API returns 404 Not Found
+// instead of an empty list", "throws a 500 instead of an informing
+// error". No other code may follow the marker: "returns 403 instead of
+// 401" is a contrast of two codes.
+func reportedInstead(words []contrastWord, a int) bool {
+	if !reportsBefore(words[:a]) {
+		return false
+	}
+	for m := a + 1; m < len(words) && m <= a+contrastMarkerGap; m++ {
+		switch words[m].kind {
+		case cwCode:
+			return false
+		case cwInstead:
+			if m+1 >= len(words) || words[m+1].kind != cwOf {
+				return false // "it returned a 301 instead": what came in place of the expected
+			}
+			for _, w := range words[m+1 : min(len(words), m+1+contrastCodeGap)] {
+				if w.kind == cwCode {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // refutedAfter reports whether the words after a code call it wrong

@@ -84,6 +84,11 @@ func TestRefusedCode(t *testing.T) {
 		{"Rather than a 404 on empty query results, return an empty array", 404},
 		{"respond with an empty array instead of 404", 404},
 		{"empty collection versus a 404", 404},
+		// A code reported in place of something asked for in words.
+		{"PRIP API returns 404 Not Found instead of empty list", 404},
+		{"the API throws a 500 Server ERROR instead of an informing error", 500},
+		{"it returned a 301 redirect instead, creating a loop", 0},
+		{"On unsupported content-type return 415 instead of throwing an exception", 0},
 		// ... unless the text reports what it gets now: it misses the code.
 		{"I got a routing error instead of a 404 error", 0},
 		{"The API ignores wrong parameters instead of returning 400", 0},
