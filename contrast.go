@@ -210,18 +210,40 @@ func shouldBe(words []contrastWord) int {
 		if words[b].kind != cwCode {
 			continue
 		}
-		// "should be 204", "should return a 412", "should return HTTP 405"
-		v := b - 1
-		for v > b-3 && v > 1 && words[v].kind != cwBaseVerb && words[v].kind != cwCode {
-			v--
-		}
-		if words[v].kind != cwBaseVerb || words[v-1].kind != cwShould {
+		// "should be 204", "should return a 412", "should return HTTP
+		// 405", "should be returning an HTTP 404"
+		v := shouldBefore(words[:b])
+		if v < 0 {
 			continue
 		}
-		for a := range v - 1 {
+		for a := range v {
 			if words[a].kind == cwCode && words[a].d != words[b].d && reportsBefore(words[:a]) {
 				return int(words[b].d)
 			}
+		}
+	}
+	return -1
+}
+
+// shouldBefore returns the index of the "should" or "must" that asks for
+// the code right after before: at most four words back, with only verbs
+// ("be", "return", "returning"), articles and status words ("HTTP",
+// "status", "code") between, a base verb among them. It returns -1 when
+// there is none.
+func shouldBefore(before []contrastWord) int {
+	verb := false
+	for k := len(before) - 1; k >= 1 && k >= len(before)-5; k-- {
+		switch before[k].kind {
+		case cwBaseVerb:
+			verb = true
+		case cwReports, cwArticle, cwStatus:
+		case cwShould:
+			if verb {
+				return k
+			}
+			return -1
+		default:
+			return -1
 		}
 	}
 	return -1

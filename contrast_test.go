@@ -43,6 +43,7 @@ func TestAskedCode(t *testing.T) {
 		// "should be B" after a code the text reports, however far.
 		{"fhirbase currently returns 404 for a delete of a resource that does not exist, but it should be 204", 204},
 		{"it returns 500 whenever the database is down, and it should return a 503", 503},
+		{"bad URLs are currently returning an HTTP 302 with an empty Location header, when they should be returning an HTTP 404", 404},
 		// No contrast: one code, a phrase's "Not", or codes too far apart.
 		{"replace the handler that sends 404 and the one that sends 500", 0},
 		{"404 instead of the page", 0},
