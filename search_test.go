@@ -516,6 +516,10 @@ func FuzzSearch(f *testing.F) {
 	f.Add("timeout", uint8(5), uint8(3))
 	f.Add("\xff\xfe", uint8(1), uint8(11))
 	f.Add("ＡＢ-ｃ'd’e", uint8(4), uint8(0))
+	f.Add("returns 404 instead of an empty list vs 404 rather than a", uint8(0), uint8(0))
+	f.Add("I get Status Code: 403, status=503 HTTP/1.1 200", uint8(0), uint8(0))
+	f.Add("currently returning an HTTP 302, they should be returning an HTTP 404; 500 instead of 404", uint8(0), uint8(0))
+	f.Add("Status 500 when 过期的JWT，应当使用401", uint8(0), uint8(0))
 	f.Fuzz(func(t *testing.T, q string, class, vendor uint8) {
 		opts := &SearchOptions{Limit: -1}
 		keep := func(Status) bool { return true }
