@@ -232,11 +232,18 @@ func shouldBe(words []contrastWord) int {
 // there is none.
 func shouldBefore(before []contrastWord) int {
 	verb := false
-	for k := len(before) - 1; k >= 1 && k >= len(before)-5; k-- {
+	for k := len(before) - 1; k >= 1 && k >= len(before)-6; k-- {
 		switch before[k].kind {
 		case cwBaseVerb:
 			verb = true
 		case cwReports, cwArticle, cwStatus:
+		case cwSubject:
+			// A question: "should this be a 400?", "shouldn't it
+			// return 304?".
+			if m := before[k-1].kind; verb && (m == cwShould || m == cwMustNot) {
+				return k - 1
+			}
+			return -1
 		case cwShould:
 			if verb {
 				return k
@@ -332,7 +339,9 @@ func refusedBefore(before []contrastWord) bool {
 		case cwCode:
 			return false
 		case cwMustNot:
-			return !w.first
+			// "but shouldn't this be a 400?": the subject after the
+			// negation makes a question, which asks for the code.
+			return !w.first && (k+1 >= len(before) || before[k+1].kind != cwSubject)
 		case cwNot:
 			if k > 0 && before[k-1].kind == cwShould {
 				return !before[k-1].first
@@ -538,7 +547,7 @@ func wordKind(w string) uint8 {
 		"leads", "leading", "causes", "caused", "causing", "triggers", "triggered", "triggering",
 		"thrown", "raised":
 		return cwReports
-	case "we", "they", "i", "you", "it", "server", "api", "app":
+	case "we", "they", "i", "you", "it", "this", "server", "api", "app":
 		return cwSubject
 	}
 	if n := len(w); n > 3 && w[n-1] == 's' && w[n-2] != 's' {

@@ -44,6 +44,9 @@ func TestAskedCode(t *testing.T) {
 		{"fhirbase currently returns 404 for a delete of a resource that does not exist, but it should be 204", 204},
 		{"it returns 500 whenever the database is down, and it should return a 503", 503},
 		{"bad URLs are currently returning an HTTP 302 with an empty Location header, when they should be returning an HTTP 404", 404},
+		// A question with the negation asks for the code.
+		{"without the anti forgery token the request results in a 500. Maybe this is just me, but shouldn't this be a 400?", 400},
+		{"It returns 200. Shouldn't it return 304?", 304},
 		// No contrast: one code, a phrase's "Not", or codes too far apart.
 		{"replace the handler that sends 404 and the one that sends 500", 0},
 		{"404 instead of the page", 0},
@@ -95,6 +98,7 @@ func TestRefusedCode(t *testing.T) {
 		{"The API ignores wrong parameters instead of returning 400", 0},
 		// A sentence that starts with the negation proposes the code.
 		{"Shouldn't it return 304 status code?", 0},
+		{"the cache answers in full here, but shouldn't it return 304 status code?", 0},
 		{"It returns 200. Shouldn't it return 304?", 0},
 		{"It returns 200. Shouldn\u2019t it return 304?", 0},
 		// Nothing refused: no negation, or another code says more.
