@@ -39,6 +39,7 @@ func corpusLines(t testing.TB) []string {
 // requireSameTerms checks Append, AppendASCII and AppendUnicode on s
 // against the reference implementation in ref_test.go.
 func requireSameTerms(t testing.TB, s string) {
+	require.Equal(t, refIsASCII(s), IsASCII(s), "IsASCII(%q)", s)
 	want := string(refAppend(nil, s))
 	require.Equal(t, want, string(Append(nil, s)), "Append(%q)", s)
 	if IsASCII(s) {

@@ -51,7 +51,15 @@ const maxParts = 12
 
 // IsASCII reports whether s has only ASCII bytes.
 func IsASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for ; i+8 <= len(s); i += 8 { // eight bytes at a time, in one load
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if w&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
 		}
@@ -86,11 +94,13 @@ func AppendASCII(dst []byte, s string) []byte {
 		// appendTerm; the others are cut into parts by appendWord.
 		j, onePart, letter, digit := i+1, true, k != kDigit, k == kDigit
 		for j < len(s) {
-			switch asciiKinds[s[j]&(utf8.RuneSelf-1)] {
-			case kLower:
+			k := asciiKinds[s[j]&(utf8.RuneSelf-1)]
+			if k == kLower { // the common case, before the others
 				letter = true
 				j++
 				continue
+			}
+			switch k {
 			case kUpper:
 				onePart = false
 				j++
@@ -235,11 +245,12 @@ func kind(s string, i int) (k, size int) {
 	if c := s[i]; c < utf8.RuneSelf {
 		return int(asciiKinds[c]), 1
 	}
-	return kindRune(s, i)
+	return kindRune(s[i:])
 }
 
-func kindRune(s string, i int) (k, size int) {
-	r, n := utf8.DecodeRuneInString(s[i:])
+// kindRune is kind for a character that is not ASCII, at the start of s.
+func kindRune(s string) (k, size int) {
+	r, n := utf8.DecodeRuneInString(s)
 	switch {
 	case r == utf8.RuneError && n <= 1:
 		return kSep, 1
@@ -257,9 +268,13 @@ func kindRune(s string, i int) (k, size int) {
 	return kSep, n
 }
 
+// isWord reports whether kind k is that of a word character.
 func isWord(k int) bool {
-	return k == kLower || k == kUpper || k == kDigit || k == kCaseless || k == kCJK
+	return wordKinds>>uint(k)&1 != 0
 }
+
+// wordKinds has bit k set for each kind k of a word character.
+const wordKinds = 1<<kLower | 1<<kUpper | 1<<kDigit | 1<<kCaseless | 1<<kCJK
 
 // isCJK reports whether r is a letter of Chinese, Japanese or Korean
 // writing, including the kana prolonged sound mark "ー" (of the Common
@@ -355,7 +370,12 @@ func appendWord(dst []byte, w string) []byte {
 		}
 	}
 	for i := 0; i < len(w); {
-		k, n := kind(w, i)
+		k, n := 0, 1 // kind(w, i), with ASCII inline
+		if c := w[i]; c < utf8.RuneSelf {
+			k = int(asciiKinds[c])
+		} else {
+			k, n = kindRune(w[i:])
+		}
 		switch k {
 		case kHyphen:
 			cut(i)
