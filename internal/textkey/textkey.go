@@ -53,8 +53,9 @@ const maxParts = 12
 func IsASCII(s string) bool {
 	i := 0
 	for ; i+8 <= len(s); i += 8 { // eight bytes at a time, in one load
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		b := s[i : i+8]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 		if w&0x8080808080808080 != 0 {
 			return false
 		}
@@ -136,10 +137,13 @@ func AppendASCII(dst []byte, s string) []byte {
 func AppendUnicode(dst []byte, s string, scratch []byte) (terms, folded []byte) {
 	buf := scratch[:0]
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			buf = append(buf, c)
-			i++
+		if s[i] < utf8.RuneSelf { // a run of ASCII is copied as it is
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf {
+				j++
+			}
+			buf = append(buf, s[i:j]...)
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -245,12 +249,12 @@ func kind(s string, i int) (k, size int) {
 	if c := s[i]; c < utf8.RuneSelf {
 		return int(asciiKinds[c]), 1
 	}
-	return kindRune(s[i:])
+	return kindRune(s, i)
 }
 
-// kindRune is kind for a character that is not ASCII, at the start of s.
-func kindRune(s string) (k, size int) {
-	r, n := utf8.DecodeRuneInString(s)
+// kindRune is kind for a character that is not ASCII.
+func kindRune(s string, i int) (k, size int) {
+	r, n := utf8.DecodeRuneInString(s[i:])
 	switch {
 	case r == utf8.RuneError && n <= 1:
 		return kSep, 1
@@ -298,7 +302,12 @@ func script(k int) int {
 // appendWords splits s into words and appends their terms.
 func appendWords(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
-		k, n := kind(s, i)
+		k, n := 0, 1 // kind(s, i), with ASCII inline
+		if c := s[i]; c < utf8.RuneSelf {
+			k = int(asciiKinds[c])
+		} else {
+			k, n = kindRune(s, i)
+		}
 		if !isWord(k) {
 			i += n
 			continue
@@ -311,7 +320,12 @@ func appendWords(dst []byte, s string) []byte {
 		class := script(k)
 		j := i
 		for j < len(s) {
-			k, n := kind(s, j)
+			k, n := 0, 1 // kind(s, j), with ASCII inline
+			if c := s[j]; c < utf8.RuneSelf {
+				k = int(asciiKinds[c])
+			} else {
+				k, n = kindRune(s, j)
+			}
 			if isWord(k) && script(k) == class {
 				j += n
 				continue
@@ -374,7 +388,7 @@ func appendWord(dst []byte, w string) []byte {
 		if c := w[i]; c < utf8.RuneSelf {
 			k = int(asciiKinds[c])
 		} else {
-			k, n = kindRune(w[i:])
+			k, n = kindRune(w, i)
 		}
 		switch k {
 		case kHyphen:
