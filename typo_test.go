@@ -105,7 +105,8 @@ func TestEditDistanceExhaustive(t *testing.T) {
 
 // TestEditDistanceRandom compares editDistance with the reference on
 // random words up to textkey.MaxWord bytes, most of them a few edits from
-// each other, as typo corrections measure them.
+// each other, as typo corrections measure them (fewer with -short or
+// -race).
 func TestEditDistanceRandom(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	word := func(n int, alphabet string) []byte {
@@ -115,7 +116,11 @@ func TestEditDistanceRandom(t *testing.T) {
 		}
 		return w
 	}
-	for range 200000 {
+	n := 100000
+	if testing.Short() || raceEnabled {
+		n /= 10
+	}
+	for range n {
 		alphabet := "abcdefghijklmnopqrstuvwxyz"[:1+r.IntN(26)]
 		a := word(r.IntN(textkey.MaxWord+1), alphabet)
 		b := append([]byte(nil), a...)
