@@ -439,31 +439,10 @@ func appendTerm(dst []byte, w string) []byte {
 	if isNegation(w) {
 		return append(dst, "not "...)
 	}
-	// Copy the first MaxWord bytes, then lower-case them and squeeze out
-	// apostrophes and hyphens in place. Only when some were dropped from
-	// a longer word does the copy go on past them.
 	start := len(dst)
-	dst = append(dst, w[:min(len(w), MaxWord)]...)
-	t := dst[start:]
-	n := 0
 	var high byte      // the bits of every byte kept: >= utf8.RuneSelf when one is not ASCII
 	letters := byte(1) // 1 while every byte kept is a lower-case ASCII letter
-	for _, c := range t {
-		switch {
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		case 'a' <= c && c <= 'z':
-		case c == '-' || c == '\'':
-			continue
-		default:
-			letters = 0
-		}
-		high |= c
-		t[n] = c
-		n++
-	}
-	dst = dst[:start+n]
-	for i := len(t); i < len(w) && n < MaxWord; i++ {
+	for i := 0; i < len(w) && len(dst)-start < MaxWord; i++ {
 		c := w[i]
 		switch {
 		case 'A' <= c && c <= 'Z':
@@ -476,7 +455,6 @@ func appendTerm(dst []byte, w string) []byte {
 		}
 		high |= c
 		dst = append(dst, c)
-		n++
 	}
 	if high >= utf8.RuneSelf {
 		// Do not cut a UTF-8 sequence in half.
