@@ -92,7 +92,7 @@ func AppendASCII(dst []byte, s string) []byte {
 		// The word's extent, as appendWords finds it. A word that is
 		// one part (no capital, hyphen or apostrophe after its first
 		// letter, no digit after a letter) goes straight to
-		// appendTerm; the others are cut into parts by appendWord.
+		// appendSimpleTerm; the others are cut into parts by appendWord.
 		j, onePart, letter, digit := i+1, true, k != kDigit, k == kDigit
 		for j < len(s) {
 			k := asciiKinds[s[j]&(utf8.RuneSelf-1)]
