@@ -37,6 +37,8 @@ func refEditDistance(a, b string, limit int) int {
 	return min(d[len(a)][len(b)], limit+1)
 }
 
+// TestEditDistance checks editDistance, and the reference, on cases
+// worked out by hand.
 func TestEditDistance(t *testing.T) {
 	long := strings.Repeat("abcdefgh", 6) // textkey.MaxWord bytes
 	require.Len(t, long, textkey.MaxWord)

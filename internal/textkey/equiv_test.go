@@ -59,6 +59,8 @@ func requireSameStem(t testing.TB, w []byte) {
 	require.Equal(t, want, string(Stem(bytes.Clone(w))), "Stem(%q)", w)
 }
 
+// TestMatchesReferenceOnCorpus compares the tokenizer with the reference
+// on every line of the corpus, and the stemmer on every word of it.
 func TestMatchesReferenceOnCorpus(t *testing.T) {
 	seen := map[string]bool{}
 	for _, line := range corpusLines(t) {
@@ -146,8 +148,9 @@ func FuzzMatchesReference(f *testing.F) {
 	})
 }
 
+// TestReferenceCopyIsFaithful checks the reference itself on examples
+// of the package documentation.
 func TestReferenceCopyIsFaithful(t *testing.T) {
-	// The reference agrees with the documented examples too.
 	assert.Equal(t, "status too many request statustoomanyrequest ", string(refAppend(nil, "StatusTooManyRequests")))
 	assert.Equal(t, "authoriz authoriz ", string(refAppend(nil, "authorisation authorization")))
 }

@@ -189,6 +189,7 @@ func refKind(s string, i int) (k, size int) {
 	return refKindRune(s, i)
 }
 
+// refKindRune is refKind for a character that is not ASCII.
 func refKindRune(s string, i int) (k, size int) {
 	r, n := utf8.DecodeRuneInString(s[i:])
 	switch {
@@ -208,6 +209,7 @@ func refKindRune(s string, i int) (k, size int) {
 	return kSep, n
 }
 
+// refIsWord reports whether kind k is that of a word character.
 func refIsWord(k int) bool {
 	return k == kLower || k == kUpper || k == kDigit || k == kCaseless || k == kCJK
 }
@@ -517,10 +519,12 @@ func refStem(t []byte) []byte {
 	return t
 }
 
+// refIsVowel reports whether c is a, e, i, o or u.
 func refIsVowel(c byte) bool {
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'
 }
 
+// refHasSuffix reports whether t ends in s.
 func refHasSuffix(t []byte, s string) bool {
 	return len(t) >= len(s) && string(t[len(t)-len(s):]) == s
 }

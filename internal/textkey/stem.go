@@ -103,10 +103,12 @@ func stemLetters(t []byte) []byte {
 	return t
 }
 
+// isVowel reports whether c is a, e, i, o or u.
 func isVowel(c byte) bool {
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'
 }
 
+// hasSuffix reports whether t ends in s.
 func hasSuffix(t []byte, s string) bool {
 	return len(t) >= len(s) && string(t[len(t)-len(s):]) == s
 }
