@@ -176,7 +176,7 @@ func editDistance(a []byte, b string, limit int) int {
 // bit-parallel algorithm (Myers's bit vectors, with Hyyrö's extension for
 // transpositions): bit i of vp and vn tells whether, in the current
 // column j of the dynamic programming table D, D[i+1][j]-D[i][j] is +1 or
-// -1, and d follows D[n][j] down the last row.
+// -1, and d follows D[n][j] along the last row.
 func (p *osaPattern) distance(b string, limit int) int {
 	n := p.n
 	if d := n - len(b); d > limit || -d > limit {
