@@ -34,7 +34,9 @@ func (s *searchScorer) typo(t []byte) int {
 		best  = maxDist + 1
 		found [maxTypoHits]uint16
 		nf    int
+		pat   osaPattern
 	)
+	pat.init(t)
 	for i := lo; i < hi; i++ {
 		m := searchTypoMask[i]
 		if bits.OnesCount32(mask&^m) > maxDist || bits.OnesCount32(m&^mask) > maxDist {
@@ -42,7 +44,7 @@ func (s *searchScorer) typo(t []byte) int {
 		}
 		id := searchTypo[i]
 		cand := searchTermText[searchTermOff[id]:searchTermOff[id+1]]
-		d := editDistance(t, cand, min(best, maxDist))
+		d := pat.distance(cand, min(best, maxDist))
 		switch {
 		case d < best:
 			best, nf = d, 0
@@ -73,6 +75,8 @@ func (s *searchScorer) typo1(t []byte) int {
 		found [16]uint16
 		nf    int
 		vbuf  [textkey.MaxWord]byte
+		pat   osaPattern
+		ready bool // pat holds t
 	)
 	for i := -1; i < len(t); i++ {
 		v := t
@@ -90,7 +94,14 @@ func (s *searchScorer) typo1(t []byte) int {
 					continue ids
 				}
 			}
-			if nf < len(found) && editDistance(t, searchTermText[searchTermOff[id]:searchTermOff[id+1]], 1) == 1 {
+			if nf == len(found) {
+				continue
+			}
+			if !ready {
+				pat.init(t)
+				ready = true
+			}
+			if pat.distance(searchTermText[searchTermOff[id]:searchTermOff[id+1]], 1) == 1 {
 				found[nf] = id
 				nf++
 			}
@@ -119,38 +130,84 @@ func findDel(v []byte) int {
 	})
 }
 
+// osaPattern is a word prepared for editDistance's bit-parallel
+// algorithm: peq[slot[c]] has bit i set where the word's byte i is c.
+// Slot 0 stands for the bytes that the word does not hold, so peq[0] is 0.
+type osaPattern struct {
+	slot [256]uint8
+	peq  [textkey.MaxWord + 1]uint64
+	n    int
+}
+
+// The bit-parallel distance keeps one bit per byte of the pattern word in
+// a uint64: this constant does not compile if textkey.MaxWord exceeds 64.
+const _ = uint(64 - textkey.MaxWord)
+
+// init prepares a (at most textkey.MaxWord bytes) for
+// (*osaPattern).distance.
+func (p *osaPattern) init(a []byte) {
+	p.slot = [256]uint8{}
+	p.n = len(a)
+	p.peq[0] = 0
+	next := uint8(1)
+	for i, c := range a {
+		k := p.slot[c]
+		if k == 0 {
+			k, next = next, next+1
+			p.slot[c] = k
+			p.peq[k] = 0
+		}
+		p.peq[k] |= 1 << i
+	}
+}
+
 // editDistance returns the optimal string alignment distance between a and
 // b (insertions, deletions, substitutions and transpositions of adjacent
 // letters), or limit+1 when it exceeds limit. Both are at most
-// textkey.MaxWord bytes.
+// textkey.MaxWord bytes. A caller that measures one word against many
+// prepares it once with (*osaPattern).init instead.
 func editDistance(a []byte, b string, limit int) int {
-	if d := len(a) - len(b); d > limit || -d > limit {
+	var p osaPattern
+	p.init(a)
+	return p.distance(b, limit)
+}
+
+// distance is editDistance from the pattern word to b. It runs Hyyrö's
+// bit-parallel algorithm (Myers's bit vectors, with Hyyrö's extension for
+// transpositions): bit i of vp and vn tells whether, in the current
+// column j of the dynamic programming table D, D[i+1][j]-D[i][j] is +1 or
+// -1, and d follows D[n][j] along the last row.
+func (p *osaPattern) distance(b string, limit int) int {
+	n := p.n
+	if d := n - len(b); d > limit || -d > limit {
 		return limit + 1
 	}
-	var rows [3][textkey.MaxWord + 1]uint8
-	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
-	for j := 0; j <= len(b); j++ {
-		prev[j] = uint8(j)
+	if n == 0 {
+		return min(len(b), limit+1)
 	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = uint8(i)
-		rowMin := uint8(i)
-		for j := 1; j <= len(b); j++ {
-			cost := uint8(1)
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			cur[j] = v
-			rowMin = min(rowMin, v)
+	var (
+		vp     = ^uint64(0)
+		vn     uint64
+		d0     uint64
+		pmPrev uint64
+		last   = uint64(1) << (n - 1)
+		d      = n
+	)
+	for i := 0; i < len(b); i++ {
+		pm := p.peq[p.slot[b[i]]]
+		tr := ((^d0 & pm) << 1) & pmPrev
+		d0 = (((pm & vp) + vp) ^ vp) | pm | vn | tr
+		hp := vn | ^(d0 | vp)
+		hn := d0 & vp
+		if hp&last != 0 {
+			d++
+		} else if hn&last != 0 {
+			d--
 		}
-		if int(rowMin) > limit {
-			return limit + 1
-		}
-		prev2, prev, cur = prev, cur, prev2
+		hp = hp<<1 | 1
+		vp = hn<<1 | ^(d0 | hp)
+		vn = hp & d0
+		pmPrev = pm
 	}
-	return min(int(prev[len(b)]), limit+1)
+	return min(d, limit+1)
 }

@@ -23,13 +23,18 @@ package textkey
 //     "stopped" ~ "stop"), except "ss";
 //  5. a final "e" is dropped ("cache" ~ "caching").
 func Stem(t []byte) []byte {
-	if len(t) <= 3 {
-		return t
-	}
 	for _, c := range t {
 		if c < 'a' || c > 'z' {
 			return t
 		}
+	}
+	return stemLetters(t)
+}
+
+// stemLetters is Stem for a word known to be all lower-case ASCII letters.
+func stemLetters(t []byte) []byte {
+	if len(t) <= 3 {
+		return t
 	}
 	// 1. Plurals. Every plural rule, and every word kept as it is, ends
 	// in "s".
@@ -98,10 +103,12 @@ func Stem(t []byte) []byte {
 	return t
 }
 
+// isVowel reports whether c is a, e, i, o or u.
 func isVowel(c byte) bool {
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'
 }
 
+// hasSuffix reports whether t ends in s.
 func hasSuffix(t []byte, s string) bool {
 	return len(t) >= len(s) && string(t[len(t)-len(s):]) == s
 }
@@ -109,43 +116,55 @@ func hasSuffix(t []byte, s string) bool {
 // americanize rewrites a British spelling in place (only ever shortening
 // or keeping the length).
 func americanize(t []byte) []byte {
-	// British spellings that no suffix rule covers. Plural forms are
-	// reduced before the lookup.
-	if c := t[len(t)-1]; c == 'e' || c == 'r' || c == 'y' {
+	// The -ise and -yse forms, by their last letter: no two forms with
+	// the same last letter can both match. A match turns the form's "s"
+	// into "z".
+	n := len(t)
+	switch t[n-1] {
+	case 'e':
+		// British spellings that no suffix rule covers. Plural forms
+		// are reduced before the lookup.
 		if us := britishWord(t); us != "" {
 			return append(t[:0], us...)
 		}
-	}
-	// The -ise and -yse forms, by their last letter: no two forms with
-	// the same last letter can both match.
-	var forms [2]string
-	switch t[len(t)-1] {
-	case 'e':
-		forms = [2]string{"ise", "yse"}
-	case 'd':
-		forms = [2]string{"ised", "ysed"}
-	case 's':
-		forms = [2]string{"ises", "isers"}
-	case 'g':
-		forms = [2]string{"ising", "ysing"}
-	case 'r':
-		forms = [2]string{"iser"}
-	case 'n':
-		forms = [2]string{"isation"}
-	default:
-		return t
-	}
-	for _, s := range forms {
-		if s != "" && hasSuffix(t, s) && len(t) > len(s)+2 {
-			t[len(t)-len(s)+1] = 'z'
-			return t
+		switch {
+		case n > 5 && (hasSuffix(t, "ise") || hasSuffix(t, "yse")):
+			t[n-2] = 'z'
+		case hasSuffix(t, "ogue") && n > 6:
+			return t[:n-2]
+		case hasSuffix(t, "tre") && n > 5:
+			t[n-2], t[n-1] = 'e', 'r'
 		}
-	}
-	switch {
-	case hasSuffix(t, "ogue") && len(t) > 6:
-		return t[:len(t)-2]
-	case hasSuffix(t, "tre") && len(t) > 5:
-		t[len(t)-2], t[len(t)-1] = 'e', 'r'
+	case 'd':
+		if n > 6 && (hasSuffix(t, "ised") || hasSuffix(t, "ysed")) {
+			t[n-3] = 'z'
+		}
+	case 's':
+		switch {
+		case n > 6 && hasSuffix(t, "ises"):
+			t[n-3] = 'z'
+		case n > 7 && hasSuffix(t, "isers"):
+			t[n-4] = 'z'
+		}
+	case 'g':
+		if n > 7 && (hasSuffix(t, "ising") || hasSuffix(t, "ysing")) {
+			t[n-4] = 'z'
+		}
+	case 'r':
+		if us := britishWord(t); us != "" {
+			return append(t[:0], us...)
+		}
+		if n > 6 && hasSuffix(t, "iser") {
+			t[n-3] = 'z'
+		}
+	case 'n':
+		if n > 9 && hasSuffix(t, "isation") {
+			t[n-6] = 'z'
+		}
+	case 'y':
+		if us := britishWord(t); us != "" {
+			return append(t[:0], us...)
+		}
 	}
 	return t
 }

@@ -51,7 +51,16 @@ const maxParts = 12
 
 // IsASCII reports whether s has only ASCII bytes.
 func IsASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for ; i+8 <= len(s); i += 8 { // eight bytes at a time, in one load
+		b := s[i : i+8]
+		w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if w&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
 		}
@@ -83,20 +92,23 @@ func AppendASCII(dst []byte, s string) []byte {
 		// The word's extent, as appendWords finds it. A word that is
 		// one part (no capital, hyphen or apostrophe after its first
 		// letter, no digit after a letter) goes straight to
-		// appendTerm; the others are cut into parts by appendWord.
-		j, onePart, letter := i+1, true, k != kDigit
+		// appendSimpleTerm; the others are cut into parts by appendWord.
+		j, onePart, letter, digit := i+1, true, k != kDigit, k == kDigit
 		for j < len(s) {
-			switch asciiKinds[s[j]&(utf8.RuneSelf-1)] {
-			case kLower:
+			k := asciiKinds[s[j]&(utf8.RuneSelf-1)]
+			if k == kLower { // the common case, before the others
 				letter = true
 				j++
 				continue
+			}
+			switch k {
 			case kUpper:
 				onePart = false
 				j++
 				continue
 			case kDigit:
 				onePart = onePart && !letter
+				digit = true
 				j++
 				continue
 			case kHyphen, kApos:
@@ -109,7 +121,7 @@ func AppendASCII(dst []byte, s string) []byte {
 			break
 		}
 		if onePart {
-			dst = appendTerm(dst, s[i:j])
+			dst = appendSimpleTerm(dst, s[i:j], digit)
 		} else {
 			dst = appendWord(dst, s[i:j])
 		}
@@ -125,10 +137,13 @@ func AppendASCII(dst []byte, s string) []byte {
 func AppendUnicode(dst []byte, s string, scratch []byte) (terms, folded []byte) {
 	buf := scratch[:0]
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			buf = append(buf, c)
-			i++
+		if s[i] < utf8.RuneSelf { // a run of ASCII is copied as it is
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf {
+				j++
+			}
+			buf = append(buf, s[i:j]...)
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -237,6 +252,7 @@ func kind(s string, i int) (k, size int) {
 	return kindRune(s, i)
 }
 
+// kindRune is kind for a character that is not ASCII.
 func kindRune(s string, i int) (k, size int) {
 	r, n := utf8.DecodeRuneInString(s[i:])
 	switch {
@@ -256,9 +272,13 @@ func kindRune(s string, i int) (k, size int) {
 	return kSep, n
 }
 
+// isWord reports whether kind k is that of a word character.
 func isWord(k int) bool {
-	return k == kLower || k == kUpper || k == kDigit || k == kCaseless || k == kCJK
+	return wordKinds>>uint(k)&1 != 0
 }
+
+// wordKinds has bit k set for each kind k of a word character.
+const wordKinds = 1<<kLower | 1<<kUpper | 1<<kDigit | 1<<kCaseless | 1<<kCJK
 
 // isCJK reports whether r is a letter of Chinese, Japanese or Korean
 // writing, including the kana prolonged sound mark "ー" (of the Common
@@ -282,7 +302,12 @@ func script(k int) int {
 // appendWords splits s into words and appends their terms.
 func appendWords(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
-		k, n := kind(s, i)
+		k, n := 0, 1 // kind(s, i), with ASCII inline
+		if c := s[i]; c < utf8.RuneSelf {
+			k = int(asciiKinds[c])
+		} else {
+			k, n = kindRune(s, i)
+		}
 		if !isWord(k) {
 			i += n
 			continue
@@ -295,7 +320,12 @@ func appendWords(dst []byte, s string) []byte {
 		class := script(k)
 		j := i
 		for j < len(s) {
-			k, n := kind(s, j)
+			k, n := 0, 1 // kind(s, j), with ASCII inline
+			if c := s[j]; c < utf8.RuneSelf {
+				k = int(asciiKinds[c])
+			} else {
+				k, n = kindRune(s, j)
+			}
 			if isWord(k) && script(k) == class {
 				j += n
 				continue
@@ -354,7 +384,12 @@ func appendWord(dst []byte, w string) []byte {
 		}
 	}
 	for i := 0; i < len(w); {
-		k, n := kind(w, i)
+		k, n := 0, 1 // kind(w, i), with ASCII inline
+		if c := w[i]; c < utf8.RuneSelf {
+			k = int(asciiKinds[c])
+		} else {
+			k, n = kindRune(w, i)
+		}
 		switch k {
 		case kHyphen:
 			cut(i)
@@ -405,31 +440,66 @@ func appendTerm(dst []byte, w string) []byte {
 		return append(dst, "not "...)
 	}
 	start := len(dst)
-	ascii := true
+	var high byte      // the bits of every byte kept: >= utf8.RuneSelf when one is not ASCII
+	letters := byte(1) // 1 while every byte kept is a lower-case ASCII letter
 	for i := 0; i < len(w) && len(dst)-start < MaxWord; i++ {
 		c := w[i]
 		switch {
 		case 'A' <= c && c <= 'Z':
-			dst = append(dst, c+'a'-'A')
+			c += 'a' - 'A'
+		case 'a' <= c && c <= 'z':
 		case c == '-' || c == '\'':
-		case c >= utf8.RuneSelf:
-			ascii = false
-			dst = append(dst, c)
+			continue
 		default:
-			dst = append(dst, c)
+			letters = 0
 		}
+		high |= c
+		dst = append(dst, c)
 	}
-	// Do not cut a UTF-8 sequence in half.
-	for !ascii && len(dst) > start && !utf8.Valid(dst[start:]) {
-		dst = dst[:len(dst)-1]
+	if high >= utf8.RuneSelf {
+		// Do not cut a UTF-8 sequence in half.
+		for len(dst) > start && !utf8.Valid(dst[start:]) {
+			dst = dst[:len(dst)-1]
+		}
+		return appendStemmed(dst, start, false)
 	}
+	return appendStemmed(dst, start, letters != 0)
+}
+
+// appendSimpleTerm is appendTerm for a word of ASCII letters and digits
+// in which only the first byte may be a capital letter; digit tells
+// whether the word has a digit.
+func appendSimpleTerm(dst []byte, w string, digit bool) []byte {
+	start := len(dst)
+	dst = append(dst, w[:min(len(w), MaxWord)]...)
+	if c := dst[start]; 'A' <= c && c <= 'Z' {
+		dst[start] = c + 'a' - 'A'
+	}
+	return appendStemmed(dst, start, !digit)
+}
+
+// appendStemmed finishes a term that appendTerm or appendSimpleTerm wrote
+// lower-cased at dst[start:]: it drops the term when it is empty, a single
+// letter or a stop word, and otherwise stems it and adds the space. letters
+// says that the term is all lower-case ASCII letters; when it is false,
+// Stem checks.
+func appendStemmed(dst []byte, start int, letters bool) []byte {
 	t := dst[start:]
-	if len(t) == 0 || len(t) == 1 && !(t[0] >= '0' && t[0] <= '9') || isStop(t) {
+	if len(t) <= 1 {
+		if len(t) == 1 && '0' <= t[0] && t[0] <= '9' {
+			return append(dst, ' ')
+		}
 		return dst[:start]
 	}
-	t = Stem(t)
-	dst = append(dst[:start+len(t)], ' ')
-	return dst
+	if isStop(t) {
+		return dst[:start]
+	}
+	if letters {
+		t = stemLetters(t)
+	} else {
+		t = Stem(t)
+	}
+	return append(dst[:start+len(t)], ' ')
 }
 
 // isDigits reports whether s is all ASCII digits.
@@ -449,22 +519,45 @@ func isNegation(w string) bool {
 }
 
 // isStop reports whether t is a stop word: a word so common in English
-// that it says nothing about a status code.
+// that it says nothing about a status code. The stop words are those of
+// stopWords.
 func isStop(t []byte) bool {
-	if len(t) > 7 {
+	n := len(t)
+	if n == 0 || n > 7 {
 		return false // the longest is "instead"
 	}
-	switch string(t) {
-	case "a", "an", "the", "to", "of", "and", "or", "in", "on", "at", "by", "for", "with",
-		"is", "are", "be", "was", "were", "been", "being", "it", "its", "as", "this", "that",
-		"these", "those", "from", "into", "than", "then", "there", "their", "if", "but", "so",
-		"do", "does", "can", "may", "might", "will", "would", "should", "could", "has", "have",
-		"had", "such", "which", "when", "where", "what", "who", "how", "why", "your", "you",
-		"we", "our", "me", "my", "also", "any", "some", "about", "i", "get", "getting", "got",
-		"instead":
-		return true
-	}
-	return false
+	return stopWords[stopSlot(t)] == string(t)
+}
+
+// stopSlot returns the slot of stopWords where t, of 1 to 7 bytes, is
+// when it is a stop word: a perfect hash of its length and four of its
+// bytes.
+func stopSlot(t []byte) uint8 {
+	n := len(t)
+	k := uint64(t[0]) | uint64(t[n/2])<<8 | uint64(t[n*2/3])<<16 | uint64(t[n-1])<<24 | uint64(n)<<32
+	return uint8(k * stopMul >> 56)
+}
+
+// stopMul is the multiplier of stopSlot, chosen so that no two stop words
+// share a slot.
+const stopMul = 0x365210490a96c23d
+
+// stopWords holds each stop word at its stopSlot. TestStopWords checks the
+// table against the list of stop words and prints a new one when they
+// differ.
+var stopWords = [256]string{
+	0x01: "in", 0x02: "to", 0x06: "it", 0x07: "were", 0x09: "got", 0x0b: "being",
+	0x10: "might", 0x16: "which", 0x1f: "could", 0x20: "for", 0x24: "that", 0x25: "been",
+	0x2d: "had", 0x30: "any", 0x34: "you", 0x38: "my", 0x42: "some", 0x44: "there",
+	0x46: "such", 0x47: "on", 0x4c: "how", 0x4f: "an", 0x50: "your", 0x51: "the",
+	0x53: "at", 0x54: "these", 0x5a: "is", 0x5d: "would", 0x62: "have", 0x65: "getting",
+	0x67: "their", 0x69: "has", 0x6d: "than", 0x71: "who", 0x7e: "are", 0x7f: "be",
+	0x89: "those", 0x8d: "from", 0x8e: "should", 0x90: "a", 0x91: "may", 0x98: "was",
+	0x99: "also", 0x9a: "when", 0x9b: "can", 0x9d: "do", 0x9e: "i", 0xa6: "if",
+	0xa7: "with", 0xa8: "as", 0xae: "into", 0xb6: "instead", 0xb7: "its", 0xb8: "will",
+	0xc7: "what", 0xcc: "so", 0xd4: "me", 0xd5: "get", 0xdc: "and", 0xe2: "by",
+	0xe6: "but", 0xe7: "where", 0xe9: "about", 0xec: "of", 0xed: "this", 0xef: "why",
+	0xf3: "we", 0xf5: "or", 0xf6: "our", 0xf7: "then", 0xff: "does",
 }
 
 // Hash is the 32-bit FNV-1a hash of s. The generator keys the search
