@@ -8,9 +8,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
-
-	"golang.org/x/text/unicode/norm"
-	"golang.org/x/text/width"
 )
 
 // refIsASCII reports whether s has only ASCII bytes.
@@ -101,7 +98,7 @@ func refAppendUnicode(dst []byte, s string, scratch []byte) (terms, folded []byt
 			i++
 			continue
 		}
-		buf = refAppendFoldedRune(buf, s[i:i+size], r)
+		buf = appendFoldedRune(buf, s[i:i+size], r)
 		i += size
 	}
 	if len(buf) == 0 {
@@ -110,60 +107,6 @@ func refAppendUnicode(dst []byte, s string, scratch []byte) (terms, folded []byt
 	// refAppendWords reads the folded text and keeps nothing of it, so it
 	// can see buf as a string without a copy.
 	return refAppendWords(dst, unsafe.String(&buf[0], len(buf))), buf
-}
-
-// refAppendFoldedRune appends the width-folded, mark-free, case-folded form of
-// the non-ASCII rune r, whose UTF-8 encoding is enc. Runes that width
-// folding turns into ASCII keep their case, so that splitting still sees
-// camelCase in full-width text; refAppendWords lowers ASCII letters.
-func refAppendFoldedRune(buf []byte, enc string, r rune) []byte {
-	switch r {
-	case '\u2018', '\u2019', '\u201B', '\u2032', '\uFF07': // curly and prime quotes
-		return append(buf, '\'')
-	case '\u201C', '\u201D', '\u201E', '\u2033', '\u00AB', '\u00BB':
-		return append(buf, '"')
-	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212', '\uFE63', '\uFF0D':
-		return append(buf, '-')
-	case '\u00DF': // sharp s has no single-rune fold
-		return append(buf, 's', 's')
-	}
-	var tmp [utf8.UTFMax]byte
-	b := tmp[:copy(tmp[:], enc)]
-	if p, _ := width.LookupString(enc); p.Folded() != 0 {
-		f := p.Folded()
-		r = f
-		if r < utf8.RuneSelf {
-			return append(buf, byte(r))
-		}
-		b = tmp[:utf8.EncodeRune(tmp[:], r)]
-	}
-	d := norm.NFD.Properties(b).Decomposition()
-	if d == nil {
-		return refAppendFoldedLetter(buf, r)
-	}
-	for len(d) > 0 {
-		dr, n := utf8.DecodeRune(d)
-		buf = refAppendFoldedLetter(buf, dr)
-		d = d[n:]
-	}
-	return buf
-}
-
-// refAppendFoldedLetter appends the simple case fold of r when it is a letter
-// or digit, nothing for a combining mark, and a word separator otherwise.
-// ASCII runes (from decomposing "Ö", say) keep their case for refAppendWords.
-func refAppendFoldedLetter(buf []byte, r rune) []byte {
-	switch {
-	case r < utf8.RuneSelf:
-		return append(buf, byte(r))
-	case unicode.Is(unicode.Mn, r):
-		return buf
-	case unicode.IsLetter(r) || unicode.IsDigit(r):
-		// Upper then lower maps every case variant (final sigma, the
-		// Kelvin sign, long s) to one form.
-		return utf8.AppendRune(buf, unicode.ToLower(unicode.ToUpper(r)))
-	}
-	return append(buf, ' ')
 }
 
 // refAsciiKinds holds the refKind of each ASCII byte.
@@ -199,7 +142,7 @@ func refKindRune(s string, i int) (k, size int) {
 		return kUpper, n
 	case unicode.IsLower(r) || unicode.IsTitle(r):
 		return kLower, n
-	case refIsCJK(r):
+	case isCJK(r):
 		return kCJK, n
 	case unicode.IsLetter(r):
 		return kCaseless, n
@@ -212,13 +155,6 @@ func refKindRune(s string, i int) (k, size int) {
 // refIsWord reports whether kind k is that of a word character.
 func refIsWord(k int) bool {
 	return k == kLower || k == kUpper || k == kDigit || k == kCaseless || k == kCJK
-}
-
-// refIsCJK reports whether r is a letter of Chinese, Japanese or Korean
-// writing, including the kana prolonged sound mark "ー" (of the Common
-// refScript, but part of katakana words).
-func refIsCJK(r rune) bool {
-	return r == '\u30FC' || unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
 // refScript is the class of a word character: a word runs over characters of
@@ -263,31 +199,11 @@ func refAppendWords(dst []byte, s string) []byte {
 			break
 		}
 		if k == kCJK {
-			dst = refAppendBigrams(dst, s[i:j])
+			dst = appendBigrams(dst, s[i:j])
 		} else {
 			dst = refAppendWord(dst, s[i:j])
 		}
 		i = j
-	}
-	return dst
-}
-
-// refAppendBigrams appends the terms of a run of Chinese, Japanese or
-// Korean letters: each pair of adjacent letters ("循环重定向" gives "循环",
-// "环重", "重定", "定向"), or the letter alone in a run of one. Without
-// spaces between words, pairs are how such text is searched: the word
-// "重定向" (redirect) is found inside a sentence as its pairs "重定" and
-// "定向".
-func refAppendBigrams(dst []byte, w string) []byte {
-	_, first := utf8.DecodeRuneInString(w)
-	if first >= len(w) {
-		return refAppendTerm(dst, w)
-	}
-	for i, end := 0, first; end < len(w); {
-		_, n := utf8.DecodeRuneInString(w[end:])
-		dst = refAppendTerm(dst, w[i:end+n])
-		_, m := utf8.DecodeRuneInString(w[i:])
-		i, end = i+m, end+n
 	}
 	return dst
 }
@@ -320,7 +236,7 @@ func refAppendWord(dst []byte, w string) []byte {
 			// "Error404"): three digits that end the word after two letters
 			// or more start a part.
 			if (prev == kLower || prev == kUpper) && i-start >= 2 && len(w)-i == 3 &&
-				refIsDigits(w[i:]) {
+				isDigits(w[i:]) {
 				cut(i)
 				start = i
 			}
@@ -355,7 +271,7 @@ func refAppendWord(dst []byte, w string) []byte {
 // rest afterwards), drops apostrophes and hyphens, filters stop words and
 // stems the result.
 func refAppendTerm(dst []byte, w string) []byte {
-	if refIsNegation(w) {
+	if isNegation(w) {
 		return append(dst, "not "...)
 	}
 	start := len(dst)
@@ -384,22 +300,6 @@ func refAppendTerm(dst []byte, w string) []byte {
 	t = refStem(t)
 	dst = append(dst[:start+len(t)], ' ')
 	return dst
-}
-
-// refIsDigits reports whether s is all ASCII digits.
-func refIsDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-// refIsNegation reports whether w is a contraction with n't, in any case.
-func refIsNegation(w string) bool {
-	n := len(w)
-	return n >= 4 && w[n-1]|0x20 == 't' && w[n-2] == '\'' && w[n-3]|0x20 == 'n'
 }
 
 // refIsStop reports whether t is a stop word: a word so common in English
@@ -460,11 +360,11 @@ func refStem(t []byte) []byte {
 			return t
 		}
 		switch {
-		case refHasSuffix(t, "ies") && len(t) > 4:
+		case hasSuffix(t, "ies") && len(t) > 4:
 			t = append(t[:len(t)-3], 'y')
-		case refHasSuffix(t, "sses"), refHasSuffix(t, "uses"), refHasSuffix(t, "ches"), refHasSuffix(t, "shes"), refHasSuffix(t, "xes"):
+		case hasSuffix(t, "sses"), hasSuffix(t, "uses"), hasSuffix(t, "ches"), hasSuffix(t, "shes"), hasSuffix(t, "xes"):
 			t = t[:len(t)-2]
-		case !refHasSuffix(t, "ss") && !refHasSuffix(t, "us") && !refHasSuffix(t, "is"):
+		case !hasSuffix(t, "ss") && !hasSuffix(t, "us") && !hasSuffix(t, "is"):
 			t = t[:len(t)-1]
 		}
 	}
@@ -474,42 +374,42 @@ func refStem(t []byte) []byte {
 	switch n := len(t); t[n-1] {
 	case 'y':
 		switch {
-		case refHasSuffix(t, "ily") && n > 6:
+		case hasSuffix(t, "ily") && n > 6:
 			t = append(t[:n-3], 'y')
-		case refHasSuffix(t, "ly") && n > 5:
+		case hasSuffix(t, "ly") && n > 5:
 			t = t[:n-2]
 		}
 	case 'e':
 		switch {
-		case refHasSuffix(t, "ure") && n > 6:
+		case hasSuffix(t, "ure") && n > 6:
 			t = t[:n-3]
-		case refHasSuffix(t, "ate") && n > 6:
+		case hasSuffix(t, "ate") && n > 6:
 			t = t[:n-3]
 		}
 	case 'n':
 		switch {
-		case refHasSuffix(t, "ation") && n > 7:
+		case hasSuffix(t, "ation") && n > 7:
 			t = t[:n-5]
-		case refHasSuffix(t, "ion") && n > 6:
+		case hasSuffix(t, "ion") && n > 6:
 			t = t[:n-3]
 		}
 	case 'd':
 		switch {
-		case refHasSuffix(t, "ated") && n > 6:
+		case hasSuffix(t, "ated") && n > 6:
 			t = t[:n-4]
-		case refHasSuffix(t, "ed") && n > 4:
+		case hasSuffix(t, "ed") && n > 4:
 			t = t[:n-2]
 		}
 	case 'g':
 		switch {
-		case refHasSuffix(t, "ating") && n > 7:
+		case hasSuffix(t, "ating") && n > 7:
 			t = t[:n-5]
-		case refHasSuffix(t, "ing") && n > 5:
+		case hasSuffix(t, "ing") && n > 5:
 			t = t[:n-3]
 		}
 	}
 	// 4. Doubled final consonant.
-	if n := len(t); n >= 4 && t[n-1] == t[n-2] && t[n-1] != 's' && !refIsVowel(t[n-1]) {
+	if n := len(t); n >= 4 && t[n-1] == t[n-2] && t[n-1] != 's' && !isVowel(t[n-1]) {
 		t = t[:n-1]
 	}
 	// 5. Final e.
@@ -519,23 +419,13 @@ func refStem(t []byte) []byte {
 	return t
 }
 
-// refIsVowel reports whether c is a, e, i, o or u.
-func refIsVowel(c byte) bool {
-	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'
-}
-
-// refHasSuffix reports whether t ends in s.
-func refHasSuffix(t []byte, s string) bool {
-	return len(t) >= len(s) && string(t[len(t)-len(s):]) == s
-}
-
 // refAmericanize rewrites a British spelling in place (only ever shortening
 // or keeping the length).
 func refAmericanize(t []byte) []byte {
 	// British spellings that no suffix rule covers. Plural forms are
 	// reduced before the lookup.
 	if c := t[len(t)-1]; c == 'e' || c == 'r' || c == 'y' {
-		if us := refBritishWord(t); us != "" {
+		if us := britishWord(t); us != "" {
 			return append(t[:0], us...)
 		}
 	}
@@ -559,54 +449,16 @@ func refAmericanize(t []byte) []byte {
 		return t
 	}
 	for _, s := range forms {
-		if s != "" && refHasSuffix(t, s) && len(t) > len(s)+2 {
+		if s != "" && hasSuffix(t, s) && len(t) > len(s)+2 {
 			t[len(t)-len(s)+1] = 'z'
 			return t
 		}
 	}
 	switch {
-	case refHasSuffix(t, "ogue") && len(t) > 6:
+	case hasSuffix(t, "ogue") && len(t) > 6:
 		return t[:len(t)-2]
-	case refHasSuffix(t, "tre") && len(t) > 5:
+	case hasSuffix(t, "tre") && len(t) > 5:
 		t[len(t)-2], t[len(t)-1] = 'e', 'r'
 	}
 	return t
-}
-
-// refBritishWord returns the American spelling of t when t is one of the
-// British spellings that no suffix rule covers (all end in "e", "r" or
-// "y"), or "".
-func refBritishWord(t []byte) string {
-	var us string
-	switch string(t) {
-	case "analogue":
-		us = "analog"
-	case "behaviour":
-		us = "behavior"
-	case "cheque":
-		us = "check"
-	case "colour":
-		us = "color"
-	case "defence":
-		us = "defense"
-	case "favour":
-		us = "favor"
-	case "flavour":
-		us = "flavor"
-	case "grey":
-		us = "gray"
-	case "honour":
-		us = "honor"
-	case "labour":
-		us = "labor"
-	case "licence":
-		us = "license"
-	case "neighbour":
-		us = "neighbor"
-	case "offence":
-		us = "offense"
-	case "programme":
-		us = "program"
-	}
-	return us
 }
