@@ -1,6 +1,9 @@
 package httpref
 
-import "strings"
+import (
+	"math/bits"
+	"strings"
+)
 
 // A text that names two codes usually says which one it asks for: "use
 // 410 instead of 404", "returns 403 instead of 401", "a 500 error, not
@@ -152,6 +155,30 @@ func askedCode[T ~string | ~[]byte](q T, status *entrySet) (asked, refused int) 
 // asks for the 404, with or without a verb before it.
 func genericOverSpecific(a, b int) bool {
 	return entries[a].code == 500 && entries[b].code >= 400 && entries[b].code < 500
+}
+
+// specificOfTwo returns the client error of a text that names only it and
+// 500, or -1: with no contrast read, the 500 is what went wrong ("an
+// error occurs in the server, which leads to an HTTP code 500 instead",
+// "422 errors are coming through as 500 errors"), as in genericOverSpecific.
+func specificOfTwo(status *entrySet) int {
+	var two [2]int
+	n := 0
+	for i, w := range status {
+		for ; w != 0 && n < 2; w &= w - 1 {
+			two[n] = i*64 + bits.TrailingZeros64(w)
+			n++
+		}
+	}
+	switch {
+	case n != 2:
+		return -1
+	case genericOverSpecific(two[0], two[1]):
+		return two[1]
+	case genericOverSpecific(two[1], two[0]):
+		return two[0]
+	}
+	return -1
 }
 
 // replacedBy finds the code that replaces code a, and returns its entry,
@@ -537,7 +564,7 @@ func wordKind(w string) uint8 {
 		return cwShould
 	case "shouldn't", "mustn't":
 		return cwMustNot
-	case "be", "return", "throw", "give", "send", "raise", "respond", "use", "answer":
+	case "be", "return", "throw", "give", "send", "raise", "respond", "use", "answer", "serve":
 		return cwBaseVerb
 	case "returns", "returned", "returning", "gives", "gave", "giving", "throws", "threw", "throwing",
 		"raises", "raising", "results", "resulting", "sends", "sent", "sending", "responds", "responded",

@@ -44,6 +44,7 @@ func TestAskedCode(t *testing.T) {
 		{"fhirbase currently returns 404 for a delete of a resource that does not exist, but it should be 204", 204},
 		{"it returns 500 whenever the database is down, and it should return a 503", 503},
 		{"bad URLs are currently returning an HTTP 302 with an empty Location header, when they should be returning an HTTP 404", 404},
+		{"Currently, we return a 404 when there is any failure in fetching API data. We should serve a 500 HTTP status code.", 500},
 		// A question with the negation asks for the code.
 		{"without the anti forgery token the request results in a 500. Maybe this is just me, but shouldn't this be a 400?", 400},
 		{"It returns 200. Shouldn't it return 304?", 304},
@@ -216,4 +217,30 @@ func TestRefusalWords(t *testing.T) {
 		assert.True(t, mayRefuse("a 404, "+strings.ToUpper(w)), "%q", w)
 	}
 	assert.False(t, mayRefuse("returns 404 for a missing user"))
+}
+
+// TestSpecificOfTwo checks that of a text's two codes, a client error
+// beside 500 is put forward when no contrast is read.
+func TestSpecificOfTwo(t *testing.T) {
+	tests := []struct {
+		text string
+		want Code // 0: neither
+	}{
+		{"If I try to generate a 404 http code, an error occurs in the server which leads to an HTTP code 500 instead.", 404},
+		{"Investigate why 422 (missing parameters) errors are coming through as 500 (Internal Server) errors", 422},
+		{"500 and 502 from the proxy", 0},
+		{"404 then 410 after the delete", 0},
+		{"a 500 here", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			status, _ := statusNumbers(tc.text)
+			assertEntryCode(t, tc.want, specificOfTwo(&status))
+			if tc.want != 0 {
+				rs := Search(tc.text, nil)
+				require.NotEmpty(t, rs)
+				assert.Equal(t, tc.want, rs[0].Status.Code())
+			}
+		})
+	}
 }

@@ -73,7 +73,11 @@ func (st *searchState) run(query string, opts *SearchOptions) {
 		var buf [termBufSize]byte
 		st.score(textkey.AppendASCII(buf[:0], query))
 	}
-	switch asked, refused := askedCode(query, &st.status); {
+	asked, refused := askedCode(query, &st.status)
+	if asked < 0 && refused < 0 && st.status.count() == 2 {
+		asked = specificOfTwo(&st.status) // a 500 beside a client error is what went wrong
+	}
+	switch {
 	case asked >= 0:
 		st.acc[asked] += contrastBonus
 	case refused >= 0:

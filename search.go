@@ -169,6 +169,9 @@ func (o *SearchOptions) accepts(info uint32) bool {
 //     wrong ("returns 201, which is incorrect") or sets aside for what
 //     it asks in words ("return an empty list instead of 404") gets no
 //     code bonus, and half the rest of its score;
+//   - of two codes that the query names without contrasting them, a
+//     client error beside 500 gains 10 too: the 500 is what went wrong
+//     ("422 errors are coming through as 500 errors");
 //   - a standard code that applications send and that the query reports
 //     ("returns 404 for queries with no results") gets no code bonus when
 //     the query also asks about a situation (see the concept table) whose
