@@ -714,7 +714,17 @@ func titledReport(words []contrastWord, a int) bool {
 }
 
 // reportedAfter reports whether the words right after a code report it in
-// the passive: "500 is returned when ...", "404 was thrown".
+// the passive: "500 is returned when ...", "404 was thrown", "401 error
+// returned when ...".
 func reportedAfter(after []contrastWord) bool {
-	return len(after) >= 2 && after[0].ref == refIs && after[1].kind == cwReports
+	if len(after) > 0 && after[0].kind == cwStatus {
+		after = after[1:] // "401 error returned when ...", "500 status is returned"
+	}
+	switch {
+	case len(after) >= 2 && after[0].ref == refIs && after[1].kind == cwReports:
+		return true
+	case len(after) >= 2 && after[0].kind == cwReports && after[1].kind == cwWhen:
+		return true // "401 error returned when the user lacks privileges"
+	}
+	return false
 }

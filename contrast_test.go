@@ -140,6 +140,8 @@ func TestReportedCode(t *testing.T) {
 		{"creating a duplicate leads to a 500 error", true},
 		{"500 is returned when the name is taken", true},
 		{"a 404 was thrown for a route that exists", true},
+		{"401 error returned when authenticated user has insufficient privileges", true},
+		{"404 returned", false},
 		{"404 for queries with no results is what we want", false},
 		{"404 for queries with no results", false},
 		{"should we return 404 for queries with no results?", false},
