@@ -19,10 +19,17 @@ import (
 //     subject, "errors return" or "we return", but not at the start,
 //     after "and" or after "should", where it asks): then B, the code
 //     wanted instead; but "A (not B)" in brackets puts A forward however
-//     it is introduced ("returns 202 (not 200) on accepted work");
-//   - "A ... should be B", "A ... should return B": B;
+//     it is introduced ("returns 202 (not 200) on accepted work"); and
+//     B when A is 500 and B a client error, since nobody asks for a 500
+//     in place of a 4xx;
+//   - "A ... should be B", "A ... should return B", "A ... should be
+//     returning B", "A ..., but shouldn't this be B?": B;
 //   - "replace A with B", "change A to B", "A -> B": B;
-//   - Chinese "应该为 B" ("should be B") after another code: B.
+//   - Chinese "应该为 B", "应当使用 B" ("should be B", "should use B") after
+//     another code: B.
+//
+// Search also gives contrastBonus to the client error of a text that names
+// only it and 500 without a contrast (see specificOfTwo).
 const contrastBonus = 10
 
 // Limits of the contrast reading, in words.
@@ -88,8 +95,9 @@ const refuteWords = 12
 // one code only to say it should not be the answer ("Permission Denied
 // issues should not return 404", "a missing parameter should not trigger
 // a 500", "return an empty list instead of 404"), that code's entry, or
-// -1. A sentence that starts with the
-// negation asks for the code instead ("Shouldn't it return 304?").
+// -1. A negation that starts a sentence or makes a question asks for the
+// code instead ("Shouldn't it return 304?", "but shouldn't this be a
+// 400?").
 func askedCode[T ~string | ~[]byte](q T, status *entrySet) (asked, refused int) {
 	asked, refused = -1, -1
 	switch status.count() {
@@ -253,7 +261,7 @@ func shouldBe(words []contrastWord) int {
 }
 
 // shouldBefore returns the index of the "should" or "must" that asks for
-// the code right after before: at most four words back, with only verbs
+// the code right after before: at most five words back, with only verbs
 // ("be", "return", "returning"), articles and status words ("HTTP",
 // "status", "code") between, a base verb among them. It returns -1 when
 // there is none.
