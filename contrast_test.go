@@ -170,6 +170,8 @@ func TestPastedStatus(t *testing.T) {
 		{"I get Status Code: 403, AWS Error Code: AccessDenied", true},
 		{"status=503 bytes=0", true},
 		{"< HTTP/1.1 403 Forbidden", true},
+		{"< HTTP/2 403\n< content-type: text/html", true},
+		{"it runs into http/403 now and then", false},
 		{"the API returns 403 for a missing object", false},
 		{"status 403 when the object is missing", false},
 		{"took 403: ms", false},

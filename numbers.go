@@ -150,19 +150,26 @@ func statusWordBefore[T ~string | ~[]byte](q T, start int) bool {
 // pastedStatus reports whether code d stands in q as a field of pasted
 // output rather than in a sentence: after a status word and a ':' or '='
 // ("Status Code: 403", "status=503", "code: 404"), or in a status line
-// ("HTTP/1.1 403").
+// ("HTTP/1.1 403", "HTTP/2 403").
 func pastedStatus[T ~string | ~[]byte](q T, d int) bool {
 	c := entries[d].text[:3]
 	for i := 0; i+3 <= len(q); i++ {
-		if q[i] != c[0] || string(q[i:i+3]) != c || i > 0 && isASCIIDigit(q[i-1]) || i+3 < len(q) && isASCIIDigit(q[i+3]) {
+		if q[i] != c[0] || string(q[i:i+3]) != c || i > 0 && isASCIIDigit(q[i-1]) || i+3 < len(q) && isASCIIDigit(q[i+3]) ||
+			!statusWordBefore(q, i) {
 			continue
 		}
 		k := i
 		for k > 0 && i-k < 4 && isSep(q[k-1]) {
 			k--
 		}
-		sep := string(q[k:i])
-		if (strings.ContainsAny(sep, ":=") || k >= 8 && equalFoldASCII("http/1.", q[k-8:k-1])) && statusWordBefore(q, i) {
+		if strings.ContainsAny(string(q[k:i]), ":=") {
+			return true // "Status Code: 403", "status=503"
+		}
+		j := k // the word before: a status line's protocol ("HTTP/2")
+		for j > 0 && k-j < 8 && !isSep(q[j-1]) {
+			j--
+		}
+		if k-j > 5 && equalFoldASCII("http/", q[j:j+5]) {
 			return true
 		}
 	}
