@@ -12,8 +12,8 @@ func ExampleSearch() {
 	}
 	// Output:
 	// 429 Too Many Requests
-	// 463 Too Many IP Addresses
 	// 414 URI Too Long
+	// 463 Too Many IP Addresses
 }
 
 func ExampleSearch_filtered() {

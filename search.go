@@ -186,6 +186,10 @@ func (o *SearchOptions) accepts(info uint32) bool {
 //     it: by its code, its vendor (the source field), its phrase, alias
 //     or constant as the whole query, or a message of its software; a
 //     standard code not recommended for general use counts at 0.9 then;
+//   - a standard code recommended for general use gains 2 when the query
+//     has three terms or more that weigh something: a base rate, so that
+//     a few words shared with a rare code's long descriptions do not put
+//     it before the everyday code (see commonBonus);
 //   - finally the score is multiplied by a prior: 1 for standard codes,
 //     0.97 for temporary registrations and 0.94 for deprecated, reserved
 //     and non-standard ones, so that on equal relevance the standard code

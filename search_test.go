@@ -185,11 +185,11 @@ func TestSearchTopResult(t *testing.T) {
 		{"Response for preflight has invalid HTTP status code 404", 404},
 		// Chinese and Japanese are read as pairs of letters, so a word
 		// of a concept's ask is found inside a sentence.
-		{"检测到该服务器正在将此地址的请求循环重定向", 301},
+		{"检测到该服务器正在将此地址的请求循环重定向", 302},
 		{"点击下载按钮会提示需要获得授权", 401},
 		{"ゲートウェイで网关超时が出る", 504},
 		// Filler inside an ask does not break it.
-		{"Failed to load resource: too many HTTP redirects", 301},
+		{"Failed to load resource: too many HTTP redirects", 302},
 		// Pairs that no entry or ask holds do not use up the 32 terms.
 		{"我们把网站从旧服务器迁移到新的服务器以后发现浏览器仍然记得先前设定的永久重定向", 301},
 		// A status after the first 32 terms still counts.
