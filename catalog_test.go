@@ -574,3 +574,44 @@ func TestProducers(t *testing.T) {
 	}
 	assert.GreaterOrEqual(t, logOnly, 3, "a search for log-only codes finds them")
 }
+
+// TestAskSources checks the provenance file of mined asks: each ask is in
+// the concept table with the codes it was found for, comes from an https
+// page, and that page is none of the evaluation set's.
+func TestAskSources(t *testing.T) {
+	var tab struct {
+		Concepts []struct {
+			Asks  []string `json:"asks"`
+			Codes []int    `json:"codes"`
+		} `json:"concepts"`
+	}
+	require.NoError(t, json.Unmarshal(readSourceTable(t), &tab))
+	codesOf := map[string][]int{}
+	for _, c := range tab.Concepts {
+		for _, a := range c.Asks {
+			codesOf[a] = c.Codes
+		}
+	}
+	evalURLs := map[string]bool{}
+	for _, it := range readRealWorld(t) {
+		evalURLs[it.URL] = true
+	}
+	src, err := os.ReadFile(filepath.Join("gen", "asks_sources.jsonl"))
+	require.NoError(t, err)
+	n := 0
+	for i, line := range strings.Split(strings.TrimSpace(string(src)), "\n") {
+		var s struct {
+			Ask   string `json:"ask"`
+			Codes []int  `json:"codes"`
+			URL   string `json:"url"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(line), &s), "line %d", i+1)
+		codes, ok := codesOf[s.Ask]
+		require.True(t, ok, "line %d: %q is in no concept", i+1, s.Ask)
+		assert.Equal(t, s.Codes, codes, "line %d: %q", i+1, s.Ask)
+		assert.True(t, strings.HasPrefix(s.URL, "https://"), "line %d: %s", i+1, s.URL)
+		assert.False(t, evalURLs[s.URL], "line %d: %s is a page of the evaluation set", i+1, s.URL)
+		n++
+	}
+	assert.Greater(t, n, 0)
+}
