@@ -29,7 +29,9 @@ const explainShortWords = 4
 // by how rare they are among signatures, so the words that tell two
 // messages apart weigh most. A product's error code that names one message
 // (Heroku's "H12", Apache httpd's "AH00957") matches it alone, at the
-// least score. Explain returns nothing rather
+// least score. A message of words that people and other software also
+// write (Traefik's "Forbidden", Envoy's "request timeout") matches only
+// when it is much of the text, not inside a sentence. Explain returns nothing rather
 // than a guess when nothing matches; it accepts any input, invalid UTF-8
 // and megabytes of junk included, in one pass over the text, and
 // allocates only its result.
@@ -114,8 +116,26 @@ type sigTrack struct {
 // three constants are declared with the generated tables.
 
 // score returns how well signature i and the text agree (see
-// sigTrack.score).
-func (st *explainState) score(i int) float32 { return st.track[i].score(st.chars) }
+// sigScore).
+func (st *explainState) score(i int) float32 { return sigScore(&st.track[i], i, st.chars) }
+
+// aloneCover is the least share of a text's words (numbers aside) that a
+// signature marked alone must explain to match: "Forbidden" or "request
+// timeout" pasted as they are, or under a few response headers, name
+// Traefik's or Envoy's reply; the same words inside a question name
+// nothing.
+const aloneCover = 0.4
+
+// sigScore returns how well signature sig, followed by track t, and a
+// text whose words (numbers aside) have chars bytes agree: t's score, or
+// 0 for a signature marked alone that is less than aloneCover of the
+// text.
+func sigScore(t *sigTrack, sig, chars int) float32 {
+	if signatures[sig].alone && t.cover(chars) < aloneCover {
+		return 0
+	}
+	return t.score(chars)
+}
 
 // cover returns the share of the text's words (numbers aside) that
 // signature i explains, from 0 to 1.

@@ -182,7 +182,7 @@ func explainAgree(text string) (sig int, full, anchored float32, ok bool) {
 		x, y, xc, yc := a.score(i), float32(0), a.cover(i), float32(0)
 		if sig := uint32(i); b.cand[sig>>6]&(1<<(sig&63)) != 0 {
 			t := &b.track[b.slot(sig)]
-			y, yc = t.score(b.chars), t.cover(b.chars)
+			y, yc = sigScore(t, i, b.chars), t.cover(b.chars)
 		}
 		if (x >= explainMinScore || y >= explainMinScore) && (x != y || xc != yc) {
 			return i, x, y, false
@@ -238,4 +238,33 @@ func TestExplainHalfTheWords(t *testing.T) {
 	assert.False(t, has("Return status code 503 if a service is (temporary) unavailable", "grpc-go-unavailable"))
 	assert.True(t, has("rpc error: code = Unavailable desc = connection refused", "grpc-go-unavailable"))
 	assert.True(t, has("Invalid HTTP_HOST header: '127.0.0.1:8000'", "django-invalid-http-host"))
+}
+
+// TestExplainAlone checks that a signature of common words (marked alone
+// in the source table) matches a text that is mostly the message, and not
+// the same words inside a sentence.
+func TestExplainAlone(t *testing.T) {
+	has := func(text, id string) bool {
+		for _, m := range Explain(text) {
+			if m.Signature.ID() == id {
+				return true
+			}
+		}
+		return false
+	}
+	tests := []struct {
+		text, id string
+		want     bool
+	}{
+		{"request timeout", "envoy-request-timeout", true},
+		{"< HTTP/2 408\n< server: envoy\nrequest timeout", "envoy-request-timeout", true},
+		{"Hago heroku logs y aparecen errores de \"Request timeout\" cada noche en el router", "envoy-request-timeout", false},
+		{"Forbidden", "traefik-ipallowlist-forbidden", true},
+		{"There was an unexpected error (type=Forbidden, status=403).", "traefik-ipallowlist-forbidden", false},
+		{"Bad credentials", "spring-security-bad-credentials", true},
+		{"The login form says bad credentials even though the password is right", "spring-security-bad-credentials", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, has(tt.text, tt.id), "%q", tt.text)
+	}
 }

@@ -51,6 +51,12 @@ type Signature struct {
 	// CORS messages): a text that gives it names its own code, and Codes
 	// are only the usual ones.
 	StatusInText bool `json:"status_in_text,omitempty"`
+
+	// Alone says that the text is words that people and other software
+	// also write ("request timeout", "Forbidden", "Bad credentials"): it
+	// names its product only when it is much of the pasted text (see
+	// httpref's aloneCover), not when it stands inside a sentence.
+	Alone bool `json:"alone,omitempty"`
 }
 
 // Layers are the layers a signature can come from, in the order of the
@@ -284,6 +290,9 @@ func compile(f File, s Signature, codes map[int]bool) (Compiled, error) {
 	if s.StatusInText && !strings.Contains(s.Text, "{num}") {
 		return c, fmt.Errorf("status_in_text: the text has no {num} to hold the status")
 	}
+	if s.Alone && s.StatusInText {
+		return c, fmt.Errorf("alone: a message that carries its status names it wherever it stands; drop alone or status_in_text")
+	}
 	c.Fragments = frags
 	c.Words = TextWords(s.Text)
 	if len(c.Words) == 0 {
@@ -420,12 +429,15 @@ func Render(sigs []Compiled, catalogCodes []int) ([]byte, error) {
 	for _, s := range sigs {
 		cOff := len(codeList)
 		codeList = append(codeList, s.Codes...)
-		statusInText := ""
+		flags := ""
 		if s.StatusInText {
-			statusInText = ", statusInText: true"
+			flags += ", statusInText: true"
+		}
+		if s.Alone {
+			flags += ", alone: true"
 		}
 		fmt.Fprintf(&b, "\t{id: %q, product: %q, layer: %d, text: %q, meaning: %q, source: %q, codes: span{%d, %d}, literal: %d%s},\n",
-			s.ID, s.Product, s.LayerIdx+1, s.Text, s.Meaning, s.Source, cOff, len(s.Codes), s.Literal, statusInText)
+			s.ID, s.Product, s.LayerIdx+1, s.Text, s.Meaning, s.Source, cOff, len(s.Codes), s.Literal, flags)
 	}
 	b.WriteString("}\n\n")
 	if len(codeList) > 0xffff {

@@ -59,6 +59,7 @@ func TestLoadMistakes(t *testing.T) {
 		{"unknown key", `"meaning":`, `"meanings":`, `unknown key "meanings"`},
 		{"trailing comma", `"codes": [504],`, `"codes": [504,],`, "JSON syntax"},
 		{"too long", "while reading", strings.Repeat("x", 400), "limit is 300"},
+		{"alone with status in text", `"codes": [504],`, `"codes": [504], "status_in_text": true, "alone": true,`, "drop alone or status_in_text"},
 		{"status in text without a number", `"text": "upstream timed out ({num}:`, `"status_in_text": true, "text": "upstream timed out (110:`, "no {num} to hold the status"},
 	}
 	for _, tc := range tests {
