@@ -418,6 +418,9 @@ func (t *Table) Validate() error {
 			if len(ts) == 0 || len(ts) > MaxConceptTerms {
 				return fmt.Errorf("source table: concept #%d: ask %q has %d search terms; want 1 to %d", i, a, len(ts), MaxConceptTerms)
 			}
+			if len(ts) == 1 && len(strings.Fields(a)) > 1 {
+				return fmt.Errorf("source table: concept #%d: ask %q keeps one search term (%q) once tokenized: its other words are stop words, so any text with that word would match; give the situation two words that count", i, a, ts[0])
+			}
 			key := strings.Join(ts, " ")
 			if j, dup := asks[key]; dup {
 				return fmt.Errorf("source table: concept #%d: ask %q is the same as one of concept #%d once tokenized (%q)", i, a, j, key)

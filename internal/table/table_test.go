@@ -198,6 +198,8 @@ func TestBrokenTables(t *testing.T) {
 		{"concept asks the same once tokenized", nil, map[string]any{"concepts": []map[string]any{
 			{"asks": []string{"gateway timeouts"}, "codes": []int{504}}, {"asks": []string{"Gateway timeout"}, "codes": []int{522}}}},
 			`concept #1: ask "Gateway timeout" is the same as one of concept #0 once tokenized ("gateway timeout")`},
+		{"concept ask of stop words but one", nil, map[string]any{"concepts": []map[string]any{{"asks": []string{"you have been blocked"}, "codes": []int{504}}}},
+			`ask "you have been blocked" keeps one search term ("block") once tokenized`},
 		{"concept code twice", nil, map[string]any{"concepts": []map[string]any{{"asks": []string{"gateway slow"}, "codes": []int{504, 504}}}},
 			`codes[1]: 504 is listed twice`},
 		{"no entries", func([]map[string]any) []map[string]any { return nil }, nil, `no entries`},
