@@ -248,3 +248,21 @@ func TestSpecificOfTwo(t *testing.T) {
 		})
 	}
 }
+
+// TestContrastCountsEachCodeOnce checks that a contrast decides between
+// its codes however often the text repeats the one it complains about.
+func TestContrastCountsEachCodeOnce(t *testing.T) {
+	tests := []struct {
+		text string
+		want Code
+	}{
+		{"500 on empty query param on path /usage. The API should return 400 instead of 500 in /usage where a query param is invalid or blank", 400},
+		{"403 instead of 404. I just noticed that you use a HTTP 404 error when a user lacks the permission. A 404 means \"Not found\", but the page is found.", 403},
+		{"RestEasy returns 405 instead of 500 for POST. 405 is returned for POST requests on internal server errors.", 500},
+	}
+	for _, tc := range tests {
+		rs := Search(tc.text, nil)
+		require.NotEmpty(t, rs, tc.text)
+		assert.Equal(t, tc.want, rs[0].Status.Code(), tc.text)
+	}
+}
