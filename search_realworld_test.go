@@ -59,12 +59,11 @@ func readRealWorld(t testing.TB) []realWorldItem {
 
 // Floors for the real-world set, per part: the measured values minus a
 // small margin, so that a ranking regression fails the build. The score
-// part sets them: 0.808 top-1 and 0.857 MRR over the 2,433 texts, since
-// realworld_u and realworld_v (238 api-design texts from threads deeper
-// than the earlier files reached, 0.551 top-1 as they came) joined it.
+// part sets them: 0.824 top-1 and 0.872 MRR over its 1,560 texts (4,027
+// in all, realworld_zi to zk included).
 const (
-	minRealWorldTop1 = 0.79
-	minRealWorldMRR  = 0.84
+	minRealWorldTop1 = 0.81
+	minRealWorldMRR  = 0.86
 )
 
 func TestSearchQualityRealWorld(t *testing.T) {
