@@ -604,7 +604,7 @@ func TestSearchConcepts(t *testing.T) {
 		{"which status when the username is already taken", 409},
 		{"status for a partial success in a batch", 207},
 		{"what to return for an async job", 202},
-		{"the site shows too many redirects", 301},
+		{"the site shows too many redirects", 302},
 		// "stock" is in no entry: it stays as it is, not corrected as a
 		// typo to some other term, so the ask still matches.
 		{"return code for out of stock item", 409},
