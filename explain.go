@@ -31,10 +31,10 @@ const explainShortWords = 4
 // (Heroku's "H12", Apache httpd's "AH00957") matches it alone, at the
 // least score. A message of words that people and other software also
 // write (Traefik's "Forbidden", Envoy's "request timeout") matches only
-// when it is much of the text, not inside a sentence. Explain returns nothing rather
-// than a guess when nothing matches; it accepts any input, invalid UTF-8
-// and megabytes of junk included, in one pass over the text, and
-// allocates only its result.
+// when it is much of the text, not inside a sentence. Explain returns
+// nothing rather than a guess when nothing matches; it accepts any input,
+// invalid UTF-8 and megabytes of junk included, in one pass over the
+// text, and allocates only its result.
 func Explain(text string) []Match {
 	var st explainState
 	st.scan(text)

@@ -17,7 +17,7 @@ type signature struct {
 	codes                              span // into sigCodes
 	literal                            int  // literal bytes of text
 	statusInText                       bool // the text's {num} is the response's status
-	alone                              bool // common words: a match needs them to be most of the text (see aloneCover)
+	alone                              bool // common words: a match needs them to be much of the text (see aloneCover)
 }
 
 // sigWord is one word of Explain's index with its span of sigPlaces.
