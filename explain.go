@@ -183,7 +183,7 @@ func (st *explainState) scan(text string) {
 }
 
 // sigWordIter reads the words of a text (runs of bytes that
-// isSigWordByte accepts) and counts the bytes of those that are not
+// sigLower maps) and counts the bytes of those that are not
 // numbers.
 type sigWordIter struct {
 	text  string
@@ -195,16 +195,15 @@ type sigWordIter struct {
 // does not hold it) and its start and end; start == end at the end of the
 // text.
 func (it *sigWordIter) next() (w, start, end int) {
-	start, end, h := nextSigWord(it.text, it.i)
+	start, end, h, number := nextSigWord(it.text, it.i)
 	if start == end {
 		return -1, start, end
 	}
 	it.i = end
-	word := it.text[start:end]
-	if !allDigits(word) {
+	if !number {
 		it.chars += end - start
 	}
-	return findSigWord(h, word), start, end
+	return findSigWord(h, it.text[start:end]), start, end
 }
 
 // advance records a word of n bytes at offset off.
@@ -245,7 +244,9 @@ const maxAnchored = 128
 // words. The others cannot reach explainMinScore, so the scores that count
 // (explainMinScore and above) are explainState's, found with about a
 // third of the work and a fifth of the memory: a track for each
-// anchored signature, in the order of their indexes.
+// anchored signature, in the order of their indexes. Of the anchored
+// signatures it follows only those that the words found could bring to
+// explainMinScore (see reachable); the tracks of the others stay empty.
 type anchoredScan struct {
 	cand  sigSet
 	rank  [len(sigSet{})]uint16 // the signatures of cand in the words before each word
@@ -260,6 +261,19 @@ func (a *anchoredScan) slot(sig uint32) int {
 	return int(a.rank[sig>>6]) + bits.OnesCount64(a.cand[sig>>6]&(1<<(sig&63)-1))
 }
 
+// maxCandPlaces is the most places of anchored signatures that
+// anchoredScan notes; a text with more follows every anchored signature
+// through every place of its words (see follow).
+const maxCandPlaces = 512
+
+// A noted place is a place of sigPlaces with, in its bits 8 to 15 (which
+// sigPlaces leaves zero: positions are below 256), the index of the word
+// found that holds it; so only the first 256 words found can be noted.
+const (
+	notedFoundShift = 8
+	maxNotedFound   = 256
+)
+
 // scan reads text, of at most maxScanQueryBytes, and reports whether it
 // anchors at most maxAnchored signatures; if not, the scan is incomplete.
 func (a *anchoredScan) scan(text string) bool {
@@ -267,6 +281,35 @@ func (a *anchoredScan) scan(text string) bool {
 		found [maxScanQueryBytes/2 + 1]sigFound // a word and the byte after it
 		nf    int
 	)
+	nf, a.chars = readSigWords(text, &found)
+	a.markAnchored(found[:nf])
+	total := 0
+	for i, c := range a.cand {
+		a.rank[i] = uint16(total)
+		total += bits.OnesCount64(c)
+	}
+	if total > maxAnchored {
+		return false
+	}
+	if total == 0 {
+		return true
+	}
+	var noted [maxCandPlaces]uint32
+	np := a.note(found[:nf], &noted)
+	if np < 0 {
+		a.follow(found[:nf]) // too many places to note
+		return true
+	}
+	live := a.reachable(found[:nf], noted[:np], total)
+	np = keepLive(noted[:np], &live)
+	a.followNoted(found[:nf], noted[:np])
+	return true
+}
+
+// readSigWords reads the words of text into found, those the index
+// holds, and returns how many it found and the bytes of the text's words
+// that are not numbers (see sigWordIter).
+func readSigWords(text string, found *[maxScanQueryBytes/2 + 1]sigFound) (nf, chars int) {
 	it := sigWordIter{text: text}
 	for {
 		w, start, end := it.next()
@@ -278,25 +321,140 @@ func (a *anchoredScan) scan(text string) bool {
 			nf++
 		}
 	}
-	a.chars = it.chars
-	for _, f := range found[:nf] {
+	return nf, it.chars
+}
+
+// markAnchored adds to a.cand the signatures that the words found anchor:
+// for a cover anchor, only a signature whose words are large enough to
+// explain explainMinCover of the text (see sigAnchorCoverPercent). It
+// decides without a branch, since which anchor counts follows no pattern.
+func (a *anchoredScan) markAnchored(found []sigFound) {
+	coverChars := uint32(a.chars * sigAnchorCoverPercent)
+	for _, f := range found {
 		w := &sigWords[f.word]
 		for _, x := range sigAnchors[w.anchors.off : w.anchors.off+w.anchors.n] {
 			sig := x &^ sigAnchorFull
-			if x&sigAnchorFull != 0 || int(sigWordChars[sig])*100 >= a.chars*sigAnchorCoverPercent {
-				a.cand[sig>>6] |= 1 << (sig & 63)
+			full := uint64(x>>15) & 1 // sigAnchorFull is bit 15
+			large := uint64(0)
+			if uint32(sigWordChars[sig])*100 >= coverChars {
+				large = 1
 			}
+			a.cand[sig>>6] |= (full | large) << (sig & 63)
 		}
 	}
-	total := 0
-	for i, c := range a.cand {
-		a.rank[i] = uint16(total)
-		total += bits.OnesCount64(c)
+}
+
+// The anchor bit is bit 15, as markAnchored reads it.
+var _ = [1]struct{}{}[sigAnchorFull^1<<15]
+
+// note writes to noted the places of anchored signatures that the words
+// found hold (see notedFoundShift), in the order of the words and of
+// sigPlaces, and returns how many; -1 when they do not fit or a word found
+// lies beyond maxNotedFound. It keeps them without a branch: the many
+// places of a common word are mostly of signatures that are not anchored.
+func (a *anchoredScan) note(found []sigFound, noted *[maxCandPlaces]uint32) int {
+	if len(found) > maxNotedFound {
+		return -1
 	}
-	if total > maxAnchored {
-		return false
+	cand := &a.cand
+	np := 0
+	for i, f := range found {
+		w := &sigWords[f.word]
+		places := sigPlaces[w.places.off : w.places.off+w.places.n]
+		if np+len(places) > len(noted) {
+			return -1
+		}
+		out := noted[np : np+len(places)]
+		k := 0
+		for j, p := range places {
+			out[k] = p | uint32(i)<<notedFoundShift
+			k += int(cand[p>>22] >> (p >> 16 & 63) & 1)
+			_ = j
+		}
+		np += k
 	}
-	for _, f := range found[:nf] {
+	return np
+}
+
+// reachable returns the anchored signatures that can score
+// explainMinScore (see sigTrack.score) given the noted places, for a scan
+// that anchors total signatures: a window's share of a signature's weight
+// is at most the weight of the noted places of the signature over its
+// total, and the bytes it matches are at most theirs. The bounds are loose
+// by a point, as the anchors are, so that float32 rounding cannot matter.
+// It decides without a branch.
+func (a *anchoredScan) reachable(found []sigFound, noted []uint32, total int) sigSet {
+	var (
+		weight, matched [maxAnchored]uint32
+		sigOf           [maxAnchored]uint32 // the signature of each slot with a noted place
+	)
+	for _, p := range noted {
+		f := &found[p>>notedFoundShift&(maxNotedFound-1)]
+		k := a.slot(p >> 16)
+		weight[k] += uint32(sigWords[f.word].weight)
+		matched[k] += uint32(f.n)
+		sigOf[k] = p >> 16
+	}
+	var live sigSet
+	coverChars := uint32(a.chars * (explainMinCover*100 - 1))
+	for k := range total {
+		// A slot without a noted place has no weight, and its sigOf
+		// of 0 gains nothing.
+		sig := sigOf[k]
+		heavy, long, large := uint64(0), uint64(0), uint64(0)
+		if weight[k]*100 >= uint32(sigWordWeight[sig])*(explainMinScore*100-1) {
+			heavy = 1
+		}
+		if matched[k] >= explainMinCoverChars {
+			long = 1
+		}
+		if matched[k]*100 >= coverChars {
+			large = 1
+		}
+		live[sig>>6] |= (heavy | long&large) << (sig & 63)
+	}
+	return live
+}
+
+// keepLive keeps, in order and without a branch, the noted places of the
+// signatures in live, and returns how many.
+func keepLive(noted []uint32, live *sigSet) int {
+	k := 0
+	for _, p := range noted {
+		noted[k] = p
+		k += int(live[p>>22] >> (p >> 16 & 63) & 1)
+	}
+	return k
+}
+
+// followNoted advances the tracks of the signatures of the noted places,
+// in order: one word of the text advances a signature once.
+func (a *anchoredScan) followNoted(found []sigFound, noted []uint32) {
+	last, lastFound := uint32(1<<31), uint32(1<<31)
+	for _, p := range noted {
+		sig, i := p>>16, p>>notedFoundShift&(maxNotedFound-1)
+		if i != lastFound {
+			last, lastFound = 1<<31, i
+		}
+		if sig == last {
+			continue
+		}
+		f := &found[i]
+		advanced, first := a.track[a.slot(sig)].step(sig, uint8(p), int(f.off), int(f.n), sigWords[f.word].weight)
+		if advanced {
+			last = sig
+		}
+		if first {
+			a.seen[a.nseen] = uint16(sig) // at most once per anchored signature
+			a.nseen++
+		}
+	}
+}
+
+// follow advances the tracks of the anchored signatures by the words
+// found, in order, through every place of the words.
+func (a *anchoredScan) follow(found []sigFound) {
+	for _, f := range found {
 		w := &sigWords[f.word]
 		last := uint32(1 << 31)
 		for _, p := range sigPlaces[w.places.off : w.places.off+w.places.n] {
@@ -314,42 +472,45 @@ func (a *anchoredScan) scan(text string) bool {
 			}
 		}
 	}
-	return true
 }
 
 // sigSet is a set of signatures, bit i%64 of word i/64 for signature i.
 type sigSet [(sigCount + 63) / 64]uint64
 
 // nextSigWord returns the first word of text at or after byte i (a run of
-// bytes that isSigWordByte accepts) as its start and end, and the
-// FNV-1a hash of its lower-case form; start == end when there is none.
-func nextSigWord(text string, i int) (start, end int, h uint32) {
-	for i < len(text) && !isSigWordByte(text[i]) {
+// bytes that sigLower maps) as its start and end, the FNV-1a hash
+// of its lower-case form, and whether it is all digits; start == end when
+// there is none.
+func nextSigWord(text string, i int) (start, end int, h uint32, number bool) {
+	for i < len(text) && sigLower[text[i]] == 0 {
 		i++
 	}
 	h = 2166136261
+	var letters byte // bit 0x40 is set in letters and '_', not in digits
 	j := i
-	for ; j < len(text) && isSigWordByte(text[j]); j++ {
-		c := text[j]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+	for ; j < len(text); j++ {
+		c := sigLower[text[j]]
+		if c == 0 {
+			break
 		}
+		letters |= c
 		h = (h ^ uint32(c)) * 16777619
 	}
-	return i, j, h
+	return i, j, h, letters&0x40 == 0
 }
 
-func allDigits(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if !isASCIIDigit(w[i]) {
-			return false
-		}
-	}
-	return true
-}
-
-func isSigWordByte(b byte) bool {
-	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || b == '_'
+// sigLower maps a byte to its lower-case form when it belongs to a word
+// (ASCII letters, digits and the underscore, as sigtable.IsWordByte
+// accepts them), and to 0 otherwise: one load per byte, where comparisons
+// would take a branch each.
+var sigLower = [256]byte{
+	'0': '0', '1': '1', '2': '2', '3': '3', '4': '4', '5': '5', '6': '6', '7': '7', '8': '8',
+	'9': '9', 'A': 'a', 'B': 'b', 'C': 'c', 'D': 'd', 'E': 'e', 'F': 'f', 'G': 'g', 'H': 'h',
+	'I': 'i', 'J': 'j', 'K': 'k', 'L': 'l', 'M': 'm', 'N': 'n', 'O': 'o', 'P': 'p', 'Q': 'q',
+	'R': 'r', 'S': 's', 'T': 't', 'U': 'u', 'V': 'v', 'W': 'w', 'X': 'x', 'Y': 'y', 'Z': 'z',
+	'_': '_', 'a': 'a', 'b': 'b', 'c': 'c', 'd': 'd', 'e': 'e', 'f': 'f', 'g': 'g', 'h': 'h',
+	'i': 'i', 'j': 'j', 'k': 'k', 'l': 'l', 'm': 'm', 'n': 'n', 'o': 'o', 'p': 'p', 'q': 'q',
+	'r': 'r', 's': 's', 't': 't', 'u': 'u', 'v': 'v', 'w': 'w', 'x': 'x', 'y': 'y', 'z': 'z',
 }
 
 // findSigWord looks a word up in the hash table and returns its index in
