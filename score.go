@@ -94,41 +94,7 @@ func (st *searchState) run(query string, opts *SearchOptions) {
 	}
 	st.reportedAgainstConcept(query)
 	st.signatureGains(query)
-	// Keep the best limit hits in order, by insertion: the list is short
-	// unless the caller asks for everything.
-	limit := opts.limit()
-	keys, n := &st.keys, 0
-	filtered := opts.filtered()
-	var last float32 // the score of keys[n-1] when the list is full
-	for _, h := range st.hits[:st.nhits] {
-		d := int(h)
-		if st.acc[d] <= 0 {
-			continue
-		}
-		// The lifecycle prior is at most 1: a weighted score below the
-		// last kept one cannot make the list.
-		w := st.weighted(d)
-		if n == limit && w < last || filtered && !opts.accepts(searchDocInfo[d]) {
-			continue
-		}
-		k := sortKey(d, w)
-		j := n
-		if n < limit {
-			n++
-		} else if k > keys[n-1] {
-			j = n - 1
-		} else {
-			continue
-		}
-		for ; j > 0 && k > keys[j-1]; j-- {
-			keys[j] = keys[j-1]
-		}
-		keys[j] = k
-		if n == limit {
-			last = math.Float32frombits(uint32(keys[n-1] >> 32))
-		}
-	}
-	st.n = n
+	st.rank(opts)
 }
 
 // unnamedPrior weighs a code that is not standard (a vendor's, a
@@ -171,47 +137,124 @@ const (
 	commonMinTerms = 3
 )
 
+// rank keeps the best hits that pass the options, best first, in
+// st.keys (see sortKey) and their number in st.n. A hit with a sum of 0 or
+// less does not count. Each hit is weighed and keyed without a branch;
+// one that beats the last key kept is inserted by a pass of
+// compare-exchanges over the list, also without a branch, since where a
+// key goes follows no pattern.
+func (st *searchState) rank(opts *SearchOptions) {
+	limit := opts.limit()
+	filtered := opts.filtered()
+	common := commonFor(st.nterms)
+	keys := st.keys[:limit] // zero: an empty place loses to every key
+	n := 0
+	floor := uint64(0) // the last key kept, once the list is full
+	for _, h := range st.hits[:st.nhits] {
+		d := int(h)
+		k := sortKey(d, st.weighted(d, common)) & positiveMask(st.acc[d])
+		if filtered && !opts.accepts(searchDocInfo[d]) {
+			k = 0
+		}
+		if k <= floor {
+			continue
+		}
+		for j := range keys {
+			k, keys[j] = min(k, keys[j]), max(k, keys[j])
+		}
+		n = min(n+1, limit)
+		floor = keys[limit-1]
+	}
+	st.n = n
+}
+
+// positiveMask returns all ones when x is positive, else 0.
+func positiveMask(x float32) uint64 {
+	if x > 0 {
+		return ^uint64(0)
+	}
+	return 0
+}
+
+// b2u returns 1 for true and 0 for false.
+func b2u(b bool) uint32 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // weighted returns the score of entry d for ranking, before sortKey's
 // lifecycle prior: its sum, times unnamedPrior for a code that is not
 // standard, or unnamedUncommon for a standard one not recommended for
 // general use, when the query does not name it, or plus commonBonus for
-// a standard code that is recommended.
-func (st *searchState) weighted(d int) float32 {
-	sc := st.acc[d]
-	standard := Lifecycle(searchDocInfo[d]>>docInfoLifecycleShift&docInfoMask) == Standard
-	recommended := Recommendation(searchDocInfo[d]>>docInfoRecommendationShift&docInfoMask) == Recommended
-	switch {
-	case standard && recommended:
-		if st.nterms >= commonMinTerms {
-			sc += commonBonus
-		}
-	case st.fields[d]&(FieldCode|FieldSource|FieldSignature) != 0 || st.phrase.has(d):
-		// named
-	case !standard:
-		sc *= unnamedPrior
-	default:
-		sc *= unnamedUncommon
-	}
-	return sc
+// a standard code that is recommended. common is commonBonus when the
+// query has commonMinTerms terms or more, else 0 (see commonFor). It
+// picks the case by arithmetic rather than branches, since the cases of
+// the hits of one query follow no pattern; adding 0 and multiplying by 1
+// leave a score as it is.
+func (st *searchState) weighted(d int, common float32) float32 {
+	info := searchDocInfo[d]
+	standard := b2u(Lifecycle(info>>docInfoLifecycleShift&docInfoMask) == Standard)
+	everyday := standard & b2u(Recommendation(info>>docInfoRecommendationShift&docInfoMask) == Recommended)
+	named := b2u(st.fields[d]&(FieldCode|FieldSource|FieldSignature) != 0) | uint32(st.phrase[d/64]>>(d%64))&1
+	// rankCommon for an everyday code; else rankNamed when named; else
+	// rankUnnamed or rankUncommon.
+	k := (1 - everyday) * (named + (1-named)*(rankUnnamed+standard))
+	add := [2]float32{0, common}
+	return (st.acc[d] + add[everyday]) * rankScale[k]
 }
+
+// commonFor returns the commonBonus that weighted adds for a query of
+// nterms terms that weigh something: commonBonus from commonMinTerms on,
+// else 0.
+func commonFor(nterms int) float32 {
+	if nterms >= commonMinTerms {
+		return commonBonus
+	}
+	return 0
+}
+
+// The cases of weighted, as indexes into rankScale.
+const (
+	rankCommon   = iota // standard and recommended: plus commonBonus
+	rankNamed           // named by the query
+	rankUnnamed         // not standard, not named
+	rankUncommon        // standard, not recommended, not named
+)
+
+// rankScale holds what weighted multiplies a sum by, by case.
+var rankScale = [4]float32{rankCommon: 1, rankNamed: 1, rankUnnamed: unnamedPrior, rankUncommon: unnamedUncommon}
 
 // sortKey weighs the score of entry d by its prior and packs the result
 // into one number that orders hits, greater first: by weighted score, then
 // standard before temporary before the other lifecycles, then by code
 // (entries are in code order). Scores are positive, and the bits of
-// positive float32 values order like the values.
+// positive float32 values order like the values; every key is above 0.
+// The prior and the rank come from tables by lifecycle, without a branch
+// (a prior of 1 leaves the score as it is).
 func sortKey(d int, score float32) uint64 {
-	rank := uint64(0) // 2: standard, 1: temporary, 0: others
-	switch Lifecycle(searchDocInfo[d] >> docInfoLifecycleShift & docInfoMask) {
-	case Standard:
-		rank = 2
-	case Temporary:
-		rank, score = 1, score*0.97
-	default:
-		score *= 0.94
-	}
-	return uint64(math.Float32bits(score))<<32 | rank<<8 | uint64(255-d)
+	lc := searchDocInfo[d] >> docInfoLifecycleShift & 7
+	score *= lifecyclePrior[lc]
+	return uint64(math.Float32bits(score))<<32 | uint64(lifecycleRank[lc])<<8 | uint64(255-d)
 }
+
+// lifecyclePrior holds the prior of sortKey by lifecycle: 1 for standard
+// codes, 0.97 for temporary registrations, 0.94 for the others.
+var lifecyclePrior = [8]float32{
+	LifecycleUnknown: 0.94, Standard: 1, Deprecated: 0.94, Temporary: 0.97, Reserved: 0.94, NonStandard: 0.94, 6: 0.94, 7: 0.94,
+}
+
+// lifecycleRank holds the rank of sortKey by lifecycle, greater first: 2
+// for standard codes, 1 for temporary registrations, 0 for the others.
+var lifecycleRank = [8]uint8{Standard: 2, Temporary: 1}
+
+// The lifecycle tables hold every lifecycle that docInfo can hold, and
+// entry positions fit the low byte of a key.
+var (
+	_ = [1]struct{}{}[NonStandard>>3]
+	_ = [1]struct{}{}[catalogSize>>8]
+)
 
 // searchScorer accumulates the scores of one query.
 type searchScorer struct {
