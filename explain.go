@@ -242,28 +242,46 @@ const maxAnchored = 128
 // the index holds, marks the signatures that one of them anchors (see
 // sigtable.Anchors), and only then follows those signatures through the
 // words. The others cannot reach explainMinScore, so the scores that count
-// (explainMinScore and above) are explainState's, found with about a
-// third of the work and a fifth of the memory: a track for each
-// anchored signature, in the order of their indexes. Of the anchored
-// signatures it follows only those that the words found could bring to
-// explainMinScore (see reachable); the tracks of the others stay empty.
+// (explainMinScore and above) are explainState's, found with a fraction
+// of the work and of the memory. Of the anchored signatures it follows
+// only the live ones, those that the words found could bring to
+// explainMinScore (see reachable), each with a track in the order of
+// their indexes; the others share one track that stays empty.
 type anchoredScan struct {
-	cand  sigSet
-	rank  [len(sigSet{})]uint16 // the signatures of cand in the words before each word
-	track [maxAnchored]sigTrack
-	chars int                 // the bytes of the text's words that are not numbers
-	seen  [maxAnchored]uint16 // the signatures with a score, in the order they got one
-	nseen int
+	cand     sigSet
+	rank     [len(sigSet{})]uint16 // the signatures of cand in the words before each word
+	live     sigSet                // the anchored signatures followed
+	liveRank [len(sigSet{})]uint8  // the signatures of live in the words before each word
+	track    [maxLive + 1]sigTrack // the last one stays empty
+	chars    int                   // the bytes of the text's words that are not numbers
+	seen     [maxLive]uint16       // the signatures with a score, in the order they got one
+	nseen    int
 }
 
-// slot returns where the track of anchored signature sig is.
+// maxLive is the most live signatures anchoredScan follows; Search scans
+// a text with more in full (explainState). The real-world texts have at
+// most 40, and 32 or fewer but for a handful.
+const maxLive = 32
+
+// slot returns where the track of anchored signature sig is: its own
+// for a live signature, else the empty track at maxLive.
 func (a *anchoredScan) slot(sig uint32) int {
+	w := a.live[sig>>6]
+	if w&(1<<(sig&63)) == 0 {
+		return maxLive
+	}
+	return int(a.liveRank[sig>>6]) + bits.OnesCount64(w&(1<<(sig&63)-1))
+}
+
+// candSlot returns the rank of anchored signature sig among the
+// anchored ones, below maxAnchored.
+func (a *anchoredScan) candSlot(sig uint32) int {
 	return int(a.rank[sig>>6]) + bits.OnesCount64(a.cand[sig>>6]&(1<<(sig&63)-1))
 }
 
 // maxCandPlaces is the most places of anchored signatures that
-// anchoredScan notes; a text with more follows every anchored signature
-// through every place of its words (see follow).
+// anchoredScan notes; Search scans a text with more in full
+// (explainState).
 const maxCandPlaces = 512
 
 // A noted place is a place of sigPlaces with, in its bits 8 to 15 (which
@@ -275,7 +293,10 @@ const (
 )
 
 // scan reads text, of at most maxScanQueryBytes, and reports whether it
-// anchors at most maxAnchored signatures; if not, the scan is incomplete.
+// could follow the signatures that count: whether the text anchors at
+// most maxAnchored signatures, their places that the words hold fit
+// maxCandPlaces, and at most maxLive of them are live. If not, the scan
+// is incomplete.
 func (a *anchoredScan) scan(text string) bool {
 	var (
 		found [maxScanQueryBytes/2 + 1]sigFound // a word and the byte after it
@@ -297,11 +318,18 @@ func (a *anchoredScan) scan(text string) bool {
 	var noted [maxCandPlaces]uint32
 	np := a.note(found[:nf], &noted)
 	if np < 0 {
-		a.follow(found[:nf]) // too many places to note
-		return true
+		return false // too many places to note
 	}
-	live := a.reachable(found[:nf], noted[:np], total)
-	np = keepLive(noted[:np], &live)
+	a.live = a.reachable(found[:nf], noted[:np], total)
+	nlive := 0
+	for i, c := range a.live {
+		a.liveRank[i] = uint8(nlive)
+		nlive += bits.OnesCount64(c)
+	}
+	if nlive > maxLive {
+		return false
+	}
+	np = keepLive(noted[:np], &a.live)
 	a.followNoted(found[:nf], noted[:np])
 	return true
 }
@@ -390,7 +418,7 @@ func (a *anchoredScan) reachable(found []sigFound, noted []uint32, total int) si
 	)
 	for _, p := range noted {
 		f := &found[p>>notedFoundShift&(maxNotedFound-1)]
-		k := a.slot(p >> 16)
+		k := a.candSlot(p >> 16)
 		weight[k] += uint32(sigWords[f.word].weight)
 		matched[k] += uint32(f.n)
 		sigOf[k] = p >> 16
@@ -447,29 +475,6 @@ func (a *anchoredScan) followNoted(found []sigFound, noted []uint32) {
 		if first {
 			a.seen[a.nseen] = uint16(sig) // at most once per anchored signature
 			a.nseen++
-		}
-	}
-}
-
-// follow advances the tracks of the anchored signatures by the words
-// found, in order, through every place of the words.
-func (a *anchoredScan) follow(found []sigFound) {
-	for _, f := range found {
-		w := &sigWords[f.word]
-		last := uint32(1 << 31)
-		for _, p := range sigPlaces[w.places.off : w.places.off+w.places.n] {
-			sig := p >> 16
-			if a.cand[sig>>6]&(1<<(sig&63)) == 0 || sig == last {
-				continue
-			}
-			advanced, first := a.track[a.slot(sig)].step(sig, uint8(p), int(f.off), int(f.n), w.weight)
-			if advanced {
-				last = sig
-			}
-			if first {
-				a.seen[a.nseen] = uint16(sig) // at most once per anchored signature
-				a.nseen++
-			}
 		}
 	}
 }

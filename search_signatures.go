@@ -57,6 +57,17 @@ func (st *searchState) allSignatureGains(query string) {
 // addSignatureGains adds the gains of the signatures in seen, given the
 // score and cover of each (see sigTrack.score and sigTrack.cover).
 func (st *searchState) addSignatureGains(seen []uint16, measure func(sig uint32) (score, cover float32)) {
+	// Most texts match no signature: look before the work.
+	matched := false
+	for _, x := range seen {
+		if sc, _ := measure(uint32(x)); sc >= explainMinScore {
+			matched = true
+			break
+		}
+	}
+	if !matched {
+		return
+	}
 	var top float32 // the best score the words gave
 	for _, d := range st.hits[:st.nhits] {
 		top = max(top, st.acc[d])
