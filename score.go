@@ -139,10 +139,13 @@ const (
 
 // rank keeps the best hits that pass the options, best first, in
 // st.keys (see sortKey) and their number in st.n. A hit with a sum of 0 or
-// less does not count. Each hit is weighed and keyed without a branch;
-// one that beats the last key kept is inserted by a pass of
-// compare-exchanges over the list, also without a branch, since where a
-// key goes follows no pattern.
+// less does not count. Once the list is full, a hit whose sum plus the
+// common bonus is below the score of the last key kept cannot make it
+// (weighted and the prior only scale down, and float32 rounding keeps
+// that order), and is passed over before it is weighed. The others are
+// weighed and keyed without a branch, and one that beats the last key
+// kept is inserted by a pass of compare-exchanges over the list, also
+// without a branch, since where a key goes follows no pattern.
 func (st *searchState) rank(opts *SearchOptions) {
 	limit := opts.limit()
 	filtered := opts.filtered()
@@ -150,8 +153,12 @@ func (st *searchState) rank(opts *SearchOptions) {
 	keys := st.keys[:limit] // zero: an empty place loses to every key
 	n := 0
 	floor := uint64(0) // the last key kept, once the list is full
+	var least float32  // its score
 	for _, h := range st.hits[:st.nhits] {
 		d := int(h)
+		if st.acc[d]+common < least {
+			continue
+		}
 		k := sortKey(d, st.weighted(d, common)) & positiveMask(st.acc[d])
 		if filtered && !opts.accepts(searchDocInfo[d]) {
 			k = 0
@@ -164,6 +171,7 @@ func (st *searchState) rank(opts *SearchOptions) {
 		}
 		n = min(n+1, limit)
 		floor = keys[limit-1]
+		least = math.Float32frombits(uint32(floor >> 32))
 	}
 	st.n = n
 }
