@@ -7029,6 +7029,10 @@ var searchPhraseHash = [512]uint16{
 	0, 171, 193, 104, 169, 194, 0, 143, 183, 170, 226, 0, 0, 0, 0, 68,
 }
 
+// searchPhraseMaxLen is the length in bytes of the longest phrase key: a
+// query whose terms are longer is no phrase.
+const searchPhraseMaxLen = 74
+
 // searchConceptKeys holds the terms (joined by spaces) of every way of
 // asking in the concept table; searchConceptDocs holds, for each, the
 // positions in entries + 1 of the codes that answer it, best first (0:

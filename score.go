@@ -27,9 +27,10 @@ const (
 	maxQueryBytes   = 512
 	smallQueryBytes = 64
 	maxQueryTerms   = 32
-	termBufSize     = 3*maxQueryBytes + 2*textkey.MaxWord // what AppendASCII can write
-	maxKeyBytes     = 128                                 // longer queries are no phrase
-	maxJoinTerms    = 8                                   // join adjacent terms in queries this short
+	termBufSize     = 3*maxQueryBytes + 2*textkey.MaxWord  // what AppendASCII can write
+	maxKeyBytes     = 128                                  // longer queries are no phrase
+	phraseKeyBytes  = min(maxKeyBytes, searchPhraseMaxLen) // nor are queries longer than every phrase key
+	maxJoinTerms    = 8                                    // join adjacent terms in queries this short
 )
 
 // Score parts that are not BM25F (see Search).
@@ -298,7 +299,7 @@ func (s *searchScorer) hit(d int) {
 // count in that share, unless the query has nothing else.
 func (s *searchScorer) score(terms []byte) {
 	var (
-		kbuf  [maxKeyBytes]byte
+		kbuf  [phraseKeyBytes]byte
 		key   = kbuf[:0] // the query's terms, typos corrected
 		cbuf  [maxQueryTerms * (textkey.MaxWord + 1)]byte
 		text  = cbuf[:0] // the terms read, typos corrected, each followed by a space

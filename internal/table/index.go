@@ -464,6 +464,15 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 // searchPhraseKeys, or 0.
 `)
 	writeInts(b, "searchPhraseHash", "uint16", pslots, 16)
+	longest := 0
+	for _, k := range phraseKeys {
+		longest = max(longest, len(k))
+	}
+	fmt.Fprintf(b, `// searchPhraseMaxLen is the length in bytes of the longest phrase key: a
+// query whose terms are longer is no phrase.
+const searchPhraseMaxLen = %d
+
+`, longest)
 
 	t.renderConcepts(b)
 	t.renderBigrams(b)
