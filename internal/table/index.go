@@ -681,4 +681,15 @@ func (t *Table) renderBigrams(b *bytes.Buffer) {
 	writeInts(b, "searchBigramList", "uint8", list, 16)
 	b.WriteString("// searchBigramHash is an open-addressing table of searchBigramKeys like\n// searchTermHash: 1 + the key's index, or 0.\n")
 	writeInts(b, "searchBigramHash", "uint16", hashTable(keys), 16)
+	var first, second [16]uint64
+	for _, k := range keys {
+		a, z, _ := strings.Cut(k, " ")
+		h := textkey.Hash(a) & 1023
+		first[h/64] |= 1 << (h % 64)
+		h = textkey.Hash(z) & 1023
+		second[h/64] |= 1 << (h % 64)
+	}
+	b.WriteString("// searchBigramFirst has bit textkey.Hash(term) % 1024 set for the first\n// term of every pair, and searchBigramSecond for the second, so that a\n// search skips most pairs of a query without hashing or probing them.\n")
+	writeList(b, "searchBigramFirst", "uint64", len(first), 4, func(i int) string { return fmt.Sprintf("%#016x", first[i]) })
+	writeList(b, "searchBigramSecond", "uint64", len(second), 4, func(i int) string { return fmt.Sprintf("%#016x", second[i]) })
 }
