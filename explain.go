@@ -259,8 +259,8 @@ type anchoredScan struct {
 }
 
 // maxLive is the most live signatures anchoredScan follows; Search scans
-// a text with more in full (explainState). The real-world texts have at
-// most 40, and 32 or fewer but for a handful.
+// a text with more as wideScan does. The real-world texts have at most 40,
+// and 32 or fewer but for a handful.
 const maxLive = 32
 
 // slot returns where the track of anchored signature sig is: its own
@@ -280,8 +280,7 @@ func (a *anchoredScan) candSlot(sig uint32) int {
 }
 
 // maxCandPlaces is the most places of anchored signatures that
-// anchoredScan notes; Search scans a text with more in full
-// (explainState).
+// anchoredScan notes; Search scans a text with more as wideScan does.
 const maxCandPlaces = 512
 
 // A noted place is a place of sigPlaces with, in its bits 8 to 15 (which
@@ -303,7 +302,7 @@ func (a *anchoredScan) scan(text string) bool {
 		nf    int
 	)
 	nf, a.chars = readSigWords(text, &found)
-	a.markAnchored(found[:nf])
+	markAnchored(&a.cand, found[:nf], a.chars)
 	total := 0
 	for i, c := range a.cand {
 		a.rank[i] = uint16(total)
@@ -352,12 +351,13 @@ func readSigWords(text string, found *[maxScanQueryBytes/2 + 1]sigFound) (nf, ch
 	return nf, it.chars
 }
 
-// markAnchored adds to a.cand the signatures that the words found anchor:
-// for a cover anchor, only a signature whose words are large enough to
-// explain explainMinCover of the text (see sigAnchorCoverPercent). It
-// decides without a branch, since which anchor counts follows no pattern.
-func (a *anchoredScan) markAnchored(found []sigFound) {
-	coverChars := uint32(a.chars * sigAnchorCoverPercent)
+// markAnchored adds to cand the signatures that the words found anchor,
+// in a text whose words (numbers aside) have chars bytes: for a cover
+// anchor, only a signature whose words are large enough to explain
+// explainMinCover of the text (see sigAnchorCoverPercent). It decides
+// without a branch, since which anchor counts follows no pattern.
+func markAnchored(cand *sigSet, found []sigFound, chars int) {
+	coverChars := uint32(chars * sigAnchorCoverPercent)
 	for _, f := range found {
 		w := &sigWords[f.word]
 		for _, x := range sigAnchors[w.anchors.off : w.anchors.off+w.anchors.n] {
@@ -367,7 +367,7 @@ func (a *anchoredScan) markAnchored(found []sigFound) {
 			if uint32(sigWordChars[sig])*100 >= coverChars {
 				large = 1
 			}
-			a.cand[sig>>6] |= (full | large) << (sig & 63)
+			cand[sig>>6] |= (full | large) << (sig & 63)
 		}
 	}
 }
@@ -477,6 +477,61 @@ func (a *anchoredScan) followNoted(found []sigFound, noted []uint32) {
 			a.nseen++
 		}
 	}
+}
+
+// wideScan is the scan Search makes of a query that anchoredScan cannot
+// finish (more live signatures than maxLive, or more places than
+// maxCandPlaces) but that anchors at most maxAnchored signatures: it
+// follows every anchored signature, each with a track in the order of
+// their indexes, through every place of the words.
+type wideScan struct {
+	cand  sigSet
+	rank  [len(sigSet{})]uint16 // the signatures of cand in the words before each word
+	track [maxAnchored]sigTrack
+	chars int                 // the bytes of the text's words that are not numbers
+	seen  [maxAnchored]uint16 // the signatures with a score, in the order they got one
+	nseen int
+}
+
+// slot returns where the track of anchored signature sig is.
+func (a *wideScan) slot(sig uint32) int {
+	return int(a.rank[sig>>6]) + bits.OnesCount64(a.cand[sig>>6]&(1<<(sig&63)-1))
+}
+
+// scan reads text, of at most maxScanQueryBytes, and reports whether it
+// anchors at most maxAnchored signatures; if not, the scan is incomplete.
+func (a *wideScan) scan(text string) bool {
+	var found [maxScanQueryBytes/2 + 1]sigFound
+	nf, chars := readSigWords(text, &found)
+	a.chars = chars
+	markAnchored(&a.cand, found[:nf], a.chars)
+	total := 0
+	for i, c := range a.cand {
+		a.rank[i] = uint16(total)
+		total += bits.OnesCount64(c)
+	}
+	if total > maxAnchored {
+		return false
+	}
+	for _, f := range found[:nf] {
+		w := &sigWords[f.word]
+		last := uint32(1 << 31)
+		for _, p := range sigPlaces[w.places.off : w.places.off+w.places.n] {
+			sig := p >> 16
+			if a.cand[sig>>6]&(1<<(sig&63)) == 0 || sig == last {
+				continue
+			}
+			advanced, first := a.track[a.slot(sig)].step(sig, uint8(p), int(f.off), int(f.n), w.weight)
+			if advanced {
+				last = sig
+			}
+			if first {
+				a.seen[a.nseen] = uint16(sig) // at most once per anchored signature
+				a.nseen++
+			}
+		}
+	}
+	return true
 }
 
 // sigSet is a set of signatures, bit i%64 of word i/64 for signature i.

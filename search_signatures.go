@@ -43,6 +43,21 @@ func (st *searchState) signatureGains(query string) {
 		})
 		return
 	}
+	st.wideSignatureGains(query)
+}
+
+// wideSignatureGains is signatureGains for a query that anchoredScan
+// cannot finish: it follows every anchored signature (wideScan), or every
+// signature when the query anchors more than maxAnchored.
+func (st *searchState) wideSignatureGains(query string) {
+	var a wideScan
+	if a.scan(query) {
+		st.addSignatureGains(a.seen[:a.nseen], func(sig uint32) (score, cover float32) {
+			t := &a.track[a.slot(sig)]
+			return sigScore(t, int(sig), a.chars), t.cover(a.chars)
+		})
+		return
+	}
 	st.allSignatureGains(query)
 }
 
