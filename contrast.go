@@ -527,7 +527,8 @@ func isCurlyApostrophe[T ~string | ~[]byte](b T) bool {
 }
 
 // contrastKind returns the kind of word w, in any case, and its part in
-// a refutation; a curly apostrophe counts as a straight one.
+// a refutation; a curly apostrophe counts as a straight one. It reads them
+// from contrastEntries, as wordKind and refutePart give them.
 func contrastKind[T ~string | ~[]byte](w T) (kind, ref uint8) {
 	var buf [16]byte
 	n := 0
@@ -542,8 +543,18 @@ func contrastKind[T ~string | ~[]byte](w T) (kind, ref uint8) {
 		buf[n] = lowerASCII(c)
 		n++
 	}
-	word := string(buf[:n])
-	return wordKind(word), refutePart(word)
+	if n == 0 {
+		return cwOther, refNone
+	}
+	// A listed word is at its slot, with its kind and part; any other
+	// plays no part in a refutation and has a kind by its ending only
+	// (see wordKind). One comparison decides, where the switches of
+	// wordKind and refutePart take several.
+	word := buf[:n]
+	if e := contrastSlots[contrastSlot(word)]; e != 0 && contrastEntries[e-1].word == string(word) {
+		return contrastEntries[e-1].kind, contrastEntries[e-1].ref
+	}
+	return pluralKind(word), refNone
 }
 
 // wordKind returns the contrast kind of the lower-case word w.
@@ -585,8 +596,15 @@ func wordKind(w string) uint8 {
 	case "we", "they", "i", "you", "it", "this", "server", "api", "app":
 		return cwSubject
 	}
+	return pluralKind([]byte(w))
+}
+
+// pluralKind returns the contrast kind of a lower-case word that wordKind
+// does not list: cwSubject for what is most likely a plural noun
+// ("errors", "endpoints"), else cwOther.
+func pluralKind(w []byte) uint8 {
 	if n := len(w); n > 3 && w[n-1] == 's' && w[n-2] != 's' {
-		return cwSubject // a plural noun, most likely: "errors", "endpoints"
+		return cwSubject
 	}
 	return cwOther
 }
@@ -736,3 +754,201 @@ func reportedAfter(after []contrastWord) bool {
 	}
 	return false
 }
+
+// contrastSlotBits is the size of contrastSlots, in bits of a slot.
+const contrastSlotBits = 10
+
+// contrastSlot returns the slot of contrastSlots where the lower-case word
+// w, of one byte or more, is when wordKind or refutePart lists it: a
+// perfect hash of its length and five of its bytes.
+func contrastSlot(w []byte) uint16 {
+	n := len(w)
+	k := uint64(w[0]) | uint64(w[n/4])<<8 | uint64(w[n/2])<<16 | uint64(w[n*2/3])<<24 | uint64(w[n-1])<<32 | uint64(n)<<40
+	return uint16(k * contrastMul >> (64 - contrastSlotBits))
+}
+
+// contrastMul is the multiplier of contrastSlot, chosen so that no two
+// listed words share a slot.
+const contrastMul = 0x9dc97dbd714c184f
+
+// contrastEntry is a word that wordKind or refutePart lists, with its
+// kind and its part in a refutation.
+type contrastEntry struct {
+	word      string
+	kind, ref uint8
+}
+
+// contrastEntries holds the words that wordKind and refutePart list, in
+// byte order, with what the two functions give them. TestContrastTable
+// checks it, and contrastSlots, against the functions.
+var contrastEntries = [...]contrastEntry{
+	{"a", cwArticle, refNone},
+	{"accurate", cwOther, refRight},
+	{"after", cwWhen, refNone},
+	{"against", cwInstead, refNone},
+	{"an", cwArticle, refNone},
+	{"answer", cwBaseVerb, refNone},
+	{"answered", cwReports, refNone},
+	{"answers", cwReports, refNone},
+	{"api", cwSubject, refNone},
+	{"app", cwSubject, refNone},
+	{"appropriate", cwOther, refRight},
+	{"be", cwBaseVerb, refToBe},
+	{"by", cwWith, refNone},
+	{"caused", cwReports, refNone},
+	{"causes", cwReports, refNone},
+	{"causing", cwReports, refNone},
+	{"change", cwReplace, refNone},
+	{"changed", cwReplace, refNone},
+	{"changes", cwReplace, refNone},
+	{"changing", cwReplace, refNone},
+	{"code", cwStatus, refNone},
+	{"confusing", cwOther, refWrong},
+	{"convert", cwReplace, refNone},
+	{"converted", cwReplace, refNone},
+	{"converting", cwReplace, refNone},
+	{"correct", cwOther, refRight},
+	{"currently", cwReports, refNone},
+	{"displayed", cwReports, refNone},
+	{"displays", cwReports, refNone},
+	{"does", cwSubject, refDoes},
+	{"doesn't", cwOther, refDoesNot},
+	{"emits", cwReports, refNone},
+	{"endpoints", cwSubject, refNone},
+	{"error", cwStatus, refNone},
+	{"errors", cwSubject, refNone},
+	{"feels", cwSubject, refIs},
+	{"for", cwWhen, refNone},
+	{"gave", cwReports, refNone},
+	{"get", cwReports, refNone},
+	{"gets", cwReports, refNone},
+	{"getting", cwReports, refNone},
+	{"give", cwBaseVerb, refNone},
+	{"gives", cwReports, refNone},
+	{"giving", cwReports, refNone},
+	{"got", cwReports, refNone},
+	{"http", cwStatus, refNone},
+	{"i", cwSubject, refNone},
+	{"if", cwWhen, refNone},
+	{"inappropriate", cwOther, refWrong},
+	{"incorrect", cwOther, refWrong},
+	{"instead", cwInstead, refNone},
+	{"into", cwWith, refNone},
+	{"is", cwOther, refIs},
+	{"isn't", cwOther, refDoesNot},
+	{"issued", cwReports, refNone},
+	{"issues", cwReports, refNone},
+	{"it", cwSubject, refThat},
+	{"it's", cwSubject, refThatIs},
+	{"leading", cwReports, refNone},
+	{"leads", cwReports, refNone},
+	{"looks", cwSubject, refIs},
+	{"misleading", cwOther, refWrong},
+	{"must", cwShould, refNone},
+	{"mustn't", cwMustNot, refNone},
+	{"not", cwNot, refNone},
+	{"of", cwOf, refNone},
+	{"on", cwWhen, refNone},
+	{"produced", cwReports, refNone},
+	{"produces", cwReports, refNone},
+	{"producing", cwReports, refNone},
+	{"raise", cwBaseVerb, refNone},
+	{"raised", cwReports, refNone},
+	{"raises", cwReports, refNone},
+	{"raising", cwReports, refNone},
+	{"rather", cwInstead, refNone},
+	{"receive", cwReports, refNone},
+	{"received", cwReports, refNone},
+	{"receiving", cwReports, refNone},
+	{"replace", cwReplace, refNone},
+	{"replaced", cwReplace, refNone},
+	{"replaces", cwReplace, refNone},
+	{"replacing", cwReplace, refNone},
+	{"replied", cwReports, refNone},
+	{"replies", cwReports, refNone},
+	{"replying", cwReports, refNone},
+	{"respond", cwBaseVerb, refNone},
+	{"responded", cwReports, refNone},
+	{"responds", cwReports, refNone},
+	{"response", cwStatus, refNone},
+	{"resulting", cwReports, refNone},
+	{"results", cwReports, refNone},
+	{"return", cwBaseVerb, refNone},
+	{"returned", cwReports, refNone},
+	{"returning", cwReports, refNone},
+	{"returns", cwReports, refNone},
+	{"right", cwOther, refRight},
+	{"seem", cwOther, refIs},
+	{"seems", cwSubject, refIs},
+	{"send", cwBaseVerb, refNone},
+	{"sending", cwReports, refNone},
+	{"sends", cwReports, refNone},
+	{"sent", cwReports, refNone},
+	{"serve", cwBaseVerb, refNone},
+	{"server", cwSubject, refNone},
+	{"should", cwShould, refNone},
+	{"shouldn't", cwMustNot, refNone},
+	{"showed", cwReports, refNone},
+	{"showing", cwReports, refNone},
+	{"shows", cwReports, refNone},
+	{"sounds", cwSubject, refIs},
+	{"status", cwStatus, refNone},
+	{"switch", cwReplace, refNone},
+	{"switched", cwReplace, refNone},
+	{"switches", cwReplace, refNone},
+	{"switching", cwReplace, refNone},
+	{"than", cwOf, refNone},
+	{"that", cwOther, refThat},
+	{"that's", cwSubject, refThatIs},
+	{"thats", cwSubject, refThatIs},
+	{"the", cwArticle, refNone},
+	{"they", cwSubject, refNone},
+	{"this", cwSubject, refThat},
+	{"threw", cwReports, refNone},
+	{"throw", cwBaseVerb, refNone},
+	{"throwing", cwReports, refNone},
+	{"thrown", cwReports, refNone},
+	{"throws", cwReports, refNone},
+	{"to", cwWith, refToBe},
+	{"triggered", cwReports, refNone},
+	{"triggering", cwReports, refNone},
+	{"triggers", cwReports, refNone},
+	{"use", cwBaseVerb, refNone},
+	{"versus", cwVersus, refNone},
+	{"vs", cwVersus, refNone},
+	{"was", cwOther, refIs},
+	{"we", cwSubject, refNone},
+	{"when", cwWhen, refNone},
+	{"which", cwOther, refThat},
+	{"while", cwWhen, refNone},
+	{"with", cwWith, refNone},
+	{"wrong", cwOther, refWrong},
+	{"yields", cwReports, refNone},
+	{"you", cwSubject, refNone},
+}
+
+// contrastSlots holds, at the contrastSlot of each word of
+// contrastEntries, its index + 1; 0 marks an empty slot.
+var contrastSlots = [1 << contrastSlotBits]uint8{
+	0x00e: 61, 0x012: 132, 0x015: 82, 0x016: 140, 0x018: 129, 0x019: 22, 0x01b: 98, 0x035: 34,
+	0x036: 92, 0x042: 141, 0x043: 64, 0x059: 60, 0x064: 66, 0x067: 19, 0x070: 57, 0x071: 115,
+	0x078: 56, 0x079: 58, 0x07e: 91, 0x093: 45, 0x09d: 97, 0x0a9: 105, 0x0b6: 128, 0x0b7: 12,
+	0x0d3: 9, 0x0d5: 43, 0x0d8: 120, 0x0dd: 16, 0x0e0: 119, 0x0ec: 87, 0x0ee: 39, 0x0f5: 123,
+	0x0fd: 4, 0x0fe: 86, 0x0ff: 29, 0x101: 99, 0x114: 15, 0x118: 36, 0x122: 96, 0x12e: 42, 0x137: 117,
+	0x138: 31, 0x13e: 104, 0x142: 49, 0x149: 41, 0x154: 102, 0x158: 125, 0x166: 51, 0x177: 79,
+	0x180: 37, 0x188: 63, 0x189: 114, 0x18a: 50, 0x190: 21, 0x198: 69, 0x199: 126, 0x19a: 47,
+	0x1ab: 111, 0x1af: 27, 0x1b1: 137, 0x1b4: 52, 0x1bc: 30, 0x1be: 53, 0x1c4: 121, 0x1cd: 33,
+	0x1d8: 74, 0x1d9: 18, 0x1e0: 44, 0x1e1: 71, 0x1ea: 55, 0x1ee: 84, 0x1f0: 10, 0x1f3: 67, 0x202: 23,
+	0x20c: 85, 0x20f: 73, 0x214: 94, 0x21f: 8, 0x226: 26, 0x227: 35, 0x229: 135, 0x22d: 59,
+	0x232: 138, 0x235: 108, 0x23c: 2, 0x240: 95, 0x25a: 143, 0x25c: 112, 0x260: 93, 0x261: 81,
+	0x26e: 17, 0x273: 127, 0x27a: 20, 0x27b: 11, 0x286: 14, 0x28e: 124, 0x298: 116, 0x29b: 136,
+	0x29e: 13, 0x2aa: 130, 0x2ac: 28, 0x2ad: 75, 0x2b5: 48, 0x2b8: 134, 0x2cc: 109, 0x2d3: 106,
+	0x2d8: 122, 0x2db: 77, 0x2df: 78, 0x2e5: 3, 0x2fa: 131, 0x2fb: 113, 0x30a: 68, 0x31b: 89,
+	0x322: 1, 0x324: 90, 0x325: 101, 0x32a: 6, 0x34c: 70, 0x35a: 32, 0x35b: 5, 0x360: 83, 0x364: 76,
+	0x36f: 100, 0x378: 118, 0x380: 103, 0x381: 72, 0x385: 40, 0x386: 139, 0x397: 62, 0x39e: 7,
+	0x3c6: 54, 0x3ca: 142, 0x3d1: 110, 0x3d3: 80, 0x3de: 107, 0x3df: 65, 0x3e0: 133, 0x3e3: 88,
+	0x3e6: 46, 0x3ea: 24, 0x3f4: 25, 0x3fe: 38,
+}
+
+// The entries fit contrastSlots' indexes.
+var _ = [1]struct{}{}[len(contrastEntries)>>8]
