@@ -161,13 +161,12 @@ func (o *SearchOptions) accepts(info uint32) bool {
 //     matches "Retry-After", "web socket" matches "WebSocket");
 //   - a catalog code in the query adds 30 to its entry, and a class pattern
 //     such as "5xx" or "50x" adds 3 to each entry it covers;
-//   - of two codes that the query contrasts, the one it asks for gains 10,
-//     and each code that stands as a status counts its code bonus once
-//     however often the text repeats it (the code complained about is
-//     the one a thread names again and again):
+//   - of two codes that the query contrasts, the one it asks for gains 10:
 //     the first in "use 410 instead of 404", the second in "returns 403
 //     instead of 401", "returns 404, should be 204" or "replace 301 with
-//     303"; a code the query
+//     303"; each code that stands as a status then counts its code bonus
+//     once, however often the text repeats it (the code complained about
+//     is the one a thread names again and again); a code the query
 //     says should not be returned ("should not return 404") or calls
 //     wrong ("returns 201, which is incorrect") or sets aside for what
 //     it asks in words ("return an empty list instead of 404") gets no
