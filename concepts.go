@@ -9,7 +9,7 @@ import "github.com/httpref/httpref/internal/textkey"
 // conceptBonus and its others conceptOther of it, once per concept: the
 // words of a question count for what they mean together, not only one by
 // one ("too many redirects" is a redirect loop, not 429's "too many").
-// With the asks mined from public questions, guides and forums (1,389 in
+// With the asks mined from public questions, guides and forums (1,443 in
 // all, gen/asks_sources.jsonl), an ask is firmer evidence than when the
 // table was small: conceptBonus went from 8 to 12 on the tune part of the
 // real-world set (top-1 0.853 at 8, 0.854 at 10, 0.856 at 12, 0.855 at
