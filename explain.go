@@ -30,8 +30,9 @@ const explainShortWords = 4
 // messages apart weigh most. A product's error code that names one message
 // (Heroku's "H12", Apache httpd's "AH00957") matches it alone, at the
 // least score. A message of words that people and other software also
-// write (Traefik's "Forbidden", Envoy's "request timeout") matches only
-// when it is much of the text, not inside a sentence. Explain returns
+// write (Spring Security's "Bad credentials", Laravel's
+// "Unauthenticated.") matches only when it is much of the text, not
+// inside a sentence. Explain returns
 // nothing rather than a guess when nothing matches; it accepts any input,
 // invalid UTF-8 and megabytes of junk included, in one pass over the
 // text, and allocates only its result.
@@ -120,10 +121,10 @@ type sigTrack struct {
 func (st *explainState) score(i int) float32 { return sigScore(&st.track[i], i, st.chars) }
 
 // aloneCover is the least share of a text's words (numbers aside) that a
-// signature marked alone must explain to match: "Forbidden" or "request
-// timeout" pasted as they are, or under a few response headers, name
-// Traefik's or Envoy's reply; the same words inside a question name
-// nothing.
+// signature marked alone must explain to match: "Bad credentials" or
+// "Unauthenticated." pasted as they are, or under a few response headers,
+// name Spring Security's or Laravel's reply; the same words inside a
+// question name nothing.
 const aloneCover = 0.4
 
 // sigScore returns how well signature sig, followed by track t, and a

@@ -256,11 +256,11 @@ func TestExplainAlone(t *testing.T) {
 		text, id string
 		want     bool
 	}{
-		{"request timeout", "envoy-request-timeout", true},
-		{"< HTTP/2 408\n< server: envoy\nrequest timeout", "envoy-request-timeout", true},
-		{"Hago heroku logs y aparecen errores de \"Request timeout\" cada noche en el router", "envoy-request-timeout", false},
-		{"Forbidden", "traefik-ipallowlist-forbidden", true},
-		{"There was an unexpected error (type=Forbidden, status=403).", "traefik-ipallowlist-forbidden", false},
+		{"Unauthenticated.", "laravel-unauthenticated", true},
+		{"{\"message\":\"Unauthenticated.\"}", "laravel-unauthenticated", true},
+		{"My unauthenticated users get sent to the home page instead of the login page", "laravel-unauthenticated", false},
+		{"rate limit exceeded", "echo-rate-limit-exceeded", true},
+		{"The GitHub API says rate limit exceeded for my IP when the nightly tests run", "echo-rate-limit-exceeded", false},
 		{"Bad credentials", "spring-security-bad-credentials", true},
 		{"The login form says bad credentials even though the password is right", "spring-security-bad-credentials", false},
 	}

@@ -18,10 +18,10 @@ package httpref
 // An entry gains its best signature's gain in full and the others' at
 // sigMore, so that a message many products print does not outweigh one
 // that names its product, while two messages that agree count for more
-// than one. A signature marked alone (common words such as Traefik's
-// "Forbidden" or Echo's "client closed connection") gains nothing: the
-// catalog's phrases and asks read those words, and "client closed
-// connection" is ALB's 460 as much as Echo's 499.
+// than one. A signature marked alone (common words such as Spring
+// Security's "Bad credentials" or Echo's "rate limit exceeded") gains
+// nothing: the catalog's phrases and asks read those words, and the
+// product they may name is Explain's answer, not a code.
 const (
 	sigBonus     = 20
 	sigOtherCode = 0.8
@@ -97,9 +97,9 @@ func (st *searchState) addSignatureGains(seen []uint16, measure func(sig uint32)
 		i := int(x)
 		s := &signatures[i]
 		if s.alone {
-			// Common words ("request timeout", "Forbidden"): the
-			// catalog's own fields read them, and the product they may
-			// name is Explain's answer, not a code.
+			// Common words ("Bad credentials", "rate limit
+			// exceeded"): the catalog's own fields read them, and the
+			// product they may name is Explain's answer, not a code.
 			continue
 		}
 		strength := max(min(1, sc*float32(sigEvidenceChars[i])/sigFullChars), cover)

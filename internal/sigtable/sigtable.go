@@ -53,7 +53,7 @@ type Signature struct {
 	StatusInText bool `json:"status_in_text,omitempty"`
 
 	// Alone says that the text is words that people and other software
-	// also write ("request timeout", "Forbidden", "Bad credentials"): it
+	// also write ("Bad credentials", "rate limit exceeded"): it
 	// names its product only when it is much of the pasted text (see
 	// httpref's aloneCover), not when it stands inside a sentence.
 	Alone bool `json:"alone,omitempty"`
@@ -893,7 +893,10 @@ func GenerateDir(dir, catalog string) ([]byte, error) {
 	}
 	var t struct {
 		Entries []struct {
-			Code int `json:"code"`
+			Code    int      `json:"code"`
+			Phrase  string   `json:"phrase"`
+			Aliases []string `json:"aliases"`
+			Vendor  string   `json:"vendor"`
 		} `json:"entries"`
 	}
 	if err := json.Unmarshal(raw, &t); err != nil {
@@ -901,14 +904,65 @@ func GenerateDir(dir, catalog string) ([]byte, error) {
 	}
 	codes := map[int]bool{}
 	var ordered []int
+	var phrases []Phrase
 	for _, e := range t.Entries {
 		codes[e.Code] = true
 		ordered = append(ordered, e.Code)
+		for _, p := range append([]string{e.Phrase}, e.Aliases...) {
+			phrases = append(phrases, Phrase{Code: e.Code, Text: p, Vendor: e.Vendor})
+		}
 	}
 	slices.Sort(ordered)
 	sigs, err := Load(files, codes)
 	if err != nil {
 		return nil, fmt.Errorf("%s/%w", dir, err)
 	}
+	if err := CheckPhrases(sigs, phrases); err != nil {
+		return nil, fmt.Errorf("%s/%w", dir, err)
+	}
 	return Render(sigs, ordered)
+}
+
+// Phrase is a reason phrase or alias of a catalog entry, with the vendor
+// that defines the code.
+type Phrase struct {
+	Code   int
+	Text   string
+	Vendor string
+}
+
+// CheckPhrases refuses a signature whose text, placeholders, case and
+// punctuation aside (an underscore joins words: gRPC's NOT_FOUND is no
+// phrase), is the reason phrase or an alias of a code that
+// another vendor defines: "Bad Gateway" or "Forbidden" is what any server
+// may print, so it cannot tell Explain which product produced it, and the
+// catalog's phrase already finds the code. A product's own code ("Page
+// Expired", Laravel's 419) may be its message.
+func CheckPhrases(sigs []Compiled, phrases []Phrase) error {
+	norm := func(s string) string {
+		var b strings.Builder
+		for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' }) {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(f)
+		}
+		return b.String()
+	}
+	byText := map[string]Phrase{}
+	for _, p := range phrases {
+		byText[norm(p.Text)] = p
+	}
+	for _, s := range sigs {
+		p, ok := byText[norm(strings.Join(s.Fragments, " "))]
+		if !ok {
+			continue
+		}
+		vendor, product := strings.ToLower(p.Vendor), strings.ToLower(s.Product)
+		if first, _, _ := strings.Cut(vendor, " "); strings.Contains(vendor, product) || strings.Contains(product, first) {
+			continue // the product's own code
+		}
+		return fmt.Errorf("signature %s (%s): text %q is the phrase of %d, which any server may print: it names no product", s.ID, s.Product, s.Text, p.Code)
+	}
+	return nil
 }

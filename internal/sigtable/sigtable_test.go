@@ -182,3 +182,37 @@ func TestAnchors(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckPhrases(t *testing.T) {
+	phrases := []Phrase{
+		{Code: 502, Text: "Bad Gateway", Vendor: "IETF"},
+		{Code: 404, Text: "Not Found", Vendor: "IETF"},
+		{Code: 504, Text: "Page Expired", Vendor: "Laravel"},
+	}
+	load := func(product, text string) []Compiled {
+		in := strings.Replace(strings.Replace(good, `"product": "nginx"`, `"product": "`+product+`"`, 1),
+			`upstream timed out ({num}: Connection timed out) while reading response header from upstream`, text, 1)
+		sigs, err := Load(map[string][]byte{"x.json": []byte(in)}, codes)
+		require.NoError(t, err, text)
+		return sigs
+	}
+	tests := []struct {
+		product, text string
+		ok            bool
+	}{
+		{"traefik", "Bad Gateway", false},
+		{"fiber", "Bad gateway: {text}", false},
+		{"nginx", "502 Bad Gateway", true},                  // the number is part of the page
+		{"gRPC", "NOT_FOUND: {text}", true},                 // an underscore joins words
+		{"Laravel", "Page Expired", true},                   // the product's own code
+		{"nginx", "upstream sent a Bad Gateway page", true}, // more than the phrase
+	}
+	for _, tc := range tests {
+		err := CheckPhrases(load(tc.product, tc.text), phrases)
+		if tc.ok {
+			assert.NoError(t, err, tc.text)
+		} else if assert.Error(t, err, tc.text) {
+			assert.Contains(t, err.Error(), "names no product")
+		}
+	}
+}
