@@ -249,8 +249,7 @@ const maxAnchored = 128
 // explainMinScore (see reachable), each with a track in the order of
 // their indexes; the others share one track that stays empty.
 type anchoredScan struct {
-	cand     sigSet
-	rank     [len(sigSet{})]uint16 // the signatures of cand in the words before each word
+	anchoredSet
 	live     sigSet                // the anchored signatures followed
 	liveRank [len(sigSet{})]uint8  // the signatures of live in the words before each word
 	track    [maxLive + 1]sigTrack // the last one stays empty
@@ -274,9 +273,30 @@ func (a *anchoredScan) slot(sig uint32) int {
 	return int(a.liveRank[sig>>6]) + bits.OnesCount64(w&(1<<(sig&63)-1))
 }
 
-// candSlot returns the rank of anchored signature sig among the
-// anchored ones, below maxAnchored.
-func (a *anchoredScan) candSlot(sig uint32) int {
+// anchoredSet is the set of signatures that a text's words anchor (see
+// markAnchored), with the rank of each among them: both scans of Search
+// start from it.
+type anchoredSet struct {
+	cand sigSet
+	rank [len(sigSet{})]uint16 // the signatures of cand in the words before each word
+}
+
+// mark adds the signatures that the words found anchor, in a text whose
+// words (numbers aside) have chars bytes, ranks them, and returns how
+// many there are.
+func (a *anchoredSet) mark(found []sigFound, chars int) int {
+	markAnchored(&a.cand, found, chars)
+	total := 0
+	for i, c := range a.cand {
+		a.rank[i] = uint16(total)
+		total += bits.OnesCount64(c)
+	}
+	return total
+}
+
+// index returns the rank of anchored signature sig among the anchored
+// ones, below maxAnchored.
+func (a *anchoredSet) index(sig uint32) int {
 	return int(a.rank[sig>>6]) + bits.OnesCount64(a.cand[sig>>6]&(1<<(sig&63)-1))
 }
 
@@ -303,12 +323,7 @@ func (a *anchoredScan) scan(text string) bool {
 		nf    int
 	)
 	nf, a.chars = readSigWords(text, &found)
-	markAnchored(&a.cand, found[:nf], a.chars)
-	total := 0
-	for i, c := range a.cand {
-		a.rank[i] = uint16(total)
-		total += bits.OnesCount64(c)
-	}
+	total := a.mark(found[:nf], a.chars)
 	if total > maxAnchored {
 		return false
 	}
@@ -419,7 +434,7 @@ func (a *anchoredScan) reachable(found []sigFound, noted []uint32, total int) si
 	)
 	for _, p := range noted {
 		f := &found[p>>notedFoundShift&(maxNotedFound-1)]
-		k := a.candSlot(p >> 16)
+		k := a.index(p >> 16)
 		weight[k] += uint32(sigWords[f.word].weight)
 		matched[k] += uint32(f.n)
 		sigOf[k] = p >> 16
@@ -486,18 +501,15 @@ func (a *anchoredScan) followNoted(found []sigFound, noted []uint32) {
 // follows every anchored signature, each with a track in the order of
 // their indexes, through every place of the words.
 type wideScan struct {
-	cand  sigSet
-	rank  [len(sigSet{})]uint16 // the signatures of cand in the words before each word
+	anchoredSet
 	track [maxAnchored]sigTrack
 	chars int                 // the bytes of the text's words that are not numbers
 	seen  [maxAnchored]uint16 // the signatures with a score, in the order they got one
 	nseen int
 }
 
-// slot returns where the track of anchored signature sig is.
-func (a *wideScan) slot(sig uint32) int {
-	return int(a.rank[sig>>6]) + bits.OnesCount64(a.cand[sig>>6]&(1<<(sig&63)-1))
-}
+// slot returns where the track of anchored signature sig is: its rank.
+func (a *wideScan) slot(sig uint32) int { return a.index(sig) }
 
 // scan reads text, of at most maxScanQueryBytes, and reports whether it
 // anchors at most maxAnchored signatures; if not, the scan is incomplete.
@@ -505,13 +517,7 @@ func (a *wideScan) scan(text string) bool {
 	var found [maxScanQueryBytes/2 + 1]sigFound
 	nf, chars := readSigWords(text, &found)
 	a.chars = chars
-	markAnchored(&a.cand, found[:nf], a.chars)
-	total := 0
-	for i, c := range a.cand {
-		a.rank[i] = uint16(total)
-		total += bits.OnesCount64(c)
-	}
-	if total > maxAnchored {
+	if a.mark(found[:nf], a.chars) > maxAnchored {
 		return false
 	}
 	for _, f := range found[:nf] {
