@@ -528,7 +528,7 @@ func isCurlyApostrophe[T ~string | ~[]byte](b T) bool {
 
 // contrastKind returns the kind of word w, in any case, and its part in
 // a refutation; a curly apostrophe counts as a straight one. It reads them
-// from contrastEntries, as wordKind and refutePart give them.
+// from contrastEntries.
 func contrastKind[T ~string | ~[]byte](w T) (kind, ref uint8) {
 	var buf [16]byte
 	n := 0
@@ -548,8 +548,7 @@ func contrastKind[T ~string | ~[]byte](w T) (kind, ref uint8) {
 	}
 	// A listed word is at its slot, with its kind and part; any other
 	// plays no part in a refutation and has a kind by its ending only
-	// (see wordKind). One comparison decides, where the switches of
-	// wordKind and refutePart take several.
+	// (see pluralKind). One comparison decides.
 	word := buf[:n]
 	if e := contrastSlots[contrastSlot(word)]; e != 0 && contrastEntries[e-1].word == string(word) {
 		return contrastEntries[e-1].kind, contrastEntries[e-1].ref
@@ -557,80 +556,14 @@ func contrastKind[T ~string | ~[]byte](w T) (kind, ref uint8) {
 	return pluralKind(word), refNone
 }
 
-// wordKind returns the contrast kind of the lower-case word w.
-func wordKind(w string) uint8 {
-	switch w {
-	case "instead", "rather", "against":
-		return cwInstead
-	case "replace", "replaced", "replaces", "replacing", "change", "changed", "changes", "changing",
-		"switch", "switched", "switches", "switching", "convert", "converted", "converting":
-		return cwReplace
-	case "with", "by", "to", "into":
-		return cwWith
-	case "of", "than":
-		return cwOf
-	case "a", "an", "the":
-		return cwArticle
-	case "vs", "versus":
-		return cwVersus
-	case "status", "code", "response", "http", "error":
-		return cwStatus
-	case "when", "after", "on", "for", "if", "while":
-		return cwWhen
-	case "not":
-		return cwNot
-	case "should", "must":
-		return cwShould
-	case "shouldn't", "mustn't":
-		return cwMustNot
-	case "be", "return", "throw", "give", "send", "raise", "respond", "use", "answer", "serve":
-		return cwBaseVerb
-	case "returns", "returned", "returning", "gives", "gave", "giving", "throws", "threw", "throwing",
-		"raises", "raising", "results", "resulting", "sends", "sent", "sending", "responds", "responded",
-		"getting", "get", "got", "gets", "receive", "received", "receiving", "issues", "issued",
-		"emits", "yields", "currently", "answers", "answered", "replies", "replied", "replying",
-		"produces", "produced", "producing", "shows", "showed", "showing", "displays", "displayed",
-		"leads", "leading", "causes", "caused", "causing", "triggers", "triggered", "triggering",
-		"thrown", "raised":
-		return cwReports
-	case "we", "they", "i", "you", "it", "this", "server", "api", "app":
-		return cwSubject
-	}
-	return pluralKind([]byte(w))
-}
-
-// pluralKind returns the contrast kind of a lower-case word that wordKind
-// does not list: cwSubject for what is most likely a plural noun
+// pluralKind returns the contrast kind of a lower-case word that
+// contrastEntries does not list: cwSubject for what is most likely a plural noun
 // ("errors", "endpoints"), else cwOther.
 func pluralKind(w []byte) uint8 {
 	if n := len(w); n > 3 && w[n-1] == 's' && w[n-2] != 's' {
 		return cwSubject
 	}
 	return cwOther
-}
-
-// refutePart returns the part the lower-case word w plays in a
-// refutation (see refutedAfter).
-func refutePart(w string) uint8 {
-	switch w {
-	case "which", "that", "this", "it":
-		return refThat
-	case "that's", "it's", "thats":
-		return refThatIs
-	case "is", "seems", "seem", "looks", "sounds", "was", "feels":
-		return refIs
-	case "does":
-		return refDoes
-	case "doesn't", "isn't":
-		return refDoesNot
-	case "to", "be":
-		return refToBe
-	case "incorrect", "wrong", "misleading", "inappropriate", "confusing":
-		return refWrong
-	case "correct", "right", "appropriate", "accurate":
-		return refRight
-	}
-	return refNone
 }
 
 // mayRefuse reports whether q holds a word that a refusal needs: "should"
@@ -759,7 +692,7 @@ func reportedAfter(after []contrastWord) bool {
 const contrastSlotBits = 10
 
 // contrastSlot returns the slot of contrastSlots where the lower-case word
-// w, of one byte or more, is when wordKind or refutePart lists it: a
+// w, of one byte or more, is when contrastEntries lists it: a
 // perfect hash of its length and five of its bytes.
 func contrastSlot(w []byte) uint16 {
 	n := len(w)
@@ -771,16 +704,17 @@ func contrastSlot(w []byte) uint16 {
 // listed words share a slot.
 const contrastMul = 0x9dc97dbd714c184f
 
-// contrastEntry is a word that wordKind or refutePart lists, with its
-// kind and its part in a refutation.
+// contrastEntry is a word with a contrast kind or a part in a
+// refutation, with both.
 type contrastEntry struct {
 	word      string
 	kind, ref uint8
 }
 
-// contrastEntries holds the words that wordKind and refutePart list, in
-// byte order, with what the two functions give them. TestContrastTable
-// checks it, and contrastSlots, against the functions.
+// contrastEntries holds the words with a contrast kind or a part in a
+// refutation (see the cw and ref constants), in byte order.
+// TestContrastTable checks it, and contrastSlots, against the readable
+// lists of its wordKind and refutePart.
 var contrastEntries = [...]contrastEntry{
 	{"a", cwArticle, refNone},
 	{"accurate", cwOther, refRight},

@@ -8,6 +8,77 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// wordKind and refutePart are the readable form of contrastEntries: the
+// kind of each listed word, and its part in a refutation. TestContrastTable
+// checks the table against them.
+
+// wordKind returns the contrast kind of the lower-case word w, as the
+// contrast reading uses it.
+func wordKind(w string) uint8 {
+	switch w {
+	case "instead", "rather", "against":
+		return cwInstead
+	case "replace", "replaced", "replaces", "replacing", "change", "changed", "changes", "changing",
+		"switch", "switched", "switches", "switching", "convert", "converted", "converting":
+		return cwReplace
+	case "with", "by", "to", "into":
+		return cwWith
+	case "of", "than":
+		return cwOf
+	case "a", "an", "the":
+		return cwArticle
+	case "vs", "versus":
+		return cwVersus
+	case "status", "code", "response", "http", "error":
+		return cwStatus
+	case "when", "after", "on", "for", "if", "while":
+		return cwWhen
+	case "not":
+		return cwNot
+	case "should", "must":
+		return cwShould
+	case "shouldn't", "mustn't":
+		return cwMustNot
+	case "be", "return", "throw", "give", "send", "raise", "respond", "use", "answer", "serve":
+		return cwBaseVerb
+	case "returns", "returned", "returning", "gives", "gave", "giving", "throws", "threw", "throwing",
+		"raises", "raising", "results", "resulting", "sends", "sent", "sending", "responds", "responded",
+		"getting", "get", "got", "gets", "receive", "received", "receiving", "issues", "issued",
+		"emits", "yields", "currently", "answers", "answered", "replies", "replied", "replying",
+		"produces", "produced", "producing", "shows", "showed", "showing", "displays", "displayed",
+		"leads", "leading", "causes", "caused", "causing", "triggers", "triggered", "triggering",
+		"thrown", "raised":
+		return cwReports
+	case "we", "they", "i", "you", "it", "this", "server", "api", "app":
+		return cwSubject
+	}
+	return pluralKind([]byte(w))
+}
+
+// refutePart returns the part the lower-case word w plays in a
+// refutation (see refutedAfter).
+func refutePart(w string) uint8 {
+	switch w {
+	case "which", "that", "this", "it":
+		return refThat
+	case "that's", "it's", "thats":
+		return refThatIs
+	case "is", "seems", "seem", "looks", "sounds", "was", "feels":
+		return refIs
+	case "does":
+		return refDoes
+	case "doesn't", "isn't":
+		return refDoesNot
+	case "to", "be":
+		return refToBe
+	case "incorrect", "wrong", "misleading", "inappropriate", "confusing":
+		return refWrong
+	case "correct", "right", "appropriate", "accurate":
+		return refRight
+	}
+	return refNone
+}
+
 // contrastWordList holds the words that wordKind and refutePart list.
 var contrastWordList = []string{
 	"a", "accurate", "after", "against", "an", "answer", "answered", "answers", "api", "app",
