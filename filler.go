@@ -1,5 +1,7 @@
 package httpref
 
+import "github.com/httpref/httpref/internal/textkey"
+
 // Filler words carry no signal about which status a query is after: the
 // words of a question ("what should my api send back when someone ...")
 // and the generic words of the domain that every entry shares ("http",
@@ -9,9 +11,9 @@ package httpref
 // phrase. A query made only of filler is scored as it is.
 
 // isFiller reports whether t, a term as the tokenizer writes it (lower
-// case, stemmed), is a filler word. fillerWords in the tests lists the
-// words each term stands for. It looks t up in fillerTable, at its
-// fillerSlot, with one comparison.
+// case, stemmed), is a filler word. fillerTerms in the tests lists the
+// terms, and TestFillerStems the words each stands for. It looks t up in
+// fillerTable, at its fillerSlot, with one comparison.
 func isFiller(t []byte) bool {
 	if len(t) < minFiller || len(t) > maxFiller {
 		return false
@@ -27,11 +29,9 @@ const (
 
 // fillerSlot returns the slot of fillerTable where t, of minFiller to
 // maxFiller bytes, is when it is a filler term: a perfect hash of its
-// length and four of its bytes, as textkey's stopSlot.
+// textkey.SlotKey.
 func fillerSlot(t []byte) uint16 {
-	n := len(t)
-	k := uint64(t[0]) | uint64(t[n/2])<<8 | uint64(t[n*2/3])<<16 | uint64(t[n-1])<<24 | uint64(n)<<32
-	return uint16(k * fillerMul >> 55)
+	return uint16(textkey.SlotKey(t) * fillerMul >> 55)
 }
 
 // fillerMul is the multiplier of fillerSlot, chosen so that no two filler

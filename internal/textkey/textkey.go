@@ -530,12 +530,19 @@ func isStop(t []byte) bool {
 }
 
 // stopSlot returns the slot of stopWords where t, of 1 to 7 bytes, is
-// when it is a stop word: a perfect hash of its length and four of its
-// bytes.
+// when it is a stop word: a perfect hash of its SlotKey.
 func stopSlot(t []byte) uint8 {
+	return uint8(SlotKey(t) * stopMul >> 56)
+}
+
+// SlotKey packs the length of the non-empty term t and four of its bytes
+// (the first, the middle, two thirds in and the last) into one number:
+// multiplied by a constant chosen for a fixed list of terms and shifted,
+// it gives each term of the list a slot of its own, a perfect hash that
+// the stop words here and the filler terms of httpref use.
+func SlotKey(t []byte) uint64 {
 	n := len(t)
-	k := uint64(t[0]) | uint64(t[n/2])<<8 | uint64(t[n*2/3])<<16 | uint64(t[n-1])<<24 | uint64(n)<<32
-	return uint8(k * stopMul >> 56)
+	return uint64(t[0]) | uint64(t[n/2])<<8 | uint64(t[n*2/3])<<16 | uint64(t[n-1])<<24 | uint64(n)<<32
 }
 
 // stopMul is the multiplier of stopSlot, chosen so that no two stop words
