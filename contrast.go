@@ -381,6 +381,26 @@ func refusedBefore(before []contrastWord) bool {
 			if k > 0 && before[k-1].kind == cwShould {
 				return !before[k-1].first
 			}
+			if k == len(before)-1 || k == len(before)-2 && before[k+1].kind == cwArticle {
+				return askedBeforeNot(before[:k])
+			}
+		}
+	}
+	return false
+}
+
+// askedBeforeNot reports whether the words before a "not" that stands right
+// before a code hold "should" or "must", not at the start of a sentence,
+// with no code and no verb that reports between: "should reply an empty
+// collection, not 404", "must answer with the resource not a 404". What
+// the text asks for stands between the verb and the negation.
+func askedBeforeNot(before []contrastWord) bool {
+	for k := len(before) - 1; k >= 0; k-- {
+		switch w := before[k]; w.kind {
+		case cwCode, cwReports:
+			return false
+		case cwShould:
+			return !w.first
 		}
 	}
 	return false

@@ -89,6 +89,11 @@ func TestRefusedCode(t *testing.T) {
 		{"Rather than a 404 on empty query results, return an empty array", 404},
 		{"respond with an empty array instead of 404", 404},
 		{"empty collection versus a 404", 404},
+		// "not" right before the code, what is asked between it and "should".
+		{"the endpoint should reply an empty collection not 404 if no devices", 404},
+		{"it must answer with the resource, not a 404", 404},
+		{"Should it reply an empty collection not 404?", 0},
+		{"it should be fast, it returns data not 404", 0},
 		// A code reported in place of something asked for in words.
 		{"PRIP API returns 404 Not Found instead of empty list", 404},
 		{"the API throws a 500 Server ERROR instead of an informing error", 500},
