@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/httpref/httpref/internal/evalset"
 	"github.com/httpref/httpref/internal/sigtable"
 	"github.com/httpref/httpref/internal/table"
 )
@@ -537,6 +538,35 @@ func TestSignaturesAreFresh(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Fatal("signatures_gen.go is stale; run go generate")
 	}
+}
+
+// TestPriorIsFresh regenerates prior_gen.go from the real-world sets and
+// the source table and compares it with the checked-in file.
+func TestPriorIsFresh(t *testing.T) {
+	want, err := evalset.GeneratePrior("testdata/search", "gen/catalog.json")
+	require.NoError(t, err)
+	got, err := os.ReadFile("prior_gen.go")
+	require.NoError(t, err)
+	if !bytes.Equal(got, want) {
+		t.Fatal("prior_gen.go is stale; run go generate")
+	}
+}
+
+// TestAskPrior checks the ask prior's order and range: the code that
+// people ask about most weighs 1, a code nobody asks about 0, and the
+// everyday codes more than their rare neighbours.
+func TestAskPrior(t *testing.T) {
+	var top float32
+	for d := range entries {
+		assert.GreaterOrEqual(t, askPrior[d], float32(0), "%d", entries[d].code)
+		top = max(top, askPrior[d])
+	}
+	assert.Equal(t, float32(1), top)
+	at := func(c Code) float32 { return askPrior[position(c)] }
+	assert.Greater(t, at(404), at(431))
+	assert.Greater(t, at(400), at(428))
+	assert.Greater(t, at(403), at(451))
+	assert.Zero(t, at(103))
 }
 
 func TestProducers(t *testing.T) {

@@ -151,16 +151,17 @@ func (st *searchState) rank(opts *SearchOptions) {
 	limit := opts.limit()
 	filtered := opts.filtered()
 	common := commonFor(st.nterms)
+	prior := priorFor(st.nterms)
 	keys := st.keys[:limit] // zero: an empty place loses to every key
 	n := 0
 	floor := uint64(0) // the last key kept, once the list is full
 	var least float32  // its score
 	for _, h := range st.hits[:st.nhits] {
 		d := int(h)
-		if st.acc[d]+common < least {
+		if st.acc[d]+common+prior < least {
 			continue
 		}
-		k := sortKey(d, st.weighted(d, common)) & positiveMask(st.acc[d])
+		k := sortKey(d, st.weighted(d, common, prior)) & positiveMask(st.acc[d])
 		if filtered && !opts.accepts(searchDocInfo[d]) {
 			k = 0
 		}
@@ -197,12 +198,14 @@ func b2u(b bool) uint32 {
 // lifecycle prior: its sum, times unnamedPrior for a code that is not
 // standard, or unnamedUncommon for a standard one not recommended for
 // general use, when the query does not name it, or plus commonBonus for
-// a standard code that is recommended. common is commonBonus when the
-// query has commonMinTerms terms or more, else 0 (see commonFor). It
+// a standard code that is recommended; plus prior times askPrior, how
+// often people ask about the code. common is commonBonus when the query
+// has commonMinTerms terms or more, and prior askPriorWeight when it has
+// priorMinTerms, else each is 0 (see commonFor and priorFor). It
 // picks the case by arithmetic rather than branches, since the cases of
 // the hits of one query follow no pattern; adding 0 and multiplying by 1
 // leave a score as it is.
-func (st *searchState) weighted(d int, common float32) float32 {
+func (st *searchState) weighted(d int, common, prior float32) float32 {
 	info := searchDocInfo[d]
 	standard := b2u(Lifecycle(info>>docInfoLifecycleShift&docInfoMask) == Standard)
 	everyday := standard & b2u(Recommendation(info>>docInfoRecommendationShift&docInfoMask) == Recommended)
@@ -211,7 +214,7 @@ func (st *searchState) weighted(d int, common float32) float32 {
 	// rankUnnamed or rankUncommon.
 	k := (1 - everyday) * (named + (1-named)*(rankUnnamed+standard))
 	add := [2]float32{0, common}
-	return (st.acc[d] + add[everyday]) * rankScale[k]
+	return (st.acc[d] + add[everyday] + prior*askPrior[d]) * rankScale[k]
 }
 
 // commonFor returns the commonBonus that weighted adds for a query of
@@ -220,6 +223,16 @@ func (st *searchState) weighted(d int, common float32) float32 {
 func commonFor(nterms int) float32 {
 	if nterms >= commonMinTerms {
 		return commonBonus
+	}
+	return 0
+}
+
+// priorFor returns the weight of askPrior that weighted adds for a query
+// of nterms terms that weigh something: askPriorWeight from priorMinTerms
+// on, else 0.
+func priorFor(nterms int) float32 {
+	if nterms >= priorMinTerms {
+		return askPriorWeight
 	}
 	return 0
 }

@@ -1,7 +1,9 @@
 // Package evalset reads the search evaluation sets of testdata/search and
 // scores rankings against them, for the root package's quality tests and
 // for the comparison with bleve in internal/benchmarks, so that both read
-// the sets, split them and count hits the same way.
+// the sets, split them and count hits the same way; and it derives from
+// the tune part the ask prior of package httpref (GeneratePrior, run by
+// gen/prior), how often people ask about each code.
 //
 // The sets:
 //
