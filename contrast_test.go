@@ -271,3 +271,19 @@ func TestContrastCountsEachCodeOnce(t *testing.T) {
 		assert.Equal(t, tc.want, rs[0].Status.Code(), tc.text)
 	}
 }
+
+func TestNamesClientFault(t *testing.T) {
+	for text, want := range map[string]bool{
+		"returns 500 for an INVALID cursor":     true,
+		"500 on malformed JSON":                 true,
+		"creating a duplicate user gives 500":   true,
+		"a nonexistent id gives 500":            true,
+		"returns 500 when the database is down": false,
+		"invalidation of the cache fails":       false, // a longer word
+		"returns 500 (wrong":                    true,
+		"":                                      false,
+		"\xff\xfe wrong":                        true,
+	} {
+		assert.Equal(t, want, namesClientFault(text), text)
+	}
+}

@@ -192,6 +192,11 @@ func TestSearchTopResult(t *testing.T) {
 		{"Failed to load resource: too many HTTP redirects", 302},
 		// Pairs that no entry or ask holds do not use up the 32 terms.
 		{"我们把网站从旧服务器迁移到新的服务器以后发现浏览器仍然记得先前设定的永久重定向", 301},
+		// A 500 reported for a client's mistake is the bug; a 500 reported
+		// for the server's own trouble is the answer.
+		{"the endpoint returns 500 when the request has a duplicate email", 409},
+		{"the server returns 500 for malformed JSON", 400},
+		{"the server returns 500 when the database is down", 500},
 		// A status after the first 32 terms still counts.
 		{"Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/json?url=https://example.org/a/b/c/d/e/f/g/h/i/j. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 500", 500},
 	}
