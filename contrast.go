@@ -44,12 +44,13 @@ const (
 // refutation, for a code its entry, and whether it starts a sentence (the
 // text's first word, or the first after ".", "?" or "!").
 type contrastWord struct {
-	kind  uint8
-	ref   uint8
-	d     uint8
-	first bool
-	paren bool // right after "(": "returns 202 (not 200)"
-	arrow bool // right after "->", "=>" or "→": "401 -> 400"
+	kind   uint8
+	ref    uint8
+	d      uint8
+	first  bool
+	paren  bool // right after "(": "returns 202 (not 200)"
+	arrow  bool // right after "->", "=>" or "→": "401 -> 400"
+	number bool // digits only, and no code that stands as a status: "-999", "0"
 }
 
 // Kinds of contrast words.
@@ -350,10 +351,10 @@ func readContrastWords[T ~string | ~[]byte](q T, status *entrySet, words *[contr
 			}
 		}
 		kind, ref := contrastKind(q[i:j])
-		w := contrastWord{kind: kind, ref: ref, first: first, paren: paren, arrow: arrow}
+		w := contrastWord{kind: kind, ref: ref, first: first, paren: paren, arrow: arrow, number: allDigits(q[i:j])}
 		arrow = false
 		if d := codeEntryAt(q, i); j-i == 3 && d >= 0 && status.has(d) {
-			w.kind, w.d = cwCode, uint8(d)
+			w.kind, w.d, w.number = cwCode, uint8(d), false
 			codes++
 		}
 		words[n] = w
@@ -409,9 +410,11 @@ func askedBeforeNot(before []contrastWord) bool {
 // declinedBefore reports whether the words right before a code set it
 // aside for something the text asks for in words: "return an empty list
 // instead of 404", "rather than a 404 on empty results, return an empty
-// array", "empty list vs 404". A verb that reports what happens now
-// before the marker keeps the code ("I got a routing error instead of a
-// 404", "ignores the parameters instead of returning 400"): the text then
+// array", "empty list vs 404". A number before the marker is a value
+// received in the code's place ("-999 instead of 401"), which keeps the
+// code; so does a verb that reports what happens now before the marker
+// ("I got a routing error instead of a 404", "ignores the parameters
+// instead of returning 400"): the text then
 // names the code it misses.
 func declinedBefore(before []contrastWord) bool {
 	k := len(before) - 1
@@ -425,7 +428,20 @@ func declinedBefore(before []contrastWord) bool {
 	default:
 		return false
 	}
+	if k >= 1 && before[k-1].number {
+		return false // a value received in its place: "-999 instead of 401"
+	}
 	return !reportsBefore(before[:k+1])
+}
+
+// allDigits reports whether w is one or more ASCII digits.
+func allDigits[T ~string | ~[]byte](w T) bool {
+	for i := 0; i < len(w); i++ {
+		if !isASCIIDigit(w[i]) {
+			return false
+		}
+	}
+	return len(w) > 0
 }
 
 // reportedInstead reports whether the code at a is reported in place of

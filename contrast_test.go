@@ -101,6 +101,8 @@ func TestRefusedCode(t *testing.T) {
 		{"On unsupported content-type return 415 instead of throwing an exception", 0},
 		// ... unless the text reports what it gets now: it misses the code.
 		{"I got a routing error instead of a 404 error", 0},
+		{"-999 instead of 401", 0},
+		{"the app sees 0 instead of a 200", 0},
 		{"The API ignores wrong parameters instead of returning 400", 0},
 		// A sentence that starts with the negation proposes the code.
 		{"Shouldn't it return 304 status code?", 0},
