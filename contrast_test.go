@@ -283,6 +283,12 @@ func TestNamesClientFault(t *testing.T) {
 		"returns 500 when the database is down": false,
 		"invalidation of the cache fails":       false, // a longer word
 		"returns 500 (wrong":                    true,
+		"the user does not exist, 500":          true,
+		"it doesn't exist and returns 500":      true,
+		"non existent id gives 500":             true,
+		"500 on conflict":                       true,
+		"the page is found but 500":             false,
+		"existing users get 500":                false,
 		"":                                      false,
 		"\xff\xfe wrong":                        true,
 	} {

@@ -177,8 +177,9 @@ func (o *SearchOptions) accepts(info uint32) bool {
 //   - a standard code that applications send and that the query reports
 //     ("returns 404 for queries with no results") gets no code bonus when
 //     the query also asks about a situation (see the concept table) whose
-//     codes leave it out, and a reported 500 gets none when the query
-//     names a client's mistake ("returns 500 for malformed JSON");
+//     codes leave it out, and a 500 gets none when the query names a
+//     client's mistake ("returns 500 for malformed JSON", "unknown IDs
+//     throw 500");
 //   - a query whose terms (typos corrected) are exactly those of a phrase,
 //     alias or constant name adds 12 to that entry;
 //   - an entry's sum is scaled by 0.5 + 0.5 × the share of the query's terms
