@@ -56,11 +56,12 @@ func GeneratePrior(dir, catalog string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	type entry struct {
+		Code   int    `json:"code"`
+		Phrase string `json:"phrase"`
+	}
 	var table struct {
-		Entries []struct {
-			Code   int    `json:"code"`
-			Phrase string `json:"phrase"`
-		} `json:"entries"`
+		Entries []entry `json:"entries"`
 	}
 	if err := json.Unmarshal(src, &table); err != nil {
 		return nil, fmt.Errorf("%s: %w", catalog, err)
@@ -68,13 +69,8 @@ func GeneratePrior(dir, catalog string) ([]byte, error) {
 	if len(table.Entries) == 0 {
 		return nil, fmt.Errorf("%s: no entries", catalog)
 	}
-	entries := slices.Clone(table.Entries)
-	slices.SortFunc(entries, func(a, b struct {
-		Code   int    `json:"code"`
-		Phrase string `json:"phrase"`
-	}) int {
-		return a.Code - b.Code
-	})
+	entries := table.Entries
+	slices.SortFunc(entries, func(a, b entry) int { return a.Code - b.Code })
 	codes := make([]int, len(entries))
 	for i, e := range entries {
 		codes[i] = e.Code
