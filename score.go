@@ -638,8 +638,7 @@ func (st *searchState) reportedAgainstConcept(query string) {
 // part 0.830 to 0.832; asking for a verb that reports the 500 as well
 // gained a text less in each.
 func namesClientFault[T ~string | ~[]byte](q T) bool {
-	var prev [2]int // the fault-word indexes of the two words before, or -1
-	prev[0], prev[1] = -1, -1
+	var last, before uint8 // the kinds of the two words before
 	for i := 0; i < len(q); {
 		if !isASCIILetter(q[i]) {
 			i++
@@ -649,51 +648,48 @@ func namesClientFault[T ~string | ~[]byte](q T) bool {
 		for j < len(q) && isASCIILetter(q[j]) {
 			j++
 		}
-		k := -1
-		for x, w := range clientFaultWords {
-			if len(w) == j-i && equalFoldASCII(w, q[i:j]) {
-				k = x
-				break
-			}
-		}
+		k := faultKind(q[i:j])
 		switch {
-		case k >= 0 && k < faultAfterNot:
+		case k == faultWord:
 			return true
-		case k >= faultAfterNot && (prev[1] == faultNot || prev[1] == faultNon || prev[1] == faultT ||
-			prev[0] == faultNot && prev[1] == faultOther):
-			return true // "not found", "non existent", "doesn't exist", "does not exist"
+		case k == faultNegated && (last == faultNegation || before == faultNegation && last == faultOther):
+			return true // "not found", "non existent", "doesn't exist", "could not be found"
 		}
-		if k < 0 {
-			k = faultOther
-		}
-		prev[0], prev[1] = prev[1], k
+		before, last = last, k
 		i = j
 	}
 	return false
 }
 
-// The places in clientFaultWords of the words that count only after a
-// negation, and of the negations; faultOther stands for any other word.
+// Kinds of words for namesClientFault.
 const (
-	faultAfterNot = 15
-	faultNot      = 21
-	faultNon      = 22
-	faultT        = 23 // "doesn't", "isn't": the word after the apostrophe
-	faultOther    = 24
+	faultOther    = iota
+	faultWord     // names a mistake on its own: "invalid", "duplicate"
+	faultNegated  // names one after a negation: "found", "exist"
+	faultNegation // "not", "non", and the "t" of "doesn't"
 )
 
-// clientFaultWords are the words of namesClientFault.
-var clientFaultWords = [...]string{
-	"invalid", "malformed", "duplicate", "duplicated", "wrong", "missing", "incorrect",
-	"unsupported", "illegal", "nonexistent", "nonexisting", "bad", "unknown", "conflict",
-	"conflicting",
-	// faultAfterNot: after a negation only.
-	"found", "exist", "exists", "existent", "existing", "existant",
-	// faultNot, faultNon, faultT.
-	"not", "non", "t",
+// faultKind returns the kind of word w for namesClientFault.
+func faultKind[T ~string | ~[]byte](w T) uint8 {
+	for _, f := range clientFaultWords {
+		if len(f.word) == len(w) && equalFoldASCII(f.word, w) {
+			return f.kind
+		}
+	}
+	return faultOther
 }
 
-// The places of the words in clientFaultWords.
-var (
-	_ = [1]struct{}{}[len(clientFaultWords)-faultOther]
-)
+// clientFaultWords are the words of namesClientFault and their kinds.
+var clientFaultWords = [...]struct {
+	word string
+	kind uint8
+}{
+	{"invalid", faultWord}, {"malformed", faultWord}, {"duplicate", faultWord},
+	{"duplicated", faultWord}, {"wrong", faultWord}, {"missing", faultWord},
+	{"incorrect", faultWord}, {"unsupported", faultWord}, {"illegal", faultWord},
+	{"nonexistent", faultWord}, {"nonexisting", faultWord}, {"bad", faultWord},
+	{"unknown", faultWord}, {"conflict", faultWord}, {"conflicting", faultWord},
+	{"found", faultNegated}, {"exist", faultNegated}, {"exists", faultNegated},
+	{"existent", faultNegated}, {"existing", faultNegated}, {"existant", faultNegated},
+	{"not", faultNegation}, {"non", faultNegation}, {"t", faultNegation},
+}
