@@ -610,21 +610,25 @@ func pluralKind(w []byte) uint8 {
 // One code alone, without
 // such a word, is neither refused nor contrasted.
 func mayRefuse[T ~string | ~[]byte](q T) bool {
-	for i := 0; i < len(q); {
-		if !isASCIILetter(q[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(q) && isASCIILetter(q[j]) {
-			j++
-		}
+	for i, j := nextLetterWord(q, 0); i < j; i, j = nextLetterWord(q, j) {
 		if w := refusalWord(j-i, q[i]|0x20); w != "" && equalFoldASCII(w, q[i:j]) {
 			return true
 		}
-		i = j
 	}
 	return false
+}
+
+// nextLetterWord returns the start and end of the first run of ASCII
+// letters in q at or after byte i; start == end when there is none.
+func nextLetterWord[T ~string | ~[]byte](q T, i int) (start, end int) {
+	for i < len(q) && !isASCIILetter(q[i]) {
+		i++
+	}
+	j := i
+	for j < len(q) && isASCIILetter(q[j]) {
+		j++
+	}
+	return i, j
 }
 
 // refusalWord returns the one word that mayRefuse looks for with n

@@ -639,15 +639,7 @@ func (st *searchState) reportedAgainstConcept(query string) {
 // gained a text less in each.
 func namesClientFault[T ~string | ~[]byte](q T) bool {
 	var last, before uint8 // the kinds of the two words before
-	for i := 0; i < len(q); {
-		if !isASCIILetter(q[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(q) && isASCIILetter(q[j]) {
-			j++
-		}
+	for i, j := nextLetterWord(q, 0); i < j; i, j = nextLetterWord(q, j) {
 		k := faultKind(q[i:j])
 		switch {
 		case k == faultWord:
@@ -656,7 +648,6 @@ func namesClientFault[T ~string | ~[]byte](q T) bool {
 			return true // "not found", "non existent", "doesn't exist", "could not be found"
 		}
 		before, last = last, k
-		i = j
 	}
 	return false
 }
