@@ -30,12 +30,7 @@ func readSourceTable(t *testing.T) []byte {
 
 func TestGeneratedCodeIsFresh(t *testing.T) {
 	want, err := table.Generate(readSourceTable(t))
-	require.NoError(t, err)
-	got, err := os.ReadFile("catalog_gen.go")
-	require.NoError(t, err)
-	if !bytes.Equal(got, want) {
-		t.Fatal("catalog_gen.go is stale; run go generate")
-	}
+	got := requireFresh(t, "catalog_gen.go", want, err)
 	assert.True(t, bytes.HasPrefix(got, []byte(table.Header+"\n")), "first line must be the generated-code header")
 }
 
@@ -532,24 +527,27 @@ func TestLookupBinarySize(t *testing.T) {
 // table and compares it with the checked-in file.
 func TestSignaturesAreFresh(t *testing.T) {
 	want, err := sigtable.GenerateDir("gen/signatures", "gen/catalog.json")
-	require.NoError(t, err)
-	got, err := os.ReadFile("signatures_gen.go")
-	require.NoError(t, err)
-	if !bytes.Equal(got, want) {
-		t.Fatal("signatures_gen.go is stale; run go generate")
-	}
+	requireFresh(t, "signatures_gen.go", want, err)
 }
 
 // TestPriorIsFresh regenerates prior_gen.go from the real-world sets and
 // the source table and compares it with the checked-in file.
 func TestPriorIsFresh(t *testing.T) {
 	want, err := evalset.GeneratePrior("testdata/search", "gen/catalog.json")
+	requireFresh(t, "prior_gen.go", want, err)
+}
+
+// requireFresh fails the test unless generating succeeded (err is nil) and
+// the checked-in file name holds exactly want; it returns the file.
+func requireFresh(t *testing.T, name string, want []byte, err error) []byte {
+	t.Helper()
 	require.NoError(t, err)
-	got, err := os.ReadFile("prior_gen.go")
+	got, err := os.ReadFile(name)
 	require.NoError(t, err)
 	if !bytes.Equal(got, want) {
-		t.Fatal("prior_gen.go is stale; run go generate")
+		t.Fatal(name + " is stale; run go generate")
 	}
+	return got
 }
 
 // TestAskPrior checks the ask prior's order and range: the code that
