@@ -101,7 +101,9 @@ func (st *searchState) run(query string, opts *SearchOptions) {
 // unnamedPrior weighs a code that is not standard (a vendor's, a
 // deprecated or reserved one) when the query does not name it: neither
 // its code, its vendor, its phrase, alias or constant as the whole query,
-// nor a message of its software. Such codes are rare in what people paste
+// nor a message that its software sends with it (a matched signature
+// whose first code it is; a signature's other codes are alternatives, not
+// what the message names). Such codes are rare in what people paste
 // and ask; their words are common ("request header too large", "read
 // timeout", "limit exceeded"), and without this they outrank the standard
 // code the words are about. Chosen on the tune part of the real-world set
@@ -209,7 +211,7 @@ func (st *searchState) weighted(d int, common, prior float32) float32 {
 	info := searchDocInfo[d]
 	standard := b2u(Lifecycle(info>>docInfoLifecycleShift&docInfoMask) == Standard)
 	everyday := standard & b2u(Recommendation(info>>docInfoRecommendationShift&docInfoMask) == Recommended)
-	named := b2u(st.fields[d]&(FieldCode|FieldSource|FieldSignature) != 0) | uint32(st.phrase[d/64]>>(d%64))&1
+	named := b2u(st.fields[d]&(FieldCode|FieldSource) != 0) | uint32((st.phrase[d/64]|st.sent[d/64])>>(d%64))&1
 	// rankCommon for an everyday code; else rankNamed when named; else
 	// rankUnnamed or rankUncommon.
 	k := (1 - everyday) * (named + (1-named)*(rankUnnamed+standard))
@@ -289,6 +291,7 @@ type searchScorer struct {
 	codes  [catalogSize]uint8     // how often the entry's code stands as a status among the terms read
 	status entrySet               // the entries whose code stands as a status in the query
 	phrase entrySet               // the entries whose phrase, alias or constant name the query is
+	sent   entrySet               // the entries sent with a message the query holds (the first code of a matched signature)
 	hits   [catalogSize + 1]uint8 // the entries with a nonzero cover, in the order they were hit (one spare slot for hit)
 	nhits  int
 }

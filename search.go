@@ -188,8 +188,11 @@ func (o *SearchOptions) accepts(info uint32) bool {
 //     that stands as a status says as much in a long log line as alone;
 //   - a code that is not standard counts at 0.7 unless the query names
 //     it: by its code, its vendor (the source field), its phrase, alias
-//     or constant as the whole query, or a message of its software; a
-//     standard code not recommended for general use counts at 0.9 then;
+//     or constant as the whole query, or a message that its software
+//     sends with it (the first code of a matched signature: nginx's "400
+//     The plain HTTP request was sent to HTTPS port" names 400, not the
+//     internal 497 that the client never sees); a standard code not
+//     recommended for general use counts at 0.9 then;
 //   - a standard code recommended for general use gains 2 when the query
 //     has three terms or more that weigh something: a base rate, so that
 //     a few words shared with a rare code's long descriptions do not put

@@ -118,6 +118,7 @@ func (st *searchState) addSignatureGains(seen []uint16, measure func(sig uint32)
 				g *= sigOtherCode
 			} else {
 				g += sigTakeOver * cover * cover * top
+				st.sent.add(d)
 			}
 			gain[d] += g
 			best[d] = max(best[d], g)
