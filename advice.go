@@ -1,9 +1,7 @@
 package httpref
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -274,20 +272,15 @@ func (a Advice) MarshalJSON() ([]byte, error) {
 // the object's "code" member (a number or a string such as "404") gives
 // Advise(code); the other members are derived from it and not read.
 func (a *Advice) UnmarshalJSON(b []byte) error {
-	if string(bytes.TrimSpace(b)) == "null" {
+	c, null, err := codeMember(b, "Advice")
+	if err != nil {
+		return err
+	}
+	if null {
 		*a = Advice{}
 		return nil
 	}
-	var j struct {
-		Code *Code `json:"code"`
-	}
-	if err := json.Unmarshal(b, &j); err != nil {
-		return err
-	}
-	if j.Code == nil {
-		return errors.New("httpref: Advice in JSON needs a \"code\" member")
-	}
-	*a = Advise(int(*j.Code))
+	*a = Advise(int(c))
 	return nil
 }
 

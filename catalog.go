@@ -3,7 +3,6 @@ package httpref
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"iter"
 	"log/slog"
@@ -302,25 +301,40 @@ func (s Status) MarshalJSON() ([]byte, error) {
 // is the authority on them. null gives the zero Status; a code the catalog
 // does not have is an error.
 func (s *Status) UnmarshalJSON(b []byte) error {
-	if string(bytes.TrimSpace(b)) == "null" {
+	c, null, err := codeMember(b, "a Status")
+	if err != nil {
+		return err
+	}
+	if null {
 		*s = Status{}
 		return nil
+	}
+	st, ok := Lookup(int(c))
+	if !ok {
+		return fmt.Errorf("httpref: the catalog has no status %d", int(c))
+	}
+	*s = st
+	return nil
+}
+
+// codeMember reads the "code" member of a JSON object, a number or a
+// string such as "404", for the UnmarshalJSON methods of the types that
+// decode by their code; what names the type in the error when the member
+// is missing. null reports a JSON null, which has no code and no error.
+func codeMember(b []byte, what string) (c Code, null bool, err error) {
+	if string(bytes.TrimSpace(b)) == "null" {
+		return 0, true, nil
 	}
 	var j struct {
 		Code *Code `json:"code"`
 	}
 	if err := json.Unmarshal(b, &j); err != nil {
-		return err
+		return 0, false, err
 	}
 	if j.Code == nil {
-		return errors.New("httpref: a Status in JSON needs a \"code\" member")
+		return 0, false, fmt.Errorf("httpref: %s in JSON needs a \"code\" member", what)
 	}
-	st, ok := Lookup(int(*j.Code))
-	if !ok {
-		return fmt.Errorf("httpref: the catalog has no status %d", int(*j.Code))
-	}
-	*s = st
-	return nil
+	return *j.Code, false, nil
 }
 
 // nonNil returns v, or an empty slice when v is nil, so that JSON writes
