@@ -147,12 +147,16 @@ func AppendUnicode(dst []byte, s string, scratch []byte) (terms, folded []byte) 
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size <= 1 {
+		switch {
+		case r == utf8.RuneError && size <= 1:
 			buf = append(buf, ' ') // invalid UTF-8 separates words
 			i++
 			continue
+		case isCJKBlock(r):
+			buf = append(buf, s[i:i+size]...) // folding leaves it as it is
+		default:
+			buf = appendFoldedRune(buf, s[i:i+size], r)
 		}
-		buf = appendFoldedRune(buf, s[i:i+size], r)
 		i += size
 	}
 	if len(buf) == 0 {
@@ -256,6 +260,8 @@ func kind(s string, i int) (k, size int) {
 func kindRune(s string, i int) (k, size int) {
 	r, n := utf8.DecodeRuneInString(s[i:])
 	switch {
+	case isCJKBlock(r):
+		return kCJK, n // most of the text in a Chinese or Korean query: skip the tables
 	case r == utf8.RuneError && n <= 1:
 		return kSep, 1
 	case unicode.IsUpper(r):
@@ -270,6 +276,24 @@ func kindRune(s string, i int) (k, size int) {
 		return kDigit, n
 	}
 	return kSep, n
+}
+
+// The CJK Unified Ideographs block, U+4E00 to U+9FFF, and the Hangul
+// Syllables, U+AC00 to U+D7A3: every character in them is a letter
+// without case, width form or table decomposition, so folding keeps it as
+// it is and its kind is kCJK. TestCJKBlocks checks both against the
+// general path for each of them.
+const (
+	hanBlockFirst    = 0x4E00
+	hanBlockLast     = 0x9FFF
+	hangulBlockFirst = 0xAC00
+	hangulBlockLast  = 0xD7A3
+)
+
+// isCJKBlock reports whether r is in the CJK Unified Ideographs block or
+// among the Hangul Syllables, the letters of most Chinese and Korean text.
+func isCJKBlock(r rune) bool {
+	return hanBlockFirst <= r && r <= hanBlockLast || hangulBlockFirst <= r && r <= hangulBlockLast
 }
 
 // isWord reports whether kind k is that of a word character.

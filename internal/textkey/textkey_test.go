@@ -169,3 +169,25 @@ func BenchmarkAppendRealWorld(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(items)), "ns/text")
 }
+
+// TestCJKBlocks checks the fast path of the CJK Unified Ideographs block
+// and the Hangul Syllables against the general one for every character in
+// them: folding keeps the character as it is, its kind is kCJK, and Append
+// gives what the reference tokenizer gives for it alone and beside its
+// neighbour.
+func TestCJKBlocks(t *testing.T) {
+	for _, block := range [][2]rune{{hanBlockFirst, hanBlockLast}, {hangulBlockFirst, hangulBlockLast}} {
+		for r := block[0]; r <= block[1]; r++ {
+			enc := string(r)
+			require.Equal(t, enc, string(appendFoldedRune(nil, enc, r)), "%U folds", r)
+			k, n := refKindRune(enc, 0)
+			require.Equal(t, kCJK, k, "%U kind", r)
+			require.Equal(t, len(enc), n, "%U size", r)
+			require.True(t, isCJKBlock(r))
+			pair := enc + string(r+1)
+			require.Equal(t, string(refAppend(nil, pair)), string(Append(nil, pair)), "%U", r)
+		}
+		require.False(t, isCJKBlock(block[0]-1))
+		require.False(t, isCJKBlock(block[1]+1))
+	}
+}
