@@ -176,6 +176,14 @@ func TestSearchTopResult(t *testing.T) {
 		// code the words are about comes first.
 		{"Header is too large 8193>8192", 431},
 		{"494", 494},
+		// nginx's pages for its internal 494-497 are sent with 400: the
+		// message names the code its software sends with it (the first
+		// code of the signature), not the internal one.
+		{"The plain HTTP request was sent to HTTPS port", 400},
+		{"Why Am I Seeing The Plain HTTP Request Was Sent to HTTPS Port Error?", 400},
+		{"Request Header Or Cookie Too Large", 400},
+		{"nginx 497", 497},
+		{"HTTP Request Sent to HTTPS Port", 497},
 		// On equal relevance the standard code comes first.
 		{"Unauthorized", 401},
 		{"request header fields too large", 431},
