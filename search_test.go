@@ -621,6 +621,9 @@ func TestSearchConcepts(t *testing.T) {
 		// "stock" is in no entry: it stays as it is, not corrected as a
 		// typo to some other term, so the ask still matches.
 		{"return code for out of stock item", 409},
+		// An OAuth redirect URI that does not match is a bad request, not
+		// a redirect.
+		{"bug: redirect_uri did not match any of the client's registered redirect_uris", 400},
 	}
 	for _, tc := range tests {
 		res := Search(tc.query, &SearchOptions{Limit: 3})
