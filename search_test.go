@@ -623,7 +623,7 @@ func TestSearchConcepts(t *testing.T) {
 		{"return code for out of stock item", 409},
 		// An OAuth redirect URI that does not match is a bad request, not
 		// a redirect.
-		{"bug: redirect_uri did not match any of the client's registered redirect_uris", 400},
+		{"login fails: redirect_uri does not match the redirect URIs registered for the client", 400},
 	}
 	for _, tc := range tests {
 		res := Search(tc.query, &SearchOptions{Limit: 3})
