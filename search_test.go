@@ -180,7 +180,7 @@ func TestSearchTopResult(t *testing.T) {
 		// message names the code its software sends with it (the first
 		// code of the signature), not the internal one.
 		{"The plain HTTP request was sent to HTTPS port", 400},
-		{"Why Am I Seeing The Plain HTTP Request Was Sent to HTTPS Port Error?", 400},
+		{"why do I keep getting the plain HTTP request was sent to HTTPS port error?", 400},
 		{"Request Header Or Cookie Too Large", 400},
 		{"nginx 497", 497},
 		{"HTTP Request Sent to HTTPS Port", 497},
