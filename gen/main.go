@@ -10,11 +10,11 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"os"
 
+	"github.com/httpref/httpref/internal/genfile"
 	"github.com/httpref/httpref/internal/table"
 )
 
@@ -37,8 +37,5 @@ func run(in, out string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", in, err)
 	}
-	if old, err := os.ReadFile(out); err == nil && bytes.Equal(old, code) {
-		return nil
-	}
-	return os.WriteFile(out, code, 0o644)
+	return genfile.Write(out, code)
 }

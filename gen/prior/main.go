@@ -11,12 +11,12 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"os"
 
 	"github.com/httpref/httpref/internal/evalset"
+	"github.com/httpref/httpref/internal/genfile"
 )
 
 func main() {
@@ -35,8 +35,5 @@ func run(dir, catalog, out string) error {
 	if err != nil {
 		return err
 	}
-	if old, err := os.ReadFile(out); err == nil && bytes.Equal(old, code) {
-		return nil
-	}
-	return os.WriteFile(out, code, 0o644)
+	return genfile.Write(out, code)
 }
