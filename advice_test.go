@@ -167,6 +167,11 @@ func TestAdviceJSONRoundTrip(t *testing.T) {
 	assert.Error(t, json.Unmarshal([]byte(`{"known":true}`), &a), "no code")
 	assert.Error(t, json.Unmarshal([]byte(`{"code":4.5}`), &a))
 	assert.Error(t, json.Unmarshal([]byte(`[1]`), &a))
+	err := json.Unmarshal([]byte(`{"phrase":"Not Found"}`), &a)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `Advice in JSON needs a "code" member`)
+	require.NoError(t, json.Unmarshal([]byte(`null`), &a))
+	assert.Equal(t, Advice{}, a)
 }
 
 func TestAdviseAllocatesNothing(t *testing.T) {

@@ -492,6 +492,9 @@ func TestStatusJSONRoundTrip(t *testing.T) {
 	for _, bad := range []string{`{"code":427}`, `{"phrase":"Not Found"}`, `{"code":"x"}`, `404`, `[]`} {
 		assert.Error(t, json.Unmarshal([]byte(bad), &s), bad)
 	}
+	err = json.Unmarshal([]byte(`{"phrase":"Not Found"}`), &s)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `a Status in JSON needs a "code" member`)
 }
 
 func TestZeroStatusIsEmpty(t *testing.T) {
