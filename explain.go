@@ -236,8 +236,12 @@ type sigFound struct {
 const maxScanQueryBytes = maxQueryBytes
 
 // maxAnchored is the most signatures anchoredScan follows; Search scans a
-// text that anchors more in full (explainState).
-const maxAnchored = 128
+// text that anchors more in full (explainState). The real-world texts
+// anchor 50 at the median, 155 at the 99th percentile and 214 at most:
+// at 128, 139 of the 4,696 took the full scan, which clears a track for
+// every signature (Search 10.7 µs a text then, 9.4 µs with this and the
+// two limits below, same results).
+const maxAnchored = 256
 
 // anchoredScan is the scan Search makes of a query: it notes the words
 // the index holds, marks the signatures that one of them anchors (see
@@ -259,9 +263,9 @@ type anchoredScan struct {
 }
 
 // maxLive is the most live signatures anchoredScan follows; Search scans
-// a text with more as wideScan does. The real-world texts have at most 40,
-// and 32 or fewer but for a handful.
-const maxLive = 32
+// a text with more as wideScan does. The real-world texts have 3 at the
+// median, 45 at the 99th percentile and 94 at most.
+const maxLive = 64
 
 // slot returns where the track of anchored signature sig is: its own
 // for a live signature, else the empty track at maxLive.
@@ -301,8 +305,10 @@ func (a *anchoredSet) index(sig uint32) int {
 }
 
 // maxCandPlaces is the most places of anchored signatures that
-// anchoredScan notes; Search scans a text with more as wideScan does.
-const maxCandPlaces = 512
+// anchoredScan notes; Search scans a text with more as wideScan does. The
+// real-world texts hold 78 at the median, 421 at the 99th percentile and
+// 829 at most (at 512, 880 of them took wideScan).
+const maxCandPlaces = 1024
 
 // A noted place is a place of sigPlaces with, in its bits 8 to 15 (which
 // sigPlaces leaves zero: positions are below 256), the index of the word

@@ -268,3 +268,86 @@ func TestExplainAlone(t *testing.T) {
 		assert.Equal(t, tt.want, has(tt.text, tt.id), "%q", tt.text)
 	}
 }
+
+// signatureMeasures returns the score and cover of each signature that
+// reaches explainMinScore in text, as each of Search's three scans finds
+// them (anchoredScan, wideScan, explainState), and whether the first two
+// could finish.
+func signatureMeasures(text string) (anchored, wide, all map[uint16][2]float32, anchoredOK, wideOK bool) {
+	keep := func(seen []uint16, measure func(sig uint32) (score, cover float32)) map[uint16][2]float32 {
+		m := map[uint16][2]float32{}
+		for _, x := range seen {
+			if sc, cover := measure(uint32(x)); sc >= explainMinScore {
+				m[x] = [2]float32{sc, cover}
+			}
+		}
+		return m
+	}
+	var a anchoredScan
+	if anchoredOK = a.scan(text); anchoredOK {
+		anchored = keep(a.seen[:a.nseen], func(sig uint32) (float32, float32) {
+			t := &a.track[a.slot(sig)]
+			return sigScore(t, int(sig), a.chars), t.cover(a.chars)
+		})
+	}
+	var w wideScan
+	if wideOK = w.scan(text); wideOK {
+		wide = keep(w.seen[:w.nseen], func(sig uint32) (float32, float32) {
+			t := &w.track[w.slot(sig)]
+			return sigScore(t, int(sig), w.chars), t.cover(w.chars)
+		})
+	}
+	var ex explainState
+	ex.scan(text)
+	all = keep(ex.seen[:ex.nseen], func(sig uint32) (float32, float32) { return ex.score(int(sig)), ex.cover(int(sig)) })
+	return anchored, wide, all, anchoredOK, wideOK
+}
+
+// TestSignatureScansAgree checks that the three scans of Search's
+// signatureGains find the same signatures with the same score and cover,
+// where each can finish, on the real-world texts and on a run of the words
+// that anchor the most signatures (more than maxAnchored, so that only
+// the full scan finishes); and that each fallback is taken by some text.
+func TestSignatureScansAgree(t *testing.T) {
+	var texts []string
+	for _, it := range readRealWorld(t) {
+		texts = append(texts, it.Text)
+	}
+	// The words that anchor the most signatures, as a text of about 200
+	// bytes: it anchors more than maxAnchored.
+	byAnchors := make([]int, len(sigWords))
+	for i := range byAnchors {
+		byAnchors[i] = i
+	}
+	slices.SortStableFunc(byAnchors, func(a, b int) int { return int(sigWords[b].anchors.n) - int(sigWords[a].anchors.n) })
+	var salad []byte
+	for _, i := range byAnchors {
+		if len(salad)+len(sigWords[i].word) >= 200 {
+			break
+		}
+		salad = append(append(salad, sigWords[i].word...), ' ')
+	}
+	texts = append(texts, string(salad))
+	assert.NotEmpty(t, Search(string(salad), nil), "Search through the full scan")
+	var wideOnly, fullOnly int
+	for _, text := range texts {
+		if len(text) > maxScanQueryBytes {
+			text = text[:maxScanQueryBytes]
+		}
+		anchored, wide, all, anchoredOK, wideOK := signatureMeasures(text)
+		if anchoredOK {
+			require.Equal(t, all, anchored, "%q: anchoredScan", text)
+		}
+		if wideOK {
+			require.Equal(t, all, wide, "%q: wideScan", text)
+		}
+		switch {
+		case !anchoredOK && wideOK:
+			wideOnly++
+		case !wideOK:
+			fullOnly++
+		}
+	}
+	assert.Positive(t, wideOnly, "texts that only wideScan and the full scan finish")
+	assert.Positive(t, fullOnly, "texts that only the full scan finishes")
+}
