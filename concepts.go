@@ -24,6 +24,8 @@ const (
 // askMatch.key holds any index into searchConceptKeys.
 var (
 	_ = [1]struct{}{}[searchConceptCount>>8]
+	_ = [1]struct{}{}[len(searchConceptStart)*64-searchConceptFilterMask-1]
+	_ = [1]struct{}{}[len(searchConceptInner)*64-searchConceptFilterMask-1]
 	_ = [1]struct{}{}[len(searchConceptKeys)>>16]
 )
 
@@ -54,7 +56,7 @@ func (s *searchScorer) conceptGains(q *queryTerms) {
 			continue
 		}
 		if kept && i+1 < q.n {
-			if b := q.hash[i+1] & 1023; searchConceptInner[b/64]&(1<<(b%64)) != 0 {
+			if b := q.hash[i+1] & searchConceptFilterMask; searchConceptInner[b/64]&(1<<(b%64)) != 0 {
 				s.leanConceptPass(q, &hit)
 				return
 			}
@@ -91,7 +93,7 @@ func (s *searchScorer) conceptPass(q *queryTerms, hit *[4]uint64) {
 	)
 	for i := range q.n {
 		h := q.hash[i]
-		if b := h & 1023; searchConceptStart[b/64]&(1<<(b%64)) == 0 {
+		if b := h & searchConceptFilterMask; searchConceptStart[b/64]&(1<<(b%64)) == 0 {
 			continue // no ask starts with this term
 		}
 		for k := 1; k <= searchConceptMaxTerms && i+k <= q.n; k++ {

@@ -617,25 +617,25 @@ const searchConceptCount = %d
 	}
 	b.WriteString("}\n\n")
 	writeInts(b, "searchConceptID", "uint16", concept, 16)
-	var bloom [16]uint64
+	// The two filters have conceptFilterBits bits: with a few thousand
+	// asks, 1,024 bits were three quarters set and let most terms
+	// through to a probe.
+	var bloom, inner [conceptFilterBits / 64]uint64
 	for _, c := range t.Concepts {
 		for _, a := range c.Asks {
-			h := textkey.Hash(terms(a)[0]) & 1023
+			ts := terms(a)
+			h := textkey.Hash(ts[0]) & (conceptFilterBits - 1)
 			bloom[h/64] |= 1 << (h % 64)
-		}
-	}
-	b.WriteString("// searchConceptStart has bit textkey.Hash(term) % 1024 set for the first\n// term of every ask, so that a search skips most terms without a probe.\n")
-	writeList(b, "searchConceptStart", "uint64", len(bloom), 4, func(i int) string { return fmt.Sprintf("%#016x", bloom[i]) })
-	var inner [16]uint64
-	for _, c := range t.Concepts {
-		for _, a := range c.Asks {
-			for _, term := range terms(a)[1:] {
-				h := textkey.Hash(term) & 1023
+			for _, term := range ts[1:] {
+				h := textkey.Hash(term) & (conceptFilterBits - 1)
 				inner[h/64] |= 1 << (h % 64)
 			}
 		}
 	}
-	b.WriteString("// searchConceptInner has bit textkey.Hash(term) % 1024 set for every term\n// of an ask but the first, so that a search reads a query again without\n// its filler only when a term after a filler word may go on an ask.\n")
+	fmt.Fprintf(b, "// searchConceptFilterMask masks a term's textkey.Hash to its bit in\n// searchConceptStart and searchConceptInner.\nconst searchConceptFilterMask = %d\n\n", conceptFilterBits-1)
+	b.WriteString("// searchConceptStart has bit textkey.Hash(term) & searchConceptFilterMask\n// set for the first term of every ask, so that a search skips most terms\n// without a probe.\n")
+	writeList(b, "searchConceptStart", "uint64", len(bloom), 4, func(i int) string { return fmt.Sprintf("%#016x", bloom[i]) })
+	b.WriteString("// searchConceptInner has bit textkey.Hash(term) & searchConceptFilterMask\n// set for every term of an ask but the first, so that a search reads a\n// query again without its filler only when a term after a filler word\n// may go on an ask.\n")
 	writeList(b, "searchConceptInner", "uint64", len(inner), 4, func(i int) string { return fmt.Sprintf("%#016x", inner[i]) })
 	b.WriteString("// searchConceptHash is an open-addressing table of searchConceptKeys like\n// searchTermHash: 1 + the key's index, or 0.\n")
 	writeInts(b, "searchConceptHash", "uint16", hashTable(keys), 16)
@@ -693,3 +693,7 @@ func (t *Table) renderBigrams(b *bytes.Buffer) {
 	writeList(b, "searchBigramFirst", "uint64", len(first), 4, func(i int) string { return fmt.Sprintf("%#016x", first[i]) })
 	writeList(b, "searchBigramSecond", "uint64", len(second), 4, func(i int) string { return fmt.Sprintf("%#016x", second[i]) })
 }
+
+// conceptFilterBits is the size in bits of the concept table's two term
+// filters (searchConceptStart and searchConceptInner), a power of two.
+const conceptFilterBits = 1 << 14
