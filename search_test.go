@@ -625,6 +625,12 @@ func TestSearchConcepts(t *testing.T) {
 		// An OAuth redirect URI that does not match is a bad request, not
 		// a redirect.
 		{"login fails: redirect_uri does not match the redirect URIs registered for the client", 400},
+		// A status named in another language, as localized references
+		// name it: a resumed download that the server refuses (Chinese),
+		// a request that timed out (Korean), too many requests (German).
+		{"断点续传下载报：请求范围不符合要求", 416},
+		{"요청 시간 만료 에러가 납니다", 408},
+		{"zu viele Anfragen beim Login", 429},
 	}
 	for _, tc := range tests {
 		res := Search(tc.query, &SearchOptions{Limit: 3})
