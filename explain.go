@@ -239,7 +239,7 @@ const maxScanQueryBytes = maxQueryBytes
 // text that anchors more in full (explainState). The real-world texts
 // anchor 50 at the median, 155 at the 99th percentile and 214 at most:
 // at 128, 139 of the 4,696 took the full scan, which clears a track for
-// every signature (Search 10.7 µs a text then, 9.4 µs with this and the
+// every signature (Search 10.6 µs a text then, 9.4 µs with this and the
 // two limits below, same results).
 const maxAnchored = 256
 
