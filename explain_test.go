@@ -54,7 +54,7 @@ func TestExplain(t *testing.T) {
 		{"an event-log line", `Application 'MACHINE/WEBROOT/APPHOST/DEFAULT WEB SITE' with physical root 'C:\inetpub\wwwroot\' failed to start process with commandline '"dotnet" .\app.dll', ErrorCode = '0x80004005 : 80008083.`, "ASP.NET Core", 502},
 		{"a short message still needs its code", "Connection timed out Error code", "", 0},
 		{"a product's code alone", "we keep getting H12 errors after the deploy", "Heroku", 503},
-		{"Apache's message id alone", "the proxy logs AH00957 every few minutes", "apache-httpd", 503},
+		{"Apache's message id alone", "the proxy logs AH00957 every few minutes", "Apache HTTP Server", 503},
 		{"no product code: one or many digits", "an h1 title and the h123456 build", "", 0},
 		{"older Chrome's preflight redirect", "XMLHttpRequest cannot load https://api.example.com/v1/items. Response for preflight is invalid (redirect)", "Browser CORS", 302},
 	}
