@@ -169,3 +169,67 @@ func (s Stat) Top1() float64 { return float64(s.Hits) / float64(max(s.N, 1)) }
 // MRR returns the mean reciprocal rank (MRR@10 when ranks come from ten
 // results).
 func (s Stat) MRR() float64 { return s.RR / float64(max(s.N, 1)) }
+
+// Origin is one text of the Explain evaluation set
+// (testdata/explain/realworld.jsonl): a text of the real-world search set
+// labelled with the software that printed what it quotes.
+type Origin struct {
+	Text string `json:"text"`
+	URL  string `json:"url"`
+	// Kind is OriginMessage, OriginGeneric, OriginApp or OriginNone.
+	Kind string `json:"kind"`
+	// Products names the software that printed the quoted output, as
+	// httpref's Signature.Product writes it, or "other:Name" for software
+	// that has no signatures; for OriginGeneric, the products known to
+	// print those words that fit the text (possibly none).
+	Products []string `json:"products"`
+	Quote    string   `json:"quote"` // the part of Text that the software printed
+	Why      string   `json:"why"`   // what tells the software
+	Line     int      `json:"-"`
+}
+
+// The kinds of Origin.
+const (
+	OriginMessage = "message" // quotes output of identifiable software
+	OriginGeneric = "generic" // quotes words many products print alike ("502 Bad Gateway")
+	OriginApp     = "app"     // quotes an application's own output
+	OriginNone    = "none"    // quotes no output: a person's own words
+)
+
+// Tune reports whether the text belongs to the part that changes may be
+// tuned on, by the rule of Item.Tune.
+func (o Origin) Tune() bool { return Item{Text: o.Text}.Tune() }
+
+// ReadOrigins reads the Explain evaluation set at name. Each line must be
+// an object with exactly the keys of Origin and a known kind; a message
+// names at least one product, an app or none text none; a quote is part
+// of its text.
+func ReadOrigins(name string) ([]Origin, error) {
+	var out []Origin
+	err := eachLine(name, func(n int, line string) error {
+		if strings.TrimSpace(line) == "" {
+			return nil
+		}
+		dec := json.NewDecoder(strings.NewReader(line))
+		dec.DisallowUnknownFields()
+		o := Origin{Line: n}
+		if err := dec.Decode(&o); err != nil {
+			return err
+		}
+		switch {
+		case o.Text == "" || o.URL == "":
+			return fmt.Errorf("want a text and a url")
+		case !slices.Contains([]string{OriginMessage, OriginGeneric, OriginApp, OriginNone}, o.Kind):
+			return fmt.Errorf("kind %q: want message, generic, app or none", o.Kind)
+		case o.Kind == OriginMessage && len(o.Products) == 0:
+			return fmt.Errorf("a message names the products that printed it")
+		case (o.Kind == OriginApp || o.Kind == OriginNone) && len(o.Products) > 0:
+			return fmt.Errorf("kind %s names no product", o.Kind)
+		case !strings.Contains(o.Text, o.Quote):
+			return fmt.Errorf("quote %q is not part of the text", o.Quote)
+		}
+		out = append(out, o)
+		return nil
+	})
+	return out, err
+}
