@@ -35,5 +35,5 @@ func ExampleAppendSearch() {
 	buf = httpref.AppendSearch(buf[:0], "HTTP/1.1 503 Service Unavailable", &httpref.SearchOptions{Limit: 1})
 	fmt.Println(buf[0].Status, "-", buf[0].Matched)
 	// Output:
-	// 503 Service Unavailable - code, phrase, alias, constant, summary, details, situations, checks, avoid_when, signature
+	// 503 Service Unavailable - code, phrase, alias, constant, summary, details, situations, checks, avoid_when
 }

@@ -32,7 +32,10 @@ const explainShortWords = 4
 // least score. A message of words that people and other software also
 // write (Spring Security's "Bad credentials", Laravel's
 // "Unauthenticated.") matches only when it is much of the text, not
-// inside a sentence. Explain returns
+// inside a sentence; so does a status line and nothing more (nginx's
+// bare "502 Bad Gateway", Chrome's "HTTP ERROR 500"), and a match needs
+// a word that no status line holds ("Method not allowed" alone is not
+// Slim's "Method not allowed. Must be one of: ..."). Explain returns
 // nothing rather than a guess when nothing matches; it accepts any input,
 // invalid UTF-8 and megabytes of junk included, in one pass over the
 // text, and allocates only its result.
@@ -646,6 +649,8 @@ func (t *sigTrack) step(sig uint32, pos uint8, off, n int, weight uint16) (advan
 	switch {
 	case t.got&sigMust[sig] != sigMust[sig]:
 		return true, false // a numbered message needs its numbers
+	case sigDistinct[sig] != 0 && t.got&sigDistinct[sig] == 0:
+		return true, false // words that any status line holds are no evidence
 	case t.got&sigNaming[sig] != 0:
 		// The product's code that names the message ("H12") is a match
 		// by itself.

@@ -57,8 +57,8 @@ func share(n, of int) float64 { return float64(n) / float64(max(of, 1)) }
 // the share for which Explain says nothing.
 const (
 	minExplainFirst = 0.60
-	maxExplainOther = 0.15
-	minExplainQuiet = 0.85
+	maxExplainOther = 0.12
+	minExplainQuiet = 0.89
 )
 
 // TestExplainRealWorld measures Explain on texts of the real-world search

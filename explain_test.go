@@ -56,6 +56,10 @@ func TestExplain(t *testing.T) {
 		{"a product's code alone", "we keep getting H12 errors after the deploy", "Heroku", 503},
 		{"Apache's message id alone", "the proxy logs AH00957 every few minutes", "Apache HTTP Server", 503},
 		{"no product code: one or many digits", "an h1 title and the h123456 build", "", 0},
+		{"a status line in a sentence", "The endpoint should answer 405 Method Not Allowed instead of 404 for known paths", "", 0},
+		{"a status line pasted alone", "HTTP ERROR 500", "Chrome", 500},
+		{"nginx's page with its footer", "502 Bad Gateway\n\nnginx/1.18.0 (Ubuntu)", "nginx", 502},
+		{"nginx's page words without nginx", "Change 200 OK status to 500 Internal Server Error when user already exists.", "", 0},
 		{"older Chrome's preflight redirect", "XMLHttpRequest cannot load https://api.example.com/v1/items. Response for preflight is invalid (redirect)", "Browser CORS", 302},
 	}
 	for _, tc := range tests {

@@ -84,6 +84,8 @@ type Compiled struct {
 	Fragments []string // the literal runs, braces unescaped, in order
 	Literal   int      // the number of literal bytes
 	Words     []string // the words Explain matches, lower case, in order (see Words)
+	Names     []string // the words that name the product (see NameWords), once the phrases are known
+	Distinct  uint64   // the positions of the words that no status line holds (see DistinctMask), once the phrases are known
 }
 
 // stopWords carry no signal in a message: Explain skips them.
@@ -612,8 +614,12 @@ const mustFreeWords = 6
 // "500.30"). The code of a signature with one code is not required when
 // the signature has mustFreeWords other words or more; with several codes
 // ("400 The plain HTTP request was sent to HTTPS port", 400 and nginx's
-// 497), the number says which of them the text is about.
-func MustMask(words []string, codes []int) uint64 {
+// 497), the number says which of them the text is about. In a signature
+// with fewer than mustFreeWords other words, a word of names (the words
+// that name its product, see NameWords) is required too: nginx's
+// "404 Not Found nginx" without "nginx" is what any server prints and
+// anyone writes.
+func MustMask(words []string, codes []int, names []string) uint64 {
 	own := func(w string) bool { return len(codes) == 1 && w == strconv.Itoa(codes[0]) }
 	others := 0
 	for _, w := range words {
@@ -623,11 +629,68 @@ func MustMask(words []string, codes []int) uint64 {
 	}
 	var m uint64
 	for p, w := range words {
-		if p < 64 && strings.ContainsAny(w, "0123456789") && (others < mustFreeWords || !own(w)) {
+		if p >= 64 {
+			break
+		}
+		if strings.ContainsAny(w, "0123456789") && (others < mustFreeWords || !own(w)) || others < mustFreeWords && slices.Contains(names, w) {
 			m |= 1 << p
 		}
 	}
 	return m
+}
+
+// StatusWords returns the words that status lines are made of: those of
+// every reason phrase and alias, with and without a plural s, those of
+// statusLineWords, and three-digit numbers (see DistinctMask).
+func StatusWords(phrases []Phrase) func(w string) bool {
+	words := map[string]bool{}
+	for w := range statusLineWords {
+		words[w] = true
+	}
+	for _, p := range phrases {
+		for _, w := range strings.Fields(phraseKey([]string{p.Text})) {
+			words[w], words[w+"s"] = true, true
+		}
+	}
+	return func(w string) bool {
+		return words[w] || len(w) == 3 && strings.Trim(w, "0123456789") == ""
+	}
+}
+
+// DistinctMask returns the bit mask of the positions (below 64) of the
+// words that are not status words: a match that holds none of them is
+// made of words that any status line or any sentence about a status
+// holds ("method not allowed" of Slim's "Method not allowed. Must be one
+// of: ..."), and Explain does not report it. A signature with no such
+// word gets 0 and is not held to it (see MarkStatusLines for those).
+func DistinctMask(words []string, status func(w string) bool) uint64 {
+	var m uint64
+	for p, w := range words {
+		if p < 64 && !status(w) {
+			m |= 1 << p
+		}
+	}
+	return m
+}
+
+// NameWords returns the words of a product's name that name it in a
+// message ("nginx", "varnish", "cloudflare"): those of four letters or
+// more that are not words of a reason phrase (Amazon API Gateway's
+// "gateway" is also Bad Gateway's), lower case.
+func NameWords(product string, phrases []Phrase) []string {
+	phraseWords := map[string]bool{}
+	for _, p := range phrases {
+		for _, w := range strings.Fields(phraseKey([]string{p.Text})) {
+			phraseWords[w] = true
+		}
+	}
+	var out []string
+	for _, w := range strings.Fields(phraseKey([]string{product})) {
+		if len(w) >= 4 && !phraseWords[w] {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // Explain's thresholds (explain.go holds what they mean). The generator
@@ -787,12 +850,19 @@ func renderWords(b *bytes.Buffer, sigs []Compiled) error {
 		}
 		fmt.Fprintf(b, "%#x, ", p.sig<<16|p.pos)
 	}
-	b.WriteString("\n}\n\n// sigMust holds, for each signature, the positions (below 64) of its\n// words that hold a digit: \"1020\" in \"Error 1020\", \"h12\" in \"code=H12\"\n// (a long message's own code aside; see sigtable.MustMask).\n// Explain reports a signature only when the text matched all of them, so\n// that one member of a numbered family does not stand for another.\nvar sigMust = [sigCount]uint64{")
+	b.WriteString("\n}\n\n// sigMust holds, for each signature, the positions (below 64) of its\n// words that hold a digit: \"1020\" in \"Error 1020\", \"h12\" in \"code=H12\"\n// (a long message's own code aside), and of a short one's words that\n// name its product (\"nginx\"; see sigtable.MustMask).\n// Explain reports a signature only when the text matched all of them, so\n// that one member of a numbered family does not stand for another.\nvar sigMust = [sigCount]uint64{")
 	for i, s := range sigs {
 		if i%8 == 0 {
 			b.WriteString("\n\t")
 		}
-		fmt.Fprintf(b, "%#x, ", MustMask(s.Words, s.Codes))
+		fmt.Fprintf(b, "%#x, ", MustMask(s.Words, s.Codes, s.Names))
+	}
+	b.WriteString("\n}\n\n// sigDistinct holds, for each signature, the positions (below 64) of its\n// words that no status line holds (see sigtable.DistinctMask): Explain\n// reports a signature only when the text matched one of them, if it has\n// any.\nvar sigDistinct = [sigCount]uint64{")
+	for i, s := range sigs {
+		if i%8 == 0 {
+			b.WriteString("\n\t")
+		}
+		fmt.Fprintf(b, "%#x, ", s.Distinct)
 	}
 	b.WriteString("\n}\n\n// sigNaming holds, for each signature, the positions (below 64) of the\n// product's error code that names it alone (\"h12\" in \"code=H12\n// desc=...\", \"ah00957\"; see sigtable.NamingCodes): that word is a match\n// by itself, where any other word needs another beside it.\nvar sigNaming = [sigCount]uint64{")
 	for i, id := range NamingCodes(sigs) {
@@ -920,6 +990,12 @@ func GenerateDir(dir, catalog string) ([]byte, error) {
 	if err := CheckPhrases(sigs, phrases); err != nil {
 		return nil, fmt.Errorf("%s/%w", dir, err)
 	}
+	MarkStatusLines(sigs, phrases)
+	statusWords := StatusWords(phrases)
+	for i := range sigs {
+		sigs[i].Names = NameWords(sigs[i].Product, phrases)
+		sigs[i].Distinct = DistinctMask(sigs[i].Words, statusWords)
+	}
 	return Render(sigs, ordered)
 }
 
@@ -939,30 +1015,102 @@ type Phrase struct {
 // catalog's phrase already finds the code. A product's own code ("Page
 // Expired", Laravel's 419) may be its message.
 func CheckPhrases(sigs []Compiled, phrases []Phrase) error {
-	norm := func(s string) string {
-		var b strings.Builder
-		for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' }) {
+	byText := map[string]Phrase{}
+	for _, p := range phrases {
+		byText[phraseKey(strings.Fields(p.Text))] = p
+	}
+	for _, s := range sigs {
+		p, ok := byText[phraseKey(s.Fragments)]
+		if !ok || ownCode(s, p) {
+			continue
+		}
+		return fmt.Errorf("signature %s (%s): text %q is the phrase of %d, which any server may print: it names no product", s.ID, s.Product, s.Text, p.Code)
+	}
+	return nil
+}
+
+// phraseKey returns the words of parts, lower case, joined by spaces:
+// runs of letters, digits and the underscore, so that case and
+// punctuation do not count.
+func phraseKey(parts []string) string {
+	var b strings.Builder
+	for _, part := range parts {
+		for _, f := range strings.FieldsFunc(strings.ToLower(part), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' }) {
 			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}
 			b.WriteString(f)
 		}
-		return b.String()
 	}
-	byText := map[string]Phrase{}
+	return b.String()
+}
+
+// ownCode reports whether phrase p belongs to a code that the product of
+// s defines ("Page Expired", Laravel's 419): its text is the product's own.
+func ownCode(s Compiled, p Phrase) bool {
+	vendor, product := strings.ToLower(p.Vendor), strings.ToLower(s.Product)
+	first, _, _ := strings.Cut(vendor, " ")
+	return vendor != "" && (strings.Contains(vendor, product) || strings.Contains(product, first))
+}
+
+// statusLineWords are the words that a status line or an error title
+// adds to a reason phrase: "HTTP ERROR 500", "Error 404: Not Found",
+// {"message":"Forbidden"}.
+var statusLineWords = map[string]bool{"http": true, "error": true, "status": true, "code": true, "message": true}
+
+// MarkStatusLines marks alone every signature whose words are a status
+// line of one of its codes and nothing more: three-digit numbers, the
+// words of statusLineWords, and the reason phrase or an alias of the code,
+// or no phrase at all ("HTTP ERROR {num}", Gin's "405 method not allowed",
+// nginx's "502 Bad Gateway", Django's "Bad Request (400)", API Gateway's
+// {"message":"Forbidden"}). People write those words in every other
+// sentence about a status ("return 405 Method Not Allowed for unknown
+// methods"), so they name a product only when they are much of the text,
+// a page or a body pasted as it is. A product's own code (Laravel's "Page
+// Expired") and a substatus ("HTTP Error 404.13", whose "13" is no status)
+// keep their words. It returns how many it marked.
+func MarkStatusLines(sigs []Compiled, phrases []Phrase) int {
+	byCode := map[int][]Phrase{}
 	for _, p := range phrases {
-		byText[norm(p.Text)] = p
+		byCode[p.Code] = append(byCode[p.Code], p)
 	}
-	for _, s := range sigs {
-		p, ok := byText[norm(strings.Join(s.Fragments, " "))]
-		if !ok {
+	n := 0
+	for i := range sigs {
+		s := &sigs[i]
+		if s.Alone || !statusLine(*s, byCode) {
 			continue
 		}
-		vendor, product := strings.ToLower(p.Vendor), strings.ToLower(s.Product)
-		if first, _, _ := strings.Cut(vendor, " "); strings.Contains(vendor, product) || strings.Contains(product, first) {
-			continue // the product's own code
-		}
-		return fmt.Errorf("signature %s (%s): text %q is the phrase of %d, which any server may print: it names no product", s.ID, s.Product, s.Text, p.Code)
+		s.Alone, s.StatusInText = true, false
+		n++
 	}
-	return nil
+	return n
+}
+
+// statusLine reports whether the words of s are a status line of one of
+// its codes (see MarkStatusLines).
+func statusLine(s Compiled, byCode map[int][]Phrase) bool {
+	key := phraseWords(s.Fragments)
+	if key == "" {
+		return true
+	}
+	for _, c := range s.Codes {
+		for _, p := range byCode[c] {
+			if phraseWords([]string{p.Text}) == key && !ownCode(s, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// phraseWords returns the words of parts (see phraseKey) less stop words,
+// three-digit numbers and the words of statusLineWords.
+func phraseWords(parts []string) string {
+	var rest []string
+	for _, w := range strings.Fields(phraseKey(parts)) {
+		if !statusLineWords[w] && !stopWords[w] && (len(w) != 3 || strings.Trim(w, "0123456789") != "") {
+			rest = append(rest, w)
+		}
+	}
+	return strings.Join(rest, " ")
 }

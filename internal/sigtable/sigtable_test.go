@@ -146,11 +146,52 @@ func TestMustMask(t *testing.T) {
 		{"several codes keep the number", []string{"400", "plain", "http", "request", "sent", "https", "port"}, []int{400, 497}, 1},
 		{"substatus stays", []string{"http", "error", "500", "30", "asp", "net", "core", "app", "failed", "start"}, []int{500}, 1 << 3},
 		{"another number stays", []string{"code", "h12", "request", "timeout", "heroku", "router", "dyno"}, []int{503}, 1 << 1},
+		{"short message needs its product", []string{"404", "not", "found", "nginx"}, []int{404}, 0b1001},
+		{"long message does not", []string{"nginx", "upstream", "timed", "out", "while", "reading", "response"}, []int{504}, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			assert.Equal(t, tc.want, MustMask(tc.words, tc.codes))
+			assert.Equal(t, tc.want, MustMask(tc.words, tc.codes, []string{"nginx"}))
 		})
+	}
+}
+
+func TestNameWords(t *testing.T) {
+	phrases := []Phrase{{Code: 502, Text: "Bad Gateway"}, {Code: 503, Text: "Service Unavailable"}, {Code: 505, Text: "HTTP Version Not Supported"}}
+	assert.Equal(t, []string{"nginx"}, NameWords("nginx", phrases))
+	assert.Equal(t, []string{"amazon"}, NameWords("Amazon API Gateway", phrases), "gateway is a phrase's word, api too short")
+	assert.Empty(t, NameWords("Go net/http", phrases))
+}
+
+func TestMarkStatusLines(t *testing.T) {
+	phrases := []Phrase{
+		{Code: 502, Text: "Bad Gateway", Vendor: "IETF"},
+		{Code: 404, Text: "Not Found", Vendor: "IETF"},
+		{Code: 504, Text: "Page Expired", Vendor: "Laravel"},
+	}
+	tests := []struct {
+		product, text string
+		codes         string
+		alone         bool
+	}{
+		{"nginx", "502 Bad Gateway", "502", true},
+		{"Chrome", "HTTP ERROR {num}", "502", true},                 // no phrase at all
+		{"API Gateway", `{{"message":"Bad Gateway"}}`, "502", true}, // a body that is the phrase
+		{"IIS", "HTTP Error 404.13 - Not Found", "404", false},      // a substatus is no status
+		{"nginx", "502 Bad Gateway nginx", "502", false},            // the page with its product
+		{"Laravel", "Page Expired", "504", false},                   // the product's own code
+		{"nginx", "404 Not Found", "502", false},                    // the phrase of another code
+		{"nginx", "upstream sent a Bad Gateway page", "502", false}, // more than the phrase
+	}
+	for _, tc := range tests {
+		in := strings.Replace(strings.Replace(strings.Replace(good, `"product": "nginx"`, `"product": "`+tc.product+`"`, 1),
+			`upstream timed out ({num}: Connection timed out) while reading response header from upstream`, strings.ReplaceAll(tc.text, `"`, `\"`), 1),
+			`"codes": [504]`, `"codes": [`+tc.codes+`]`, 1)
+		sigs, err := Load(map[string][]byte{"x.json": []byte(in)}, codes)
+		require.NoError(t, err, tc.text)
+		n := MarkStatusLines(sigs, phrases)
+		assert.Equal(t, tc.alone, sigs[0].Alone, tc.text)
+		assert.Equal(t, map[bool]int{true: 1}[tc.alone], n, tc.text)
 	}
 }
 
@@ -214,5 +255,23 @@ func TestCheckPhrases(t *testing.T) {
 		} else if assert.Error(t, err, tc.text) {
 			assert.Contains(t, err.Error(), "names no product")
 		}
+	}
+}
+
+func TestDistinctMask(t *testing.T) {
+	status := StatusWords([]Phrase{{Code: 405, Text: "Method Not Allowed"}, {Code: 414, Text: "URI Too Long"}})
+	tests := []struct {
+		name  string
+		words []string
+		want  uint64
+	}{
+		{"Slim's message: only its tail tells", []string{"method", "not", "allowed", "must", "one"}, 0b11000},
+		{"plurals and status line words count as status words", []string{"methods", "http", "error", "405", "uris"}, 0},
+		{"other numbers tell", []string{"http", "error", "404", "13"}, 0b1000},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, DistinctMask(tc.words, status))
+		})
 	}
 }
