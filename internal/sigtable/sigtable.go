@@ -499,10 +499,11 @@ func ReadDir(paths []string, read func(string) ([]byte, error)) (map[string][]by
 // apart ("timed out", "prematurely closed") count for more than those
 // they share ("while reading response header from upstream").
 //
-// A product's error code (see IsProductCode) that only one signature
-// holds, and the only one that signature holds, names the message by
-// itself: people write "H12 errors" or "AH00957" without the rest of the
-// line. Its weight is raised to MinScore of the signature's weight, so
+// A product's error code (see IsProductCode) or an identifier (see
+// IsIdentifier) that only one signature holds, and the only one that
+// signature holds, names the message by itself: people write "H12
+// errors", "AH00957" or "InvalidAuthenticityToken" without the rest of
+// the line. Its weight is raised to MinScore of the signature's weight, so
 // that the code alone is a match.
 func Weights(sigs []Compiled) map[string]int {
 	df := docFreq(sigs)
@@ -526,16 +527,17 @@ func Weights(sigs []Compiled) map[string]int {
 	return out
 }
 
-// NamingCodes returns, for each signature, the product's error code that
-// names it alone (see Weights), or "": a word for which IsProductCode
-// holds, that no other signature holds, and that is the only such word of
-// its signature.
+// NamingCodes returns, for each signature, the word that names it alone
+// (see Weights), or "": a product's error code (see IsProductCode) or an
+// identifier the software prints (see IsIdentifier) that no other
+// signature holds, and the only such word of its signature.
 func NamingCodes(sigs []Compiled) []string {
 	df := docFreq(sigs)
 	out := make([]string, len(sigs))
 	for i, s := range sigs {
+		idents := identifiers(s.Fragments)
 		for _, w := range distinct(s.Words) {
-			if !IsProductCode(w) || df[w] > 1 {
+			if !IsProductCode(w) && !idents[w] || df[w] > 1 {
 				continue
 			}
 			if out[i] != "" {
@@ -543,6 +545,50 @@ func NamingCodes(sigs []Compiled) []string {
 				break
 			}
 			out[i] = w
+		}
+	}
+	return out
+}
+
+// IsIdentifier reports whether w, a word as the software prints it
+// (case kept), is an identifier that names one error: twelve bytes or
+// more, and either camel case of three words or more
+// ("InvalidAuthenticityToken", "PayloadTooLargeError",
+// "HttpMediaTypeNotSupportedException") or three or more words joined by
+// underscores ("upstream_reset_before_response_started"). People write
+// such a name in a title ("Fix InvalidAuthenticityToken errors") without
+// the rest of the message, and prose does not hold it by chance.
+func IsIdentifier(w string) bool {
+	if len(w) < 12 {
+		return false
+	}
+	humps := 0
+	for i := 1; i < len(w); i++ {
+		if 'A' <= w[i] && w[i] <= 'Z' && 'a' <= w[i-1] && w[i-1] <= 'z' {
+			humps++
+		}
+	}
+	return humps >= 2 || strings.Count(w, "_") >= 2
+}
+
+// identifiers returns the words of frags for which IsIdentifier holds,
+// lower case.
+func identifiers(frags []string) map[string]bool {
+	out := map[string]bool{}
+	for _, f := range frags {
+		for i := 0; i < len(f); {
+			if !IsWordByte(f[i]) {
+				i++
+				continue
+			}
+			j := i
+			for j < len(f) && IsWordByte(f[j]) {
+				j++
+			}
+			if IsIdentifier(f[i:j]) {
+				out[strings.ToLower(f[i:j])] = true
+			}
+			i = j
 		}
 	}
 	return out

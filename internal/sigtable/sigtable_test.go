@@ -275,3 +275,27 @@ func TestDistinctMask(t *testing.T) {
 		})
 	}
 }
+
+func TestIsIdentifier(t *testing.T) {
+	for w, want := range map[string]bool{
+		"InvalidAuthenticityToken":               true,
+		"HttpMediaTypeNotSupportedException":     true,
+		"upstream_reset_before_response_started": true,
+		"ActionController":                       false, // two words
+		"JavaScript":                             false,
+		"route_not":                              false,
+		"authentication":                         false,
+		"ERR_TOO_MANY_REDIRECTS":                 true,
+	} {
+		assert.Equal(t, want, IsIdentifier(w), w)
+	}
+}
+
+func TestNamingIdentifier(t *testing.T) {
+	sigs := []Compiled{
+		{Fragments: []string{"ActionController::InvalidAuthenticityToken"}, Words: []string{"actioncontroller", "invalidauthenticitytoken"}},
+		{Fragments: []string{"io.grpc.StatusRuntimeException: UNAVAILABLE"}, Words: []string{"io", "grpc", "statusruntimeexception", "unavailable"}},
+		{Fragments: []string{"io.grpc.StatusRuntimeException: INTERNAL"}, Words: []string{"io", "grpc", "statusruntimeexception", "internal"}},
+	}
+	assert.Equal(t, []string{"invalidauthenticitytoken", "", ""}, NamingCodes(sigs), "a shared identifier names neither")
+}
