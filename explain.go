@@ -22,7 +22,9 @@ const explainShortWords = 4
 // together, for Explain to report it.
 
 // Explain returns the error signatures that a pasted log line, error page
-// or console message matches, best first: for the incident question "who
+// or console message matches, best first (a message made only of words
+// that status lines hold, such as Next.js's "500: Internal Server Error",
+// after every message with a word of its own): for the incident question "who
 // produced this, and what does it mean". A signature matches when most of
 // its words (case aside, placeholders and stop words skipped) appear in
 // the text in order and close together; words count by their length and
@@ -72,6 +74,13 @@ func (st *explainState) appendMatches(dst []Match) []Match {
 	}
 	slices.SortStableFunc(dst[start:], func(a, b Match) int {
 		switch {
+		case a.Signature.s.generic != b.Signature.s.generic:
+			// A status line is what many products print: a message
+			// with a word of its own says more, whatever the scores.
+			if b.Signature.s.generic {
+				return -1
+			}
+			return 1
 		case a.Score != b.Score:
 			if a.Score > b.Score {
 				return -1

@@ -58,6 +58,7 @@ func TestExplain(t *testing.T) {
 		{"no product code: one or many digits", "an h1 title and the h123456 build", "", 0},
 		{"a status line in a sentence", "The endpoint should answer 405 Method Not Allowed instead of 404 for known paths", "", 0},
 		{"a status line pasted alone", "HTTP ERROR 500", "Chrome", 500},
+		{"a substatus before a status line", "IIS 500.19 Internal Server Error", "IIS", 500},
 		{"nginx's page with its footer", "502 Bad Gateway\n\nnginx/1.18.0 (Ubuntu)", "nginx", 502},
 		{"nginx's page words without nginx", "Change 200 OK status to 500 Internal Server Error when user already exists.", "", 0},
 		{"older Chrome's preflight redirect", "XMLHttpRequest cannot load https://api.example.com/v1/items. Response for preflight is invalid (redirect)", "Browser CORS", 302},
@@ -73,7 +74,11 @@ func TestExplain(t *testing.T) {
 			assert.Equal(t, tc.product, ms[0].Signature.Product(), "best: %s", ms[0].Signature)
 			assert.Contains(t, ms[0].Signature.Codes(), tc.code)
 			for i := 1; i < len(ms); i++ {
-				assert.GreaterOrEqual(t, ms[i-1].Score, ms[i].Score, "best first")
+				if ms[i-1].Signature.s.generic == ms[i].Signature.s.generic {
+					assert.GreaterOrEqual(t, ms[i-1].Score, ms[i].Score, "best first")
+				} else {
+					assert.True(t, ms[i].Signature.s.generic, "generic messages last")
+				}
 			}
 		})
 	}

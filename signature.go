@@ -18,6 +18,7 @@ type signature struct {
 	literal                            int  // literal bytes of text
 	statusInText                       bool // the text's {num} is the response's status
 	alone                              bool // common words: a match needs them to be much of the text (see aloneCover)
+	generic                            bool // every word is one that status lines hold (see sigtable.DistinctMask): many products print it
 }
 
 // sigWord is one word of Explain's index with its span of sigPlaces.

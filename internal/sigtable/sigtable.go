@@ -79,13 +79,14 @@ const (
 // Compiled is a validated signature ready to render.
 type Compiled struct {
 	Signature
-	Product   string
-	LayerIdx  int      // index into Layers, from 0
-	Fragments []string // the literal runs, braces unescaped, in order
-	Literal   int      // the number of literal bytes
-	Words     []string // the words Explain matches, lower case, in order (see Words)
-	Names     []string // the words that name the product (see NameWords), once the phrases are known
-	Distinct  uint64   // the positions of the words that no status line holds (see DistinctMask), once the phrases are known
+	Product    string
+	LayerIdx   int      // index into Layers, from 0
+	Fragments  []string // the literal runs, braces unescaped, in order
+	Literal    int      // the number of literal bytes
+	Words      []string // the words Explain matches, lower case, in order (see Words)
+	Names      []string // the words that name the product (see NameWords), once the phrases are known
+	Distinct   uint64   // the positions of the words that no status line holds (see DistinctMask), once the phrases are known
+	StatusLine bool     // a status line and nothing more (see MarkStatusLines)
 }
 
 // stopWords carry no signal in a message: Explain skips them.
@@ -438,6 +439,9 @@ func Render(sigs []Compiled, catalogCodes []int) ([]byte, error) {
 		if s.Alone {
 			flags += ", alone: true"
 		}
+		if s.Distinct == 0 {
+			flags += ", generic: true"
+		}
 		fmt.Fprintf(&b, "\t{id: %q, product: %q, layer: %d, text: %q, meaning: %q, source: %q, codes: span{%d, %d}, literal: %d%s},\n",
 			s.ID, s.Product, s.LayerIdx+1, s.Text, s.Meaning, s.Source, cOff, len(s.Codes), s.Literal, flags)
 	}
@@ -685,9 +689,10 @@ func MustMask(words []string, codes []int, names []string) uint64 {
 	return m
 }
 
-// StatusWords returns the words that status lines are made of: those of
-// every reason phrase and alias, with and without a plural s, those of
-// statusLineWords, and three-digit numbers (see DistinctMask).
+// StatusWords returns the words that status lines are made of, other
+// than the status itself: those of every reason phrase and alias, with
+// and without a plural s, and those of statusLineWords (see
+// DistinctMask).
 func StatusWords(phrases []Phrase) func(w string) bool {
 	words := map[string]bool{}
 	for w := range statusLineWords {
@@ -698,21 +703,27 @@ func StatusWords(phrases []Phrase) func(w string) bool {
 			words[w], words[w+"s"] = true, true
 		}
 	}
-	return func(w string) bool {
-		return words[w] || len(w) == 3 && strings.Trim(w, "0123456789") == ""
-	}
+	return func(w string) bool { return words[w] }
+}
+
+// ownCodeWord reports whether w is one of codes written out ("502"): a
+// substatus ("100" in IIS's "500.100") or a family number is no status.
+func ownCodeWord(w string, codes []int) bool {
+	return slices.ContainsFunc(codes, func(c int) bool { return w == strconv.Itoa(c) })
 }
 
 // DistinctMask returns the bit mask of the positions (below 64) of the
-// words that are not status words: a match that holds none of them is
-// made of words that any status line or any sentence about a status
-// holds ("method not allowed" of Slim's "Method not allowed. Must be one
-// of: ..."), and Explain does not report it. A signature with no such
-// word gets 0 and is not held to it (see MarkStatusLines for those).
-func DistinctMask(words []string, status func(w string) bool) uint64 {
+// words that are neither status words (see StatusWords) nor one of codes:
+// a match that holds none of them is made of words that any status line
+// or any sentence about a status holds ("method not allowed" of Slim's
+// "Method not allowed. Must be one of: ..."), and Explain does not report
+// it. A signature with no such word gets 0 and is not held to it; its
+// matches come after those of signatures with such a word (see
+// MarkStatusLines, and httpref's generic).
+func DistinctMask(words []string, codes []int, status func(w string) bool) uint64 {
 	var m uint64
 	for p, w := range words {
-		if p < 64 && !status(w) {
+		if p < 64 && !status(w) && !ownCodeWord(w, codes) {
 			m |= 1 << p
 		}
 	}
@@ -1040,7 +1051,7 @@ func GenerateDir(dir, catalog string) ([]byte, error) {
 	statusWords := StatusWords(phrases)
 	for i := range sigs {
 		sigs[i].Names = NameWords(sigs[i].Product, phrases)
-		sigs[i].Distinct = DistinctMask(sigs[i].Words, statusWords)
+		sigs[i].Distinct = DistinctMask(sigs[i].Words, sigs[i].Codes, statusWords)
 	}
 	return Render(sigs, ordered)
 }
@@ -1105,7 +1116,7 @@ func ownCode(s Compiled, p Phrase) bool {
 var statusLineWords = map[string]bool{"http": true, "error": true, "status": true, "code": true, "message": true}
 
 // MarkStatusLines marks alone every signature whose words are a status
-// line of one of its codes and nothing more: three-digit numbers, the
+// line of one of its codes and nothing more: its codes written out, the
 // words of statusLineWords, and the reason phrase or an alias of the code,
 // or no phrase at all ("HTTP ERROR {num}", Gin's "405 method not allowed",
 // nginx's "502 Bad Gateway", Django's "Bad Request (400)", API Gateway's
@@ -1135,13 +1146,13 @@ func MarkStatusLines(sigs []Compiled, phrases []Phrase) int {
 // statusLine reports whether the words of s are a status line of one of
 // its codes (see MarkStatusLines).
 func statusLine(s Compiled, byCode map[int][]Phrase) bool {
-	key := phraseWords(s.Fragments)
+	key := phraseWords(s.Fragments, s.Codes)
 	if key == "" {
 		return true
 	}
 	for _, c := range s.Codes {
 		for _, p := range byCode[c] {
-			if phraseWords([]string{p.Text}) == key && !ownCode(s, p) {
+			if phraseWords([]string{p.Text}, nil) == key && !ownCode(s, p) {
 				return true
 			}
 		}
@@ -1150,11 +1161,11 @@ func statusLine(s Compiled, byCode map[int][]Phrase) bool {
 }
 
 // phraseWords returns the words of parts (see phraseKey) less stop words,
-// three-digit numbers and the words of statusLineWords.
-func phraseWords(parts []string) string {
+// the words of statusLineWords and codes written out.
+func phraseWords(parts []string, codes []int) string {
 	var rest []string
 	for _, w := range strings.Fields(phraseKey(parts)) {
-		if !statusLineWords[w] && !stopWords[w] && (len(w) != 3 || strings.Trim(w, "0123456789") != "") {
+		if !statusLineWords[w] && !stopWords[w] && !ownCodeWord(w, codes) {
 			rest = append(rest, w)
 		}
 	}

@@ -268,10 +268,11 @@ func TestDistinctMask(t *testing.T) {
 		{"Slim's message: only its tail tells", []string{"method", "not", "allowed", "must", "one"}, 0b11000},
 		{"plurals and status line words count as status words", []string{"methods", "http", "error", "405", "uris"}, 0},
 		{"other numbers tell", []string{"http", "error", "404", "13"}, 0b1000},
+		{"a substatus is no status", []string{"http", "error", "405", "100"}, 0b1000},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			assert.Equal(t, tc.want, DistinctMask(tc.words, status))
+			assert.Equal(t, tc.want, DistinctMask(tc.words, []int{405, 404}, status))
 		})
 	}
 }
