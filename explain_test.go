@@ -58,6 +58,7 @@ func TestExplain(t *testing.T) {
 		{"no product code: one or many digits", "an h1 title and the h123456 build", "", 0},
 		{"a status line in a sentence", "The endpoint should answer 405 Method Not Allowed instead of 404 for known paths", "", 0},
 		{"a status line pasted alone", "HTTP ERROR 500", "Chrome", 500},
+		{"envoy's access log flags", `[2026-06-28T15:11:44.812Z] "GET /api HTTP/1.1" 503 UF,URX "-" 0 95 1 - "10.0.4.9" "curl/8.5.0"`, "envoy", 503},
 		{"a substatus before a status line", "IIS 500.19 Internal Server Error", "IIS", 500},
 		{"nginx's page with its footer", "502 Bad Gateway\n\nnginx/1.18.0 (Ubuntu)", "nginx", 502},
 		{"nginx's page words without nginx", "Change 200 OK status to 500 Internal Server Error when user already exists.", "", 0},
