@@ -79,14 +79,13 @@ const (
 // Compiled is a validated signature ready to render.
 type Compiled struct {
 	Signature
-	Product    string
-	LayerIdx   int      // index into Layers, from 0
-	Fragments  []string // the literal runs, braces unescaped, in order
-	Literal    int      // the number of literal bytes
-	Words      []string // the words Explain matches, lower case, in order (see Words)
-	Names      []string // the words that name the product (see NameWords), once the phrases are known
-	Distinct   uint64   // the positions of the words that no status line holds (see DistinctMask), once the phrases are known
-	StatusLine bool     // a status line and nothing more (see MarkStatusLines)
+	Product   string
+	LayerIdx  int      // index into Layers, from 0
+	Fragments []string // the literal runs, braces unescaped, in order
+	Literal   int      // the number of literal bytes
+	Words     []string // the words Explain matches, lower case, in order (see Words)
+	Names     []string // the words that name the product (see NameWords), once the phrases are known
+	Distinct  uint64   // the positions of the words that no status line holds (see DistinctMask), once the phrases are known
 }
 
 // stopWords carry no signal in a message: Explain skips them.
@@ -107,20 +106,10 @@ func IsWordByte(b byte) bool {
 func Words(frags []string) []string {
 	var out []string
 	for _, f := range frags {
-		for i := 0; i < len(f); {
-			if !IsWordByte(f[i]) {
-				i++
-				continue
-			}
-			j := i
-			for j < len(f) && IsWordByte(f[j]) {
-				j++
-			}
-			w := strings.ToLower(f[i:j])
-			if !stopWords[w] {
+		for _, w := range wordRuns(f) {
+			if w = strings.ToLower(w); !stopWords[w] {
 				out = append(out, w)
 			}
-			i = j
 		}
 	}
 	return out
@@ -580,22 +569,19 @@ func IsIdentifier(w string) bool {
 func identifiers(frags []string) map[string]bool {
 	out := map[string]bool{}
 	for _, f := range frags {
-		for i := 0; i < len(f); {
-			if !IsWordByte(f[i]) {
-				i++
-				continue
+		for _, w := range wordRuns(f) {
+			if IsIdentifier(w) {
+				out[strings.ToLower(w)] = true
 			}
-			j := i
-			for j < len(f) && IsWordByte(f[j]) {
-				j++
-			}
-			if IsIdentifier(f[i:j]) {
-				out[strings.ToLower(f[i:j])] = true
-			}
-			i = j
 		}
 	}
 	return out
+}
+
+// wordRuns returns the runs of word bytes (see IsWordByte) of s, as
+// written.
+func wordRuns(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r >= 0x80 || !IsWordByte(byte(r)) })
 }
 
 // NamingMask returns the bit mask of the positions (below 64) of word id
