@@ -355,3 +355,18 @@ func TestSignatureScansAgree(t *testing.T) {
 	assert.Positive(t, wideOnly, "texts that only wideScan and the full scan finish")
 	assert.Positive(t, fullOnly, "texts that only the full scan finishes")
 }
+
+// TestGenericIsDistinctless checks that the generated generic flag, which
+// Explain's ordering reads, says what sigDistinct says: no word of the
+// signature is one that status lines lack.
+func TestGenericIsDistinctless(t *testing.T) {
+	n := 0
+	for i := range signatures {
+		assert.Equal(t, sigDistinct[i] == 0, signatures[i].generic, signatures[i].id)
+		if signatures[i].generic {
+			n++
+		}
+	}
+	assert.Positive(t, n)
+	assert.Less(t, n, sigCount/10, "most signatures have a word of their own")
+}
