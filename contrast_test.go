@@ -295,3 +295,34 @@ func TestNamesClientFault(t *testing.T) {
 		assert.Equal(t, want, namesClientFault(text), text)
 	}
 }
+
+func TestClientFaultCode(t *testing.T) {
+	for text, want := range map[string]Code{
+		"Malformed document IDs on /doc endpoint results in 500": 400,
+		"returns 500 for invalid paging cursor value":            400,
+		"Missing start parameter should not trigger a 500":       400,
+		"Unknown IDs throw 500":                                  404,
+		"returns 500 error when file does not exist":             404,
+		"Resource Not Found Returns HTTP 500 Error":              404,
+		"duplicate resources leads to HTTP 500 error":            409,
+		"if there is a conflict, it responds with status 500":    409,
+		"Unsupported accept encoding causes 500 responses":       faultAny, // 406 or 415: the words decide
+		"500 means something bad happened":                       faultAny, // the 500 is what is bad
+		"I should return 500, but that seems wrong":              faultAny,
+		"returns 500 when the database is down":                  0,
+	} {
+		assert.Equal(t, want, clientFault(text), text)
+	}
+}
+
+func TestFaultBonusNamesTheCode(t *testing.T) {
+	for text, want := range map[string]Code{
+		"Malformed document IDs on `/doc` endpoint results in 500":          400,
+		"Unknown IDs throw 500 in ES case endpoint":                         404,
+		"Trying to create some duplicate resources leads to HTTP 500 error": 409,
+	} {
+		rs := Search(text, nil)
+		require.NotEmpty(t, rs, text)
+		assert.Equal(t, want, rs[0].Status.Code(), text)
+	}
+}

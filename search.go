@@ -179,7 +179,8 @@ func (o *SearchOptions) accepts(info uint32) bool {
 //     the query also asks about a situation (see the concept table) whose
 //     codes leave it out, and a 500 gets none when the query names a
 //     client's mistake ("returns 500 for malformed JSON", "unknown IDs
-//     throw 500");
+//     throw 500"), and the client error that the mistake asks for (400,
+//     404 or 409) gains 8;
 //   - a query whose terms (typos corrected) are exactly those of a phrase,
 //     alias or constant name adds 12 to that entry;
 //   - an entry's sum is scaled by 0.5 + 0.5 × the share of the query's terms
