@@ -396,7 +396,29 @@ func otherNumberWordBefore[T ~string | ~[]byte](q T, start int) bool {
 	var buf [16]byte
 	switch string(lowerInto(&buf, q[j:i])) {
 	case "port", "pid", "line", "errno", "worker", "thread", "tid", "uid", "gid", "id", "issue",
-		"version", "size", "length", "len", "row", "column", "col", "bytes", "after", "top", "than", "over", "under":
+		"version", "size", "length", "len", "row", "column", "col", "bytes", "after", "top", "over", "under":
+		return true
+	case "than":
+		return !contrastThan(q, j) // "more than 500", but "rather than 404"
+	}
+	return false
+}
+
+// contrastThan reports whether the "than" at start follows "rather" or
+// "other": "returns 400 rather than 404", "anything other than 200" name a
+// code where "more than 500" or "less than 400" name an amount.
+func contrastThan[T ~string | ~[]byte](q T, start int) bool {
+	i := start
+	for i > 0 && q[i-1] == ' ' {
+		i--
+	}
+	j := i
+	for j > 0 && isASCIILetter(q[j-1]) {
+		j--
+	}
+	var buf [16]byte
+	switch string(lowerInto(&buf, q[j:i])) {
+	case "rather", "other":
 		return true
 	}
 	return false
