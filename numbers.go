@@ -59,6 +59,7 @@ func lowerASCII(c byte) byte {
 // "HTTP/1.1 502", "Error 522", "HTTP ERROR 431", "code: 404",
 // "resp.StatusCode == 404"), or is glued to one ("HTTP401", "Error404"),
 // or follows a Squid result tag in an access log ("TCP_DENIED/407"), or
+// is one of two codes joined by a slash ("307/308"; see codePair), or
 // has "error" glued after it ("500error"),
 // or the first word of its phrase follows it
 // ("504 Gateway Time-out"). Otherwise it is a status when it stands alone
@@ -101,7 +102,7 @@ func statusNumbers[T ~string | ~[]byte](q T) (status, other entrySet) {
 			continue
 		}
 		switch {
-		case glued || errorAfter || statusWordBefore(q, start) || slashStatus(q, start) || phraseAfter(q, end, d):
+		case glued || errorAfter || statusWordBefore(q, start) || slashStatus(q, start) || codePair(q, start, end) || phraseAfter(q, end, d):
 			status.add(d)
 			lastEnd = end
 		case notAStatus(q, start, end) || start-lastEnd <= 2:
@@ -229,6 +230,34 @@ func slashStatus[T ~string | ~[]byte](q T, start int) bool {
 		return true
 	}
 	return false
+}
+
+// codePair reports whether the number from start to end and another code
+// stand as a pair of alternatives joined by a slash: "307/308", "a 402/429
+// boundary". Both must be codes of the catalog and differ, and the pair
+// must stand alone, so that a date ("2024/301/"), a path ("/api/200/404/")
+// or a count ("200/200 done") is none.
+func codePair[T ~string | ~[]byte](q T, start, end int) bool {
+	a, b := start, end // the pair's bounds
+	switch {
+	case end+4 <= len(q) && q[end] == '/':
+		b = end + 4
+	case start >= 4 && q[start-1] == '/':
+		a = start - 4
+	default:
+		return false
+	}
+	if a > 0 && (isASCIIDigit(q[a-1]) || isASCIILetter(q[a-1]) || q[a-1] == '/' || q[a-1] == '.') ||
+		b < len(q) && (isASCIIDigit(q[b]) || isASCIILetter(q[b]) && lowerASCII(q[b]) != 's' || q[b] == '/') {
+		return false
+	}
+	for _, k := range []int{a, a + 1, a + 2, a + 4, a + 5, a + 6} {
+		if !isASCIIDigit(q[k]) {
+			return false
+		}
+	}
+	x, y := codeEntryAt(q, a), codeEntryAt(q, a+4)
+	return x >= 0 && y >= 0 && x != y
 }
 
 // isStatusWord reports whether w, in lower case, is a word that introduces
