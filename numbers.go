@@ -67,7 +67,8 @@ func lowerASCII(c byte) byte {
 // an errno ("(104:"; an IIS substatus such as "500.19" is none of these),
 // follows a word such as "port" or "pid", is followed
 // by a unit ("ms", "bytes", "KB"), or follows another code directly (the
-// size after the status in an access log).
+// size after the status in an access log; a comma between makes a list,
+// "404, 403").
 func statusNumbers[T ~string | ~[]byte](q T) (status, other entrySet) {
 	lastEnd := -10 // where the last number taken as a status ended
 	for i := 0; i < len(q); {
@@ -105,7 +106,7 @@ func statusNumbers[T ~string | ~[]byte](q T) (status, other entrySet) {
 		case glued || errorAfter || statusWordBefore(q, start) || slashStatus(q, start) || codePair(q, start, end) || phraseAfter(q, end, d):
 			status.add(d)
 			lastEnd = end
-		case notAStatus(q, start, end) || start-lastEnd <= 2:
+		case notAStatus(q, start, end) || start-lastEnd <= 2 && q[lastEnd] != ',':
 			other.add(d)
 		default:
 			status.add(d)

@@ -44,6 +44,7 @@ func TestStatusNumbers(t *testing.T) {
 		{"more than 500 requests, less than 400 users", nil, []Code{400, 500}},
 		{"returns 400 rather than 404", []Code{400, 404}, nil},
 		{"307/308 redirection must not change method", []Code{307, 308}, nil},
+		{"the same way as other codes (404, 403, 500)", []Code{403, 404, 500}, nil},
 		{"quota enforcement & 402/429 boundary responses", []Code{402, 429}, nil},
 		{"returns 401/403s", []Code{401, 403}, nil},
 		{"progress (200/200) and GET /api/200/404/x", nil, []Code{200, 404}},
