@@ -301,6 +301,8 @@ func TestClientFaultCode(t *testing.T) {
 		"Malformed document IDs on /doc endpoint results in 500": 400,
 		"returns 500 for invalid paging cursor value":            400,
 		"Missing start parameter should not trigger a 500":       400,
+		"the server treats parse errors as a 500 Server Error":   400,
+		"Yoga returns validation errors as 500":                  400,
 		"Unknown IDs throw 500":                                  404,
 		"returns 500 error when file does not exist":             404,
 		"Resource Not Found Returns HTTP 500 Error":              404,

@@ -652,7 +652,7 @@ func (st *searchState) reportedAgainstConcept(query string) {
 const faultBonus = 8
 
 // namesClientFault reports whether q names a mistake of the client's:
-// "invalid", "malformed", "duplicate", "wrong", "missing", "unknown",
+// "invalid", "malformed", "duplicate", "wrong", "missing", "unknown", "validation", "parse",
 // "conflict" and the like, or a negated "found" or "exist" ("not found",
 // "non existent", "doesn't exist"). A 500 that software gives for such a
 // request ("returns 500 for invalid paging cursor value", "Unknown IDs
@@ -667,7 +667,8 @@ func namesClientFault[T ~string | ~[]byte](q T) bool { return clientFault(q) != 
 
 // clientFault returns the code that the first client's mistake q names
 // asks for (see namesClientFault): 400 for a malformed or invalid
-// request ("invalid", "malformed", "missing", "wrong"), 404 for something
+// request ("invalid", "malformed", "missing", a failed "validation", an
+// error to "parse"), 404 for something
 // that does not exist ("unknown", "nonexistent", "not found"), 409 for a
 // clash ("duplicate", "conflict"); faultAny for a mistake that names no
 // code of its own ("unsupported"), and 0 for none.
@@ -721,5 +722,7 @@ var clientFaultWords = [...]struct {
 	{"unknown", faultWord, 404}, {"conflict", faultWord, 409}, {"conflicting", faultWord, 409},
 	{"found", faultNegated, 404}, {"exist", faultNegated, 404}, {"exists", faultNegated, 404},
 	{"existent", faultNegated, 404}, {"existing", faultNegated, 404}, {"existant", faultNegated, 404},
+	{"validation", faultWord, 400}, {"validate", faultWord, 400}, {"parse", faultWord, 400},
+	{"parsing", faultWord, 400}, {"unparseable", faultWord, 400},
 	{"not", faultNegation, 0}, {"non", faultNegation, 0}, {"t", faultNegation, 0},
 }
