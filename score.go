@@ -652,8 +652,8 @@ func (st *searchState) reportedAgainstConcept(query string) {
 const faultBonus = 8
 
 // namesClientFault reports whether q names a mistake of the client's:
-// "invalid", "malformed", "duplicate", "wrong", "missing", "unknown", "validation", "parse",
-// "conflict" and the like, or a negated "found" or "exist" ("not found",
+// "invalid", "malformed", "duplicate", "wrong", "missing", "unknown",
+// "validation", "parse", "conflict" and the like, or a negated "found" or "exist" ("not found",
 // "non existent", "doesn't exist"). A 500 that software gives for such a
 // request ("returns 500 for invalid paging cursor value", "Unknown IDs
 // throw 500", "if there is a conflict, it responds with status 500") is
