@@ -28,6 +28,9 @@ import (
 //   - Chinese "应该为 B", "应当使用 B" ("should be B", "should use B") after
 //     another code: B.
 //
+// A code's reason phrase written beside it ("400 Bad Request", "Bad
+// Request (400)") is read as part of the code (see dropLabels).
+//
 // Search also gives contrastBonus to the client error of a text that names
 // only it and 500 without a contrast (see specificOfTwo).
 const contrastBonus = 10
@@ -51,6 +54,8 @@ type contrastWord struct {
 	paren  bool // right after "(": "returns 202 (not 200)"
 	arrow  bool // right after "->", "=>" or "→": "401 -> 400"
 	number bool // digits only, and no code that stands as a status: "-999", "0"
+	start  int32 // where the word starts in the text
+	end    int32 // and ends
 }
 
 // Kinds of contrast words.
@@ -357,12 +362,108 @@ func readContrastWords[T ~string | ~[]byte](q T, status *entrySet, words *[contr
 			w.kind, w.d, w.number = cwCode, uint8(d), false
 			codes++
 		}
+		w.start, w.end = int32(i), int32(j)
 		words[n] = w
 		n++
 		first = false
 		i = j
 	}
-	return n, codes
+	return dropLabels(q, words, n), codes
+}
+
+// dropLabels removes from the first n words those that spell the reason
+// phrase (or an alias) of a code they stand beside: after it ("400 Bad
+// Request instead of 500") or, when the code is in brackets, before it
+// ("Bad Request (400) instead of Internal Server Error (500)"). A label
+// restates its code, and its words would put the codes of a contrast too
+// far apart, or read as a negation ("404 Not Found, not 204"). It returns
+// how many words are left; the first word after a dropped label starts a
+// sentence if the label's first word did.
+func dropLabels[T ~string | ~[]byte](q T, words *[contrastWords]contrastWord, n int) int {
+	k := 0
+	for a := 0; a < n; a++ {
+		w := words[a]
+		if w.kind == cwCode {
+			if m := labelWords(q, words[k-min(k, maxLabelWords):k], int(w.d), true); m > 0 && w.paren {
+				w.first = words[k-m].first
+				k -= m
+			}
+			words[k] = w
+			k++
+			if m := labelWords(q, words[a+1:n], int(w.d), false); m > 0 {
+				a += m
+			}
+			continue
+		}
+		words[k] = w
+		k++
+	}
+	return k
+}
+
+// sameFoldASCII reports whether a and b are equal with ASCII letters
+// folded.
+func sameFoldASCII[T ~string | ~[]byte](a string, b T) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if lowerASCII(a[i]) != lowerASCII(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxLabelWords is the most words of a reason phrase or alias that
+// dropLabels looks for.
+const maxLabelWords = 6
+
+// labelWords returns how many of words spell the reason phrase or an
+// alias of entry d: the first ones, or with before the last ones; 0 if
+// they do not.
+func labelWords[T ~string | ~[]byte](q T, words []contrastWord, d int, before bool) int {
+	e := &entries[d]
+	best := 0
+	try := func(label string) {
+		var lw [maxLabelWords][2]int // the label's words, as byte ranges of label
+		m := 0
+		for i := 0; i < len(label); {
+			if !isASCIILetter(label[i]) && !isASCIIDigit(label[i]) {
+				i++
+				continue
+			}
+			j := i
+			for j < len(label) && (isASCIILetter(label[j]) || isASCIIDigit(label[j]) || label[j] == '\'') {
+				j++
+			}
+			if m == maxLabelWords {
+				return
+			}
+			lw[m] = [2]int{i, j}
+			m++
+			i = j
+		}
+		if m == 0 || m > len(words) || m <= best {
+			return
+		}
+		at := 0
+		if before {
+			at = len(words) - m
+		}
+		for x := range m {
+			w := words[at+x]
+			if w.kind == cwCode || !sameFoldASCII(label[lw[x][0]:lw[x][1]], q[w.start:w.end]) {
+				return
+			}
+		}
+		best = m
+	}
+	try(e.text[4:])
+	for _, a := range texts[e.aliases.off : e.aliases.off+e.aliases.n] {
+		try(a)
+	}
+	return best
 }
 
 // refusedBefore reports whether the words before a code say it should not

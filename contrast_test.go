@@ -37,6 +37,12 @@ func TestAskedCode(t *testing.T) {
 		{"login: wrong password now gives 401 -> 400", 400},
 		{"login: wrong password 401 → 400", 400},
 		{"the server replies with an HTTP 500 instead of a 400", 400},
+		// A code's reason phrase beside it is its label, not words of
+		// the sentence.
+		{"Throw Http Bad Request (400) for HTTP param validations instead of Internal Server Error (500)", 400},
+		{"Return `200 OK` instead of `204 No Content` for empty list", 200},
+		{"should return 404 (not found) and not 204 (no content) in few cases", 404},
+		{"returns 401 Unauthorized instead of 403 Forbidden for a valid token", 403},
 		// Chinese "should be".
 		{"请求成功后返回的状态码为404，应该为200", 200},
 		{"过期的JWT返回的是500错误，应当使用401", 401},
