@@ -51,9 +51,9 @@ type contrastWord struct {
 	ref    uint8
 	d      uint8
 	first  bool
-	paren  bool // right after "(": "returns 202 (not 200)"
-	arrow  bool // right after "->", "=>" or "→": "401 -> 400"
-	number bool // digits only, and no code that stands as a status: "-999", "0"
+	paren  bool  // right after "(": "returns 202 (not 200)"
+	arrow  bool  // right after "->", "=>" or "→": "401 -> 400"
+	number bool  // digits only, and no code that stands as a status: "-999", "0"
 	start  int32 // where the word starts in the text
 	end    int32 // and ends
 }
