@@ -813,6 +813,25 @@ func Anchors(words []string, weight map[string]int) map[string]int {
 	return out
 }
 
+// MustAnchor returns the heaviest of a signature's must words (see
+// MustMask; ties go to the first in byte order) and true, or false when it
+// has none. Explain scores a signature only once the text matched every
+// must word, so a text without that one word cannot match it, and that
+// word alone anchors it: "1" and "error" of IIS's "HTTP Error 413.1 -
+// Request Entity Too Large" appear in many texts, "413" in few.
+func MustAnchor(words []string, must uint64, weight map[string]int) (string, bool) {
+	best, found := "", false
+	for p, w := range words {
+		if p >= 64 || must&(1<<p) == 0 {
+			continue
+		}
+		if !found || weight[w] > weight[best] || weight[w] == weight[best] && w < best {
+			best, found = w, true
+		}
+	}
+	return best, found
+}
+
 // renderWords writes the word index: an open-addressing hash table from a
 // word to the places it holds in signatures, each place a signature index
 // and the word's position in it, and to the signatures it anchors (see
@@ -854,6 +873,10 @@ func renderWords(b *bytes.Buffer, sigs []Compiled) error {
 	weight := Weights(sigs)
 	anchored := map[string][]int{} // word: sig | sigAnchorFull for a full anchor
 	for i, s := range sigs {
+		if w, ok := MustAnchor(s.Words, MustMask(s.Words, s.Codes, s.Names), weight); ok {
+			anchored[w] = append(anchored[w], i|anchorFullBit)
+			continue
+		}
 		for w, kind := range Anchors(s.Words, weight) {
 			switch kind {
 			case AnchorFull:
