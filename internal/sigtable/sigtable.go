@@ -832,6 +832,20 @@ func MustAnchor(words []string, must uint64, weight map[string]int) (string, boo
 	return best, found
 }
 
+// DistinctAnchors returns the distinct words at the positions of
+// distinct (see DistinctMask), each once, in their order; nil when the
+// mask is empty. Explain scores a signature only once the text matched one
+// of them, so a text without any of them cannot match it.
+func DistinctAnchors(words []string, distinct uint64) []string {
+	var out []string
+	for p, w := range words {
+		if p < 64 && distinct&(1<<p) != 0 && !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // renderWords writes the word index: an open-addressing hash table from a
 // word to the places it holds in signatures, each place a signature index
 // and the word's position in it, and to the signatures it anchors (see
@@ -877,7 +891,31 @@ func renderWords(b *bytes.Buffer, sigs []Compiled) error {
 			anchored[w] = append(anchored[w], i|anchorFullBit)
 			continue
 		}
-		for w, kind := range Anchors(s.Words, weight) {
+		byWeight := Anchors(s.Words, weight)
+		// A signature that needs one of its distinct words is anchored by
+		// them instead, when they are rarer among signatures than the
+		// heaviest words (fewer places, so fewer texts hold them).
+		if distinct := DistinctAnchors(s.Words, s.Distinct); distinct != nil {
+			cost := func(ws []string) (c int) {
+				for _, w := range ws {
+					c += len(places[w])
+				}
+				return c
+			}
+			var wws []string
+			for w, kind := range byWeight {
+				if kind != AnchorNone {
+					wws = append(wws, w)
+				}
+			}
+			if cost(distinct) < cost(wws) {
+				for _, w := range distinct {
+					anchored[w] = append(anchored[w], i|anchorFullBit)
+				}
+				continue
+			}
+		}
+		for w, kind := range byWeight {
 			switch kind {
 			case AnchorFull:
 				anchored[w] = append(anchored[w], i|anchorFullBit)

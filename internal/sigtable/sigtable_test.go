@@ -249,6 +249,15 @@ func TestMustAnchor(t *testing.T) {
 	}
 }
 
+func TestDistinctAnchors(t *testing.T) {
+	words := []string{"method", "not", "allowed", "must", "be", "one", "of", "one"}
+	// Slim's "Method not allowed. Must be one of: ...": "method", "not"
+	// and "allowed" are status words; the others are distinct, each once.
+	assert.Equal(t, []string{"must", "be", "one", "of"}, DistinctAnchors(words, 1<<3|1<<4|1<<5|1<<6|1<<7))
+	assert.Nil(t, DistinctAnchors(words, 0))
+	assert.Nil(t, DistinctAnchors(append(make([]string, 64), "late"), 0), "positions past 63 hold no bit")
+}
+
 func TestCheckPhrases(t *testing.T) {
 	phrases := []Phrase{
 		{Code: 502, Text: "Bad Gateway", Vendor: "IETF"},
