@@ -11,11 +11,12 @@ type Match struct {
 	Score     float64   `json:"score"`     // how much of the signature the text holds, from 0.6 to 1 (see Explain)
 }
 
-// explainShortWords is the most words a signature may have and still
-// need every one of them: in a message of four words or fewer, the common
-// ones ("request", "too", "long") fill the share explainMinScore asks for,
-// so "request took too long" would match "Request line too long".
-const explainShortWords = 4
+// explainShortWords (declared with the generated tables, which anchor a
+// short message by its rarest word for it) is the most words a signature
+// may have and still need every one of them: in a message of four words or
+// fewer, the common ones ("request", "too", "long") fill the share
+// explainMinScore asks for, so "request took too long" would match
+// "Request line too long".
 
 // explainMinScore (declared with the generated tables) is the least share
 // of a signature's words that a text must hold, in order and close

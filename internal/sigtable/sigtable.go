@@ -744,6 +744,7 @@ const (
 	MinCover      = 0.7 // the share of a text's words that scores MinScore
 	MinCoverChars = 20  // the least word bytes for the cover measure
 	MinCoverShare = 0.3 // the least share of its words a signature needs for the cover measure
+	ShortWords    = 4   // the most words a signature may have and still need every one of them
 )
 
 // Anchor percentages: a signature's anchors leave out less than these
@@ -886,10 +887,19 @@ func renderWords(b *bytes.Buffer, sigs []Compiled) error {
 	var all []place
 	weight := Weights(sigs)
 	anchored := map[string][]int{} // word: sig | sigAnchorFull for a full anchor
+	naming := NamingCodes(sigs)
 	for i, s := range sigs {
 		if w, ok := MustAnchor(s.Words, MustMask(s.Words, s.Codes, s.Names), weight); ok {
 			anchored[w] = append(anchored[w], i|anchorFullBit)
 			continue
+		}
+		if len(s.Words) <= ShortWords && naming[i] == "" {
+			// A short message needs all its words (a product's code
+			// that names it aside), so its rarest word anchors it.
+			if w, ok := MustAnchor(s.Words, 1<<len(s.Words)-1, weight); ok {
+				anchored[w] = append(anchored[w], i|anchorFullBit)
+				continue
+			}
 		}
 		byWeight := Anchors(s.Words, weight)
 		// A signature that needs one of its distinct words is anchored by
@@ -937,7 +947,7 @@ func renderWords(b *bytes.Buffer, sigs []Compiled) error {
 	if len(sigs) >= anchorFullBit {
 		return fmt.Errorf("%d signatures: the anchor table holds %d", len(sigs), anchorFullBit-1)
 	}
-	fmt.Fprintf(b, "}\n\n// Explain's thresholds, owned by the generator (internal/sigtable),\n// which computes the anchors for these values only.\nconst (\n\texplainMinScore = %v\n\texplainMinCover = %v\n\texplainMinCoverChars = %d\n\texplainMinCoverShare = %v\n)\n\n", MinScore, MinCover, MinCoverChars, MinCoverShare)
+	fmt.Fprintf(b, "}\n\n// Explain's thresholds, owned by the generator (internal/sigtable),\n// which computes the anchors for these values only.\nconst (\n\texplainMinScore = %v\n\texplainMinCover = %v\n\texplainMinCoverChars = %d\n\texplainMinCoverShare = %v\n\texplainShortWords = %d\n)\n\n", MinScore, MinCover, MinCoverChars, MinCoverShare, ShortWords)
 	fmt.Fprintf(b, "// sigAnchorCoverPercent is the least size of a signature's words, as a\n// percentage of a text's word bytes, that can explain explainMinCover of\n// the text; a smaller signature needs a full anchor.\nconst sigAnchorCoverPercent = %d\n\n", AnchorCoverPercent)
 	fmt.Fprintf(b, "// sigAnchorFull marks, in sigAnchors, a signature the word anchors for\n// explainMinScore; the other bits are the signature index.\nconst sigAnchorFull = %#x\n\n", anchorFullBit)
 	b.WriteString("// sigAnchors holds, for each word, the signatures it anchors: a text\n// without one of a signature's anchors cannot match it (see\n// sigtable.Anchors).\nvar sigAnchors = [...]uint16{")
