@@ -814,19 +814,20 @@ func Anchors(words []string, weight map[string]int) map[string]int {
 	return out
 }
 
-// MustAnchor returns the heaviest of a signature's must words (see
-// MustMask; ties go to the first in byte order) and true, or false when it
+// MustAnchor returns the rarest of a signature's must words (see
+// MustMask): the one that the fewest places of the word index hold (count
+// gives them), ties to the first in byte order; and true, or false when it
 // has none. Explain scores a signature only once the text matched every
 // must word, so a text without that one word cannot match it, and that
 // word alone anchors it: "1" and "error" of IIS's "HTTP Error 413.1 -
 // Request Entity Too Large" appear in many texts, "413" in few.
-func MustAnchor(words []string, must uint64, weight map[string]int) (string, bool) {
+func MustAnchor(words []string, must uint64, count map[string]int) (string, bool) {
 	best, found := "", false
 	for p, w := range words {
 		if p >= 64 || must&(1<<p) == 0 {
 			continue
 		}
-		if !found || weight[w] > weight[best] || weight[w] == weight[best] && w < best {
+		if !found || count[w] < count[best] || count[w] == count[best] && w < best {
 			best, found = w, true
 		}
 	}
@@ -888,15 +889,19 @@ func renderWords(b *bytes.Buffer, sigs []Compiled) error {
 	weight := Weights(sigs)
 	anchored := map[string][]int{} // word: sig | sigAnchorFull for a full anchor
 	naming := NamingCodes(sigs)
+	count := make(map[string]int, len(places))
+	for w, ps := range places {
+		count[w] = len(ps)
+	}
 	for i, s := range sigs {
-		if w, ok := MustAnchor(s.Words, MustMask(s.Words, s.Codes, s.Names), weight); ok {
+		if w, ok := MustAnchor(s.Words, MustMask(s.Words, s.Codes, s.Names), count); ok {
 			anchored[w] = append(anchored[w], i|anchorFullBit)
 			continue
 		}
 		if len(s.Words) <= ShortWords && naming[i] == "" {
 			// A short message needs all its words (a product's code
 			// that names it aside), so its rarest word anchors it.
-			if w, ok := MustAnchor(s.Words, 1<<len(s.Words)-1, weight); ok {
+			if w, ok := MustAnchor(s.Words, 1<<len(s.Words)-1, count); ok {
 				anchored[w] = append(anchored[w], i|anchorFullBit)
 				continue
 			}
@@ -908,7 +913,7 @@ func renderWords(b *bytes.Buffer, sigs []Compiled) error {
 		if distinct := DistinctAnchors(s.Words, s.Distinct); distinct != nil {
 			cost := func(ws []string) (c int) {
 				for _, w := range ws {
-					c += len(places[w])
+					c += count[w]
 				}
 				return c
 			}
