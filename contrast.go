@@ -384,9 +384,11 @@ func dropLabels[T ~string | ~[]byte](q T, words *[contrastWords]contrastWord, n 
 	for a := 0; a < n; a++ {
 		w := words[a]
 		if w.kind == cwCode {
-			if m := labelWords(q, words[k-min(k, maxLabelWords):k], int(w.d), true); m > 0 && w.paren {
-				w.first = words[k-m].first
-				k -= m
+			if w.paren {
+				if m := labelWords(q, words[k-min(k, maxLabelWords):k], int(w.d), true); m > 0 {
+					w.first = words[k-m].first
+					k -= m
+				}
 			}
 			words[k] = w
 			k++

@@ -25,8 +25,8 @@ type Match struct {
 // Explain returns the error signatures that a pasted log line, error page
 // or console message matches, best first (a message made only of words
 // that status lines hold, such as Next.js's "500: Internal Server Error",
-// after every message with a word of its own): for the incident question "who
-// produced this, and what does it mean". A signature matches when most of
+// after every message with a word of its own): for the incident question
+// "who produced this, and what does it mean". A signature matches when most of
 // its words (case aside, placeholders and stop words skipped) appear in
 // the text in order and close together; words count by their length and
 // by how rare they are among signatures, so the words that tell two
@@ -249,18 +249,19 @@ type sigFound struct {
 const maxScanQueryBytes = maxQueryBytes
 
 // maxAnchored is the most signatures anchoredScan follows; Search scans a
-// text that anchors more in full (explainState). The real-world texts
-// anchor 50 at the median, 155 at the 99th percentile and 214 at most:
-// at 128, 139 of the 4,696 took the full scan, which clears a track for
-// every signature (Search 10.6 µs a text then, 9.4 µs with this and the
-// two limits below, same results).
+// text that anchors more in full (explainState). The 5,881 real-world
+// texts anchor 49 at the median, 149 at the 99th percentile and 202 at
+// most (with the anchors of sigtable.SignatureAnchors); with the looser
+// anchors of an earlier generator, at 128, 139 of 4,696 took the full
+// scan, which clears a track for every signature (Search 10.6 µs a text
+// then, 9.4 µs with this and the two limits below, same results).
 const maxAnchored = 256
 
 // anchoredScan is the scan Search makes of a query: it notes the words
 // the index holds, marks the signatures that one of them anchors (see
-// sigtable.Anchors), and only then follows those signatures through the
-// words. The others cannot reach explainMinScore, so the scores that count
-// (explainMinScore and above) are explainState's, found with a fraction
+// sigtable.SignatureAnchors), and only then follows those signatures
+// through the words. The others cannot reach explainMinScore, so the
+// scores that count (explainMinScore and above) are explainState's, found with a fraction
 // of the work and of the memory. Of the anchored signatures it follows
 // only the live ones, those that the words found could bring to
 // explainMinScore (see reachable), each with a track in the order of
@@ -277,7 +278,7 @@ type anchoredScan struct {
 
 // maxLive is the most live signatures anchoredScan follows; Search scans
 // a text with more as wideScan does. The real-world texts have 3 at the
-// median, 45 at the 99th percentile and 94 at most.
+// median, 36 at the 99th percentile and 58 at most.
 const maxLive = 64
 
 // slot returns where the track of anchored signature sig is: its own
@@ -319,8 +320,9 @@ func (a *anchoredSet) index(sig uint32) int {
 
 // maxCandPlaces is the most places of anchored signatures that
 // anchoredScan notes; Search scans a text with more as wideScan does. The
-// real-world texts hold 78 at the median, 421 at the 99th percentile and
-// 829 at most (at 512, 880 of them took wideScan).
+// real-world texts hold 77 at the median, 452 at the 99th percentile and
+// 653 at most (at 512, 880 of 4,696 took wideScan with an earlier
+// generator's anchors).
 const maxCandPlaces = 1024
 
 // A noted place is a place of sigPlaces with, in its bits 8 to 15 (which

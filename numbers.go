@@ -252,12 +252,7 @@ func codePair[T ~string | ~[]byte](q T, start, end int) bool {
 		b < len(q) && (isASCIIDigit(q[b]) || isASCIILetter(q[b]) && lowerASCII(q[b]) != 's' || q[b] == '/') {
 		return false
 	}
-	for _, k := range []int{a, a + 1, a + 2, a + 4, a + 5, a + 6} {
-		if !isASCIIDigit(q[k]) {
-			return false
-		}
-	}
-	x, y := codeEntryAt(q, a), codeEntryAt(q, a+4)
+	x, y := codeEntryAt(q, a), codeEntryAt(q, a+4) // each -1 unless three digits of a code
 	return x >= 0 && y >= 0 && x != y
 }
 
@@ -415,43 +410,34 @@ func unitAfter[T ~string | ~[]byte](q T, end int) bool {
 // otherNumberWordBefore reports whether a word that names some other kind
 // of number comes right before the one at start: "port 443", "pid 502".
 func otherNumberWordBefore[T ~string | ~[]byte](q T, start int) bool {
-	i := start
-	for i > 0 && (q[i-1] == ' ' || q[i-1] == '=' || q[i-1] == ':') {
-		i--
-	}
-	j := i
-	for j > 0 && isASCIILetter(q[j-1]) {
-		j--
-	}
 	var buf [16]byte
-	switch string(lowerInto(&buf, q[j:i])) {
+	j, w := wordBefore(q, start, &buf, func(c byte) bool { return c == ' ' || c == '=' || c == ':' })
+	switch string(w) {
 	case "port", "pid", "line", "errno", "worker", "thread", "tid", "uid", "gid", "id", "issue",
 		"version", "size", "length", "len", "row", "column", "col", "bytes", "after", "top", "over", "under":
 		return true
 	case "than":
-		return !contrastThan(q, j) // "more than 500", but "rather than 404"
+		// "more than 500" names an amount, but "rather than 404" and
+		// "anything other than 200" name a code.
+		_, w = wordBefore(q, j, &buf, func(c byte) bool { return c == ' ' })
+		return string(w) != "rather" && string(w) != "other"
 	}
 	return false
 }
 
-// contrastThan reports whether the "than" at start follows "rather" or
-// "other": "returns 400 rather than 404", "anything other than 200" name a
-// code where "more than 500" or "less than 400" name an amount.
-func contrastThan[T ~string | ~[]byte](q T, start int) bool {
+// wordBefore returns the run of ASCII letters that ends where the bytes
+// before start that sep accepts begin, lower-cased into buf (nil when
+// longer, see lowerInto), and where it starts.
+func wordBefore[T ~string | ~[]byte](q T, start int, buf *[16]byte, sep func(byte) bool) (int, []byte) {
 	i := start
-	for i > 0 && q[i-1] == ' ' {
+	for i > 0 && sep(q[i-1]) {
 		i--
 	}
 	j := i
 	for j > 0 && isASCIILetter(q[j-1]) {
 		j--
 	}
-	var buf [16]byte
-	switch string(lowerInto(&buf, q[j:i])) {
-	case "rather", "other":
-		return true
-	}
-	return false
+	return j, lowerInto(buf, q[j:i])
 }
 
 // lowerInto lower-cases a short ASCII word into buf; a longer word gives

@@ -644,19 +644,21 @@ func (st *searchState) reportedAgainstConcept(query string) {
 // 409): the 500's own words still describe a server error, and without
 // this they kept it first. "wrong" and "bad" name no code: they call the
 // 500 itself wrong as often as a request ("500 means something bad
-// happened"). Chosen on the tune part of the real-world set (33 texts
-// whose only code is a 500 beside such words: 21 right first at 0, 28 at
-// 8, the same from 8 to 16; all texts 0.851 to 0.853 top-1); of the
-// score part's 15 such texts, 11 were right first before and 13 after
-// (all texts 0.829 to 0.830).
+// happened"). Chosen on the tune part of the real-world set, with 8, 12
+// and 16 giving the same top-1 (while "wrong" and "bad" still asked for
+// 400); of the 33 texts whose only code is a 500 beside such words, 21
+// were right first without it and 28 with it (all texts 0.851 to 0.853
+// top-1). Of the score part's 15 such texts, 11 were right first before
+// and 13 after (all texts 0.829 to 0.830).
 const faultBonus = 8
 
 // namesClientFault reports whether q names a mistake of the client's:
 // "invalid", "malformed", "duplicate", "wrong", "missing", "unknown",
-// "validation", "parse", "conflict" and the like, or a negated "found" or "exist" ("not found",
-// "non existent", "doesn't exist"). A 500 that software gives for such a
-// request ("returns 500 for invalid paging cursor value", "Unknown IDs
-// throw 500", "if there is a conflict, it responds with status 500") is
+// "validation", "parse", "conflict" and the like, or a negated "found" or
+// "exist" ("not found", "non existent", "doesn't exist"). A 500 that
+// software gives for such a request ("returns 500 for invalid paging
+// cursor value", "Unknown IDs throw 500", "if there is a conflict, it
+// responds with status 500") is
 // the bug that the text is about, and the answer is the client error the
 // request deserves: on the tune part of the real-world set, texts whose
 // only code is a 500 beside such words were labelled with another code 22
@@ -666,12 +668,12 @@ const faultBonus = 8
 func namesClientFault[T ~string | ~[]byte](q T) bool { return clientFault(q) != 0 }
 
 // clientFault returns the code that the first client's mistake q names
-// asks for (see namesClientFault): 400 for a malformed or invalid
-// request ("invalid", "malformed", "missing", a failed "validation", an
-// error to "parse"), 404 for something
-// that does not exist ("unknown", "nonexistent", "not found"), 409 for a
-// clash ("duplicate", "conflict"); faultAny for a mistake that names no
-// code of its own ("unsupported"), and 0 for none.
+// asks for (see namesClientFault): 400 for a malformed or invalid request
+// ("invalid", "malformed", "missing", a failed "validation", an error to
+// "parse"), 404 for something that does not exist ("unknown",
+// "nonexistent", "not found"), 409 for a clash ("duplicate", "conflict");
+// faultAny for a mistake that names no code of its own ("unsupported",
+// "wrong", "bad"), and 0 for none.
 func clientFault[T ~string | ~[]byte](q T) Code {
 	var last, before uint8 // the kinds of the two words before
 	for i, j := nextLetterWord(q, 0); i < j; i, j = nextLetterWord(q, j) {

@@ -814,17 +814,59 @@ func Anchors(words []string, weight map[string]int) map[string]int {
 	return out
 }
 
-// MustAnchor returns the rarest of a signature's must words (see
-// MustMask): the one that the fewest places of the word index hold (count
-// gives them), ties to the first in byte order; and true, or false when it
-// has none. Explain scores a signature only once the text matched every
-// must word, so a text without that one word cannot match it, and that
-// word alone anchors it: "1" and "error" of IIS's "HTTP Error 413.1 -
-// Request Entity Too Large" appear in many texts, "413" in few.
-func MustAnchor(words []string, must uint64, count map[string]int) (string, bool) {
+// SignatureAnchors returns the anchors of signature s (see Anchors),
+// whose naming code is naming (see NamingCodes; "" for none), given the
+// words' weights and their counts of places in the word index. Where
+// Explain needs a word before it scores s at all, a rarer anchor holds:
+//   - the rarest of its must words (see MustMask), since Explain scores it
+//     only once the text matched every one: "1" and "error" of IIS's
+//     "HTTP Error 413.1 - Request Entity Too Large" appear in many texts,
+//     "413" in few;
+//   - the rarest word of a message of ShortWords words or fewer without a
+//     naming code, since such a message needs all its words;
+//   - its distinct words (see DistinctAnchors), since a match needs one,
+//     when they hold fewer places than its heaviest words (see Anchors).
+//
+// Each of these anchors the full score and the cover measure alike.
+func SignatureAnchors(s Compiled, naming string, weight, count map[string]int) map[string]int {
+	if w, ok := RarestWord(s.Words, MustMask(s.Words, s.Codes, s.Names), count); ok {
+		return map[string]int{w: AnchorFull}
+	}
+	if len(s.Words) <= ShortWords && naming == "" {
+		if w, ok := RarestWord(s.Words, 1<<len(s.Words)-1, count); ok {
+			return map[string]int{w: AnchorFull}
+		}
+	}
+	byWeight := Anchors(s.Words, weight)
+	if distinct := DistinctAnchors(s.Words, s.Distinct); distinct != nil {
+		inDistinct, inWeight := 0, 0 // the places each set's words hold
+		for _, w := range distinct {
+			inDistinct += count[w]
+		}
+		for w, kind := range byWeight {
+			if kind != AnchorNone {
+				inWeight += count[w]
+			}
+		}
+		if inDistinct < inWeight {
+			out := make(map[string]int, len(distinct))
+			for _, w := range distinct {
+				out[w] = AnchorFull
+			}
+			return out
+		}
+	}
+	return byWeight
+}
+
+// RarestWord returns, of the words at the positions (below 64) of mask,
+// the one that the fewest places of the word index hold (count gives
+// them), ties to the first in byte order; and true, or false when the mask
+// holds none.
+func RarestWord(words []string, mask uint64, count map[string]int) (string, bool) {
 	best, found := "", false
 	for p, w := range words {
-		if p >= 64 || must&(1<<p) == 0 {
+		if p >= 64 || mask&(1<<p) == 0 {
 			continue
 		}
 		if !found || count[w] < count[best] || count[w] == count[best] && w < best {
@@ -894,43 +936,7 @@ func renderWords(b *bytes.Buffer, sigs []Compiled) error {
 		count[w] = len(ps)
 	}
 	for i, s := range sigs {
-		if w, ok := MustAnchor(s.Words, MustMask(s.Words, s.Codes, s.Names), count); ok {
-			anchored[w] = append(anchored[w], i|anchorFullBit)
-			continue
-		}
-		if len(s.Words) <= ShortWords && naming[i] == "" {
-			// A short message needs all its words (a product's code
-			// that names it aside), so its rarest word anchors it.
-			if w, ok := MustAnchor(s.Words, 1<<len(s.Words)-1, count); ok {
-				anchored[w] = append(anchored[w], i|anchorFullBit)
-				continue
-			}
-		}
-		byWeight := Anchors(s.Words, weight)
-		// A signature that needs one of its distinct words is anchored by
-		// them instead, when they are rarer among signatures than the
-		// heaviest words (fewer places, so fewer texts hold them).
-		if distinct := DistinctAnchors(s.Words, s.Distinct); distinct != nil {
-			cost := func(ws []string) (c int) {
-				for _, w := range ws {
-					c += count[w]
-				}
-				return c
-			}
-			var wws []string
-			for w, kind := range byWeight {
-				if kind != AnchorNone {
-					wws = append(wws, w)
-				}
-			}
-			if cost(distinct) < cost(wws) {
-				for _, w := range distinct {
-					anchored[w] = append(anchored[w], i|anchorFullBit)
-				}
-				continue
-			}
-		}
-		for w, kind := range byWeight {
+		for w, kind := range SignatureAnchors(s, naming[i], weight, count) {
 			switch kind {
 			case AnchorFull:
 				anchored[w] = append(anchored[w], i|anchorFullBit)
@@ -955,7 +961,7 @@ func renderWords(b *bytes.Buffer, sigs []Compiled) error {
 	fmt.Fprintf(b, "}\n\n// Explain's thresholds, owned by the generator (internal/sigtable),\n// which computes the anchors for these values only.\nconst (\n\texplainMinScore = %v\n\texplainMinCover = %v\n\texplainMinCoverChars = %d\n\texplainMinCoverShare = %v\n\texplainShortWords = %d\n)\n\n", MinScore, MinCover, MinCoverChars, MinCoverShare, ShortWords)
 	fmt.Fprintf(b, "// sigAnchorCoverPercent is the least size of a signature's words, as a\n// percentage of a text's word bytes, that can explain explainMinCover of\n// the text; a smaller signature needs a full anchor.\nconst sigAnchorCoverPercent = %d\n\n", AnchorCoverPercent)
 	fmt.Fprintf(b, "// sigAnchorFull marks, in sigAnchors, a signature the word anchors for\n// explainMinScore; the other bits are the signature index.\nconst sigAnchorFull = %#x\n\n", anchorFullBit)
-	b.WriteString("// sigAnchors holds, for each word, the signatures it anchors: a text\n// without one of a signature's anchors cannot match it (see\n// sigtable.Anchors).\nvar sigAnchors = [...]uint16{")
+	b.WriteString("// sigAnchors holds, for each word, the signatures it anchors: a text\n// without one of a signature's anchors cannot match it (see\n// sigtable.SignatureAnchors).\nvar sigAnchors = [...]uint16{")
 	for i, a := range anchors {
 		if i%12 == 0 {
 			b.WriteString("\n\t")

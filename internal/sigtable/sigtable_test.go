@@ -224,7 +224,7 @@ func TestAnchors(t *testing.T) {
 	}
 }
 
-func TestMustAnchor(t *testing.T) {
+func TestRarestWord(t *testing.T) {
 	count := map[string]int{"http": 300, "error": 500, "413": 9, "1": 14, "request": 400, "h12": 1, "h13": 1}
 	tests := []struct {
 		name  string
@@ -242,7 +242,7 @@ func TestMustAnchor(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, ok := MustAnchor(tc.words, tc.must, count)
+			got, ok := RarestWord(tc.words, tc.must, count)
 			assert.Equal(t, tc.ok, ok)
 			assert.Equal(t, tc.want, got)
 		})
