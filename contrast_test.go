@@ -90,6 +90,12 @@ func TestRefusedCode(t *testing.T) {
 		{"returns 200, which is correct", 0},
 		{"gives 201, which is what the spec asks for creation; that is wrong for updates", 201},
 		{"answers 500; beyond twelve words of the code, one two three four five, that is wrong", 0},
+		// A code that a word right before it calls wrong.
+		{"Fix incorrect 404 reply on inappropriate HTTP method", 404},
+		{"Wrong 403 status when token expired", 403},
+		{"the gateway gives a misleading HTTP 500 for a timeout", 500},
+		{"wrong password gives 401", 0},
+		{"incorrect credentials return 401 as they should", 0},
 		// A code set aside for something asked in words.
 		{"Refactor queries that return a list to return an empty list vs 404 when there is nothing", 404},
 		{"Rather than a 404 on empty query results, return an empty array", 404},
