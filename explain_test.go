@@ -192,7 +192,7 @@ func explainAgree(text string) (sig int, full, anchored float32, ok bool) {
 		x, y, xc, yc := a.score(i), float32(0), a.cover(i), float32(0)
 		if sig := uint32(i); b.cand[sig>>6]&(1<<(sig&63)) != 0 {
 			t := &b.track[b.slot(sig)]
-			y, yc = sigScore(t, i, b.chars), t.cover(b.chars)
+			y, yc = sigScore(t, i, b.chars, b.stops), t.cover(b.chars)
 		}
 		if (x >= explainMinScore || y >= explainMinScore) && (x != y || xc != yc) {
 			return i, x, y, false
@@ -297,7 +297,7 @@ func wideMeasures(text string) (wide, all map[uint16][2]float32, wideOK bool) {
 	if wideOK = w.scan(text); wideOK {
 		wide = keep(w.seen[:w.nseen], func(sig uint32) (float32, float32) {
 			t := &w.track[w.slot(sig)]
-			return sigScore(t, int(sig), w.chars), t.cover(w.chars)
+			return sigScore(t, int(sig), w.chars, w.stops), t.cover(w.chars)
 		})
 	}
 	var ex explainState
@@ -369,4 +369,40 @@ func TestGenericIsDistinctless(t *testing.T) {
 	}
 	assert.Positive(t, n)
 	assert.Less(t, n, sigCount/10, "most signatures have a word of their own")
+}
+
+// TestSigStopWords checks the stop-word lookup of sigWordIter against the
+// generated list: every stop word in any case, and no other word.
+func TestSigStopWords(t *testing.T) {
+	stop := func(w string) bool {
+		start, end, h, _ := nextSigWord(w, 0)
+		require.Equal(t, len(w), end-start, w)
+		return isSigStop(h, w)
+	}
+	n := 0
+	for _, w := range sigStopWords {
+		if w == "" {
+			continue
+		}
+		n++
+		assert.True(t, stop(w), w)
+		assert.True(t, stop(strings.ToUpper(w)), w)
+	}
+	assert.Equal(t, 23, n)
+	for _, w := range []string{"error", "not", "thi", "thes", "ofs", "x", "request", "timeout", "502", "HTTP"} {
+		assert.False(t, stop(w), w)
+	}
+}
+
+// TestExplainCoverSkipsStopWords checks that a message pasted in part
+// matches when its words, the stop words aside, are most of the text: the
+// first sentence of CloudFront's two-sentence message is 58 bytes of
+// words it explains and 25 of stop words.
+func TestExplainCoverSkipsStopWords(t *testing.T) {
+	got := Explain("This distribution is not configured to allow the HTTP request method that was used for this request.")
+	require.NotEmpty(t, got)
+	assert.Equal(t, "cloudfront-method-not-allowed", got[0].Signature.ID())
+	// The alone rule still counts the stop words: Spring Security's "Bad
+	// credentials" inside a sentence is no match.
+	assert.Empty(t, Explain("it is the bad credentials of a user that is at the door"))
 }

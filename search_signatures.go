@@ -39,7 +39,7 @@ func (st *searchState) signatureGains(query string) {
 	if a.scan(query) {
 		st.addSignatureGains(a.seen[:a.nseen], func(sig uint32) (score, cover float32) {
 			t := &a.track[a.slot(sig)]
-			return sigScore(t, int(sig), a.chars), t.cover(a.chars)
+			return sigScore(t, int(sig), a.chars, a.stops), t.cover(a.chars)
 		})
 		return
 	}
@@ -54,7 +54,7 @@ func (st *searchState) wideSignatureGains(query string) {
 	if a.scan(query) {
 		st.addSignatureGains(a.seen[:a.nseen], func(sig uint32) (score, cover float32) {
 			t := &a.track[a.slot(sig)]
-			return sigScore(t, int(sig), a.chars), t.cover(a.chars)
+			return sigScore(t, int(sig), a.chars, a.stops), t.cover(a.chars)
 		})
 		return
 	}

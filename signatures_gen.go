@@ -6990,6 +6990,24 @@ const (
 	explainShortWords    = 4
 )
 
+// sigStopWords holds the words that signatures skip (the stop words of
+// internal/sigtable), each at its slot: the top 6 bits of its FNV-1a hash
+// (of the lower-case word) times sigStopMul, a perfect hash of the list;
+// sigStopHash holds the hash of each. A text's stop words do not count
+// among the bytes that a signature's cover is measured against (see
+// sigWordIter).
+var sigStopWords = [64]string{0: "of", 2: "the", 8: "is", 11: "be", 21: "a", 27: "or", 28: "to", 29: "this", 30: "an", 31: "are", 32: "in", 33: "by", 34: "at", 39: "on", 41: "was", 45: "that", 50: "it", 51: "for", 52: "from", 55: "as", 56: "and", 59: "has", 61: "with"}
+
+var sigStopHash = [64]uint32{0: 0x69343c68, 2: 0xb40eb21c, 8: 0x4e388f15, 11: 0x382ba080, 21: 0xe40c292c, 27: 0x5d342984, 28: 0x42454824, 29: 0xda2bd281, 30: 0x4124f2e6, 31: 0x406f344d, 32: 0x41387a9e, 33: 0x542bcc94, 34: 0x57251588, 39: 0x61342fd0, 41: 0x16e2c1f2, 45: 0xcb18332c, 50: 0x47388410, 51: 0xacf38390, 52: 0x95cd8075, 55: 0x5e25208d, 56: 0xf29c2a6, 59: 0xedbf0fe3, 61: 0xc4afe69}
+
+// The stop-word hash: its multiplier, its bits, and the longest stop
+// word.
+const (
+	sigStopMul    = 0x9e3779fb
+	sigStopBits   = 6
+	sigStopMaxLen = 4
+)
+
 // sigAnchorCoverPercent is the least size of a signature's words, as a
 // percentage of a text's word bytes, that can explain explainMinCover of
 // the text; a smaller signature needs a full anchor.

@@ -890,6 +890,55 @@ func DistinctAnchors(words []string, distinct uint64) []string {
 	return out
 }
 
+// renderStopWords writes the stop words (see stopWords) as Explain looks
+// them up: each at the slot of a perfect hash of its FNV-1a hash (the
+// hash times sigStopMul, its top six bits), with its hash beside it, and
+// the length of the longest. A text's stop words are not among the bytes
+// that a signature's cover is measured against, since no signature holds
+// one.
+func renderStopWords(b *bytes.Buffer) error {
+	words := make([]string, 0, len(stopWords))
+	longest := 0
+	for w := range stopWords {
+		words = append(words, w)
+		longest = max(longest, len(w))
+	}
+	slices.Sort(words)
+	const bits = 6
+	var slots [1 << bits]string
+	mul, ok := uint32(0), false
+	for m := uint32(2654435761); !ok && m < 2654435761+1<<20; m += 2 {
+		clear(slots[:])
+		ok = true
+		for _, w := range words {
+			k := Hash(w) * m >> (32 - bits)
+			if slots[k] != "" {
+				ok = false
+				break
+			}
+			slots[k] = w
+		}
+		mul = m
+	}
+	if !ok {
+		return fmt.Errorf("no perfect hash for the %d stop words in %d slots", len(words), len(slots))
+	}
+	fmt.Fprintf(b, "// sigStopWords holds the words that signatures skip (the stop words of\n// internal/sigtable), each at its slot: the top %d bits of its FNV-1a hash\n// (of the lower-case word) times sigStopMul, a perfect hash of the list;\n// sigStopHash holds the hash of each. A text's stop words do not count\n// among the bytes that a signature's cover is measured against (see\n// sigWordIter).\nvar sigStopWords = [%d]string{", bits, len(slots))
+	for k, w := range slots {
+		if w != "" {
+			fmt.Fprintf(b, "%d: %q, ", k, w)
+		}
+	}
+	fmt.Fprintf(b, "}\n\nvar sigStopHash = [%d]uint32{", len(slots))
+	for k, w := range slots {
+		if w != "" {
+			fmt.Fprintf(b, "%d: %#x, ", k, Hash(w))
+		}
+	}
+	fmt.Fprintf(b, "}\n\n// The stop-word hash: its multiplier, its bits, and the longest stop\n// word.\nconst (\n\tsigStopMul = %#x\n\tsigStopBits = %d\n\tsigStopMaxLen = %d\n)\n\n", mul, bits, longest)
+	return nil
+}
+
 // renderWords writes the word index: an open-addressing hash table from a
 // word to the places it holds in signatures, each place a signature index
 // and the word's position in it, and to the signatures it anchors (see
@@ -959,6 +1008,9 @@ func renderWords(b *bytes.Buffer, sigs []Compiled) error {
 		return fmt.Errorf("%d signatures: the anchor table holds %d", len(sigs), anchorFullBit-1)
 	}
 	fmt.Fprintf(b, "}\n\n// Explain's thresholds, owned by the generator (internal/sigtable),\n// which computes the anchors for these values only.\nconst (\n\texplainMinScore = %v\n\texplainMinCover = %v\n\texplainMinCoverChars = %d\n\texplainMinCoverShare = %v\n\texplainShortWords = %d\n)\n\n", MinScore, MinCover, MinCoverChars, MinCoverShare, ShortWords)
+	if err := renderStopWords(b); err != nil {
+		return err
+	}
 	fmt.Fprintf(b, "// sigAnchorCoverPercent is the least size of a signature's words, as a\n// percentage of a text's word bytes, that can explain explainMinCover of\n// the text; a smaller signature needs a full anchor.\nconst sigAnchorCoverPercent = %d\n\n", AnchorCoverPercent)
 	fmt.Fprintf(b, "// sigAnchorFull marks, in sigAnchors, a signature the word anchors for\n// explainMinScore; the other bits are the signature index.\nconst sigAnchorFull = %#x\n\n", anchorFullBit)
 	b.WriteString("// sigAnchors holds, for each word, the signatures it anchors: a text\n// without one of a signature's anchors cannot match it (see\n// sigtable.SignatureAnchors).\nvar sigAnchors = [...]uint16{")
