@@ -242,12 +242,13 @@ func (it *sigWordIter) next() (w, start, end int) {
 // advance records a word of n bytes at offset off.
 func (st *explainState) advance(w *sigWord, off, n int) {
 	last := uint32(1 << 31)
-	for _, p := range sigPlaces[w.places.off : w.places.off+w.places.n] {
+	places := sigPlaces[w.places.off : w.places.off+w.places.n]
+	for k, p := range places {
 		sig := p >> 16
 		if sig == last {
 			continue // one word of the text advances a signature once
 		}
-		advanced, first := st.track[sig].step(sig, uint8(p), off, n, w.weight)
+		advanced, first := st.track[sig].step(sig, uint8(p), laterPlace(places, k), off, n, w.weight)
 		if advanced {
 			last = sig
 		}
@@ -517,7 +518,7 @@ func keepLive(noted []uint32, live *sigSet) int {
 // in order: one word of the text advances a signature once.
 func (a *anchoredScan) followNoted(found []sigFound, noted []uint32) {
 	last, lastFound := uint32(1<<31), uint32(1<<31)
-	for _, p := range noted {
+	for k, p := range noted {
 		sig, i := p>>16, p>>notedFoundShift&(maxNotedFound-1)
 		if i != lastFound {
 			last, lastFound = 1<<31, i
@@ -526,7 +527,7 @@ func (a *anchoredScan) followNoted(found []sigFound, noted []uint32) {
 			continue
 		}
 		f := &found[i]
-		advanced, first := a.track[a.slot(sig)].step(sig, uint8(p), int(f.off), int(f.n), sigWords[f.word].weight)
+		advanced, first := a.track[a.slot(sig)].step(sig, uint8(p), laterPlace(noted, k), int(f.off), int(f.n), sigWords[f.word].weight)
 		if advanced {
 			last = sig
 		}
@@ -566,12 +567,13 @@ func (a *wideScan) scan(text string) bool {
 	for _, f := range found[:nf] {
 		w := &sigWords[f.word]
 		last := uint32(1 << 31)
-		for _, p := range sigPlaces[w.places.off : w.places.off+w.places.n] {
+		places := sigPlaces[w.places.off : w.places.off+w.places.n]
+		for k, p := range places {
 			sig := p >> 16
 			if a.cand[sig>>6]&(1<<(sig&63)) == 0 || sig == last {
 				continue
 			}
-			advanced, first := a.track[a.slot(sig)].step(sig, uint8(p), int(f.off), int(f.n), w.weight)
+			advanced, first := a.track[a.slot(sig)].step(sig, uint8(p), laterPlace(places, k), int(f.off), int(f.n), w.weight)
 			if advanced {
 				last = sig
 			}
@@ -650,16 +652,37 @@ func equalFoldASCII[T ~string | ~[]byte](lower string, word T) bool {
 	return true
 }
 
+// laterPlace returns the position of the next place of places[k]'s word
+// in the same signature, places[k+1] when it is of that word and signature
+// (the places of one word in one signature are in order), or 0 when there
+// is none: a later place is never at position 0. It reads places of
+// sigPlaces and noted places alike: bits 8 to 15, zero in sigPlaces, hold
+// the word found in a noted place.
+func laterPlace(places []uint32, k int) uint8 {
+	if k+1 < len(places) && places[k+1]>>notedFoundShift == places[k]>>notedFoundShift {
+		return uint8(places[k+1])
+	}
+	return 0
+}
+
 // step advances the track of signature sig by a word of n bytes at
 // offset off of the text that stands at position pos of the signature and
-// weighs weight. It reports whether the word advanced the track (one word
-// of the text advances a signature once), and whether the signature got
-// its first score, which happens once: every weight is positive.
-func (t *sigTrack) step(sig uint32, pos uint8, off, n int, weight uint16) (advanced, first bool) {
+// weighs weight; later is the word's next position in the signature, or 0
+// when it has no other after pos. It reports whether the word advanced the
+// track (one word of the text advances a signature once), and whether the
+// signature got its first score, which happens once: every weight is
+// positive.
+func (t *sigTrack) step(sig uint32, pos, later uint8, off, n int, weight uint16) (advanced, first bool) {
 	if t.first != 0 && off-int(t.first-1) > int(sigWindow[sig]) {
 		t.restart() // the window is too wide: start over
 	}
 	if pos < t.next {
+		if later == t.next {
+			// The word stands again right where the track waits
+			// ("websocket" in "websocket: not a websocket handshake"):
+			// that place advances it, not a start over here.
+			return false, false
+		}
 		if pos != 0 || t.words > 2 {
 			return false, false
 		}

@@ -406,3 +406,14 @@ func TestExplainCoverSkipsStopWords(t *testing.T) {
 	// credentials" inside a sentence is no match.
 	assert.Empty(t, Explain("it is the bad credentials of a user that is at the door"))
 }
+
+// TestExplainRepeatedWord checks that a word the message holds twice
+// continues the track where it waits rather than starting it over: the
+// second "websocket" of gorilla/websocket's "websocket: not a websocket
+// handshake" is the message's third word, not a new start.
+func TestExplainRepeatedWord(t *testing.T) {
+	got := Explain("websocket: not a websocket handshake: 'Sec-WebSocket-Key' header is missing or blank")
+	require.NotEmpty(t, got)
+	assert.Equal(t, "gorilla-websocket-sec-key-missing", got[0].Signature.ID())
+	assert.InDelta(t, 1, got[0].Score, 1e-6)
+}
