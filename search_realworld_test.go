@@ -59,11 +59,12 @@ func readRealWorld(t testing.TB) []realWorldItem {
 
 // Floors for the real-world set, per part: the measured values minus a
 // small margin, so that a ranking regression fails the build. The score
-// part sets them: 0.829 top-1 and 0.876 MRR over its 2,162 texts (5,535
-// in all, realworld_zw and zx included).
+// part sets them: 0.819 top-1 and 0.869 MRR over its 2,348 texts (6,005
+// in all, realworld_zzb included; the fresh files of the last sessions
+// brought them down from 0.829 and 0.876).
 const (
-	minRealWorldTop1 = 0.82
-	minRealWorldMRR  = 0.87
+	minRealWorldTop1 = 0.81
+	minRealWorldMRR  = 0.86
 )
 
 func TestSearchQualityRealWorld(t *testing.T) {
