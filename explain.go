@@ -269,8 +269,8 @@ type sigFound struct {
 const maxScanQueryBytes = maxQueryBytes
 
 // maxAnchored is the most signatures anchoredScan follows; Search scans a
-// text that anchors more in full (explainState). The 5,881 real-world
-// texts anchor 49 at the median, 149 at the 99th percentile and 202 at
+// text that anchors more in full (explainState). The 6,005 real-world
+// texts anchor 51 at the median, 150 at the 99th percentile and 203 at
 // most (with the anchors of sigtable.SignatureAnchors); with the looser
 // anchors of an earlier generator, at 128, 139 of 4,696 took the full
 // scan, which clears a track for every signature (Search 10.6 µs a text
@@ -341,8 +341,8 @@ func (a *anchoredSet) index(sig uint32) int {
 
 // maxCandPlaces is the most places of anchored signatures that
 // anchoredScan notes; Search scans a text with more as wideScan does. The
-// real-world texts hold 77 at the median, 452 at the 99th percentile and
-// 653 at most (at 512, 880 of 4,696 took wideScan with an earlier
+// real-world texts hold 79 at the median, 456 at the 99th percentile and
+// 659 at most (at 512, 880 of 4,696 took wideScan with an earlier
 // generator's anchors).
 const maxCandPlaces = 1024
 
