@@ -125,10 +125,11 @@ type sigTrack struct {
 // Explain's second measure: a text that is mostly part of a long message
 // ("Invalid HTTP_HOST header: '127.0.0.1:8000'", the start of Django's
 // message) matches it when the signature's words make up at least
-// explainMinCover of the text's words (numbers and stop words aside), with three words
-// and explainMinCoverChars bytes at least, and explainMinCoverShare of the
-// signature's words: three words of a long message are no match. The
-// three constants are declared with the generated tables.
+// explainMinCover of the text's words (numbers and stop words aside), with
+// three words and explainMinCoverChars bytes at least, and
+// explainMinCoverShare of the signature's words: three words of a long
+// message are no match. The three constants are declared with the
+// generated tables.
 
 // score returns how well signature i and the text agree (see
 // sigScore).
@@ -153,8 +154,8 @@ func sigScore(t *sigTrack, sig, chars, stops int) float32 {
 	return t.score(chars)
 }
 
-// cover returns the share of the text's words (numbers and stop words aside) that
-// signature i explains, from 0 to 1.
+// cover returns the share of the text's words (numbers and stop words
+// aside) that signature i explains, from 0 to 1.
 func (st *explainState) cover(i int) float32 { return st.track[i].cover(st.chars) }
 
 // score returns how well a signature and a text whose words (numbers
@@ -172,8 +173,8 @@ func (t *sigTrack) score(chars int) float32 {
 	return sc
 }
 
-// cover returns the share of a text's words, whose bytes (numbers and stop words aside)
-// are chars, that the signature explains, from 0 to 1.
+// cover returns the share of a text's words, whose bytes (numbers and stop
+// words aside) are chars, that the signature explains, from 0 to 1.
 func (t *sigTrack) cover(chars int) float32 {
 	if chars == 0 {
 		return 0
@@ -321,8 +322,8 @@ type anchoredSet struct {
 }
 
 // mark adds the signatures that the words found anchor, in a text whose
-// words (numbers and stop words aside) have chars bytes, ranks them, and returns how
-// many there are.
+// words (numbers and stop words aside) have chars bytes, ranks them, and
+// returns how many there are.
 func (a *anchoredSet) mark(found []sigFound, chars int) int {
 	markAnchored(&a.cand, found, chars)
 	total := 0
@@ -411,10 +412,10 @@ func readSigWords(text string, found *[maxScanQueryBytes/2 + 1]sigFound) (nf, ch
 }
 
 // markAnchored adds to cand the signatures that the words found anchor,
-// in a text whose words (numbers and stop words aside) have chars bytes: for a cover
-// anchor, only a signature whose words are large enough to explain
-// explainMinCover of the text (see sigAnchorCoverPercent). It decides
-// without a branch, since which anchor counts follows no pattern.
+// in a text whose words (numbers and stop words aside) have chars bytes:
+// for a cover anchor, only a signature whose words are large enough to
+// explain explainMinCover of the text (see sigAnchorCoverPercent). It
+// decides without a branch, since which anchor counts follows no pattern.
 func markAnchored(cand *sigSet, found []sigFound, chars int) {
 	coverChars := uint32(chars * sigAnchorCoverPercent)
 	for _, f := range found {
