@@ -739,6 +739,13 @@ func (t *sigTrack) restart() {
 // explainState.seen holds signature indexes as uint16, as sigPlaces does.
 var _ = [1]struct{}{}[sigCount>>16]
 
+// The stop-word table has a slot for every value of the hash's top
+// sigStopBits bits, as isSigStop reads it.
+var (
+	_ = [1]struct{}{}[len(sigStopWords)-1<<sigStopBits]
+	_ = [1]struct{}{}[len(sigStopHash)-1<<sigStopBits]
+)
+
 // isSigStop reports whether word, whose lower-case form hashes to h, is
 // one of the stop words that signatures skip (sigStopWords).
 func isSigStop(h uint32, word string) bool {
