@@ -304,7 +304,7 @@ func TestNamesClientFault(t *testing.T) {
 		"":                                      false,
 		"\xff\xfe wrong":                        true,
 	} {
-		assert.Equal(t, want, namesClientFault(text), text)
+		assert.Equal(t, want, clientFault(text) != 0, text)
 	}
 }
 

@@ -600,7 +600,7 @@ const refusedWeight = 0.5
 // pasted as a field of output ("I get Status Code: 403, AWS Error Code:
 // AccessDenied"; see pastedStatus) is what was seen, not a report. A 500
 // that the query names beside words that name a client's mistake (see
-// namesClientFault) loses its code bonus in the same way, reported or
+// clientFault) loses its code bonus in the same way, reported or
 // pasted, concept or none.
 func (st *searchState) reportedAgainstConcept(query string) {
 	d := st.status.only()
@@ -652,28 +652,22 @@ func (st *searchState) reportedAgainstConcept(query string) {
 // and 13 after (all texts 0.829 to 0.830).
 const faultBonus = 8
 
-// namesClientFault reports whether q names a mistake of the client's:
-// "invalid", "malformed", "duplicate", "wrong", "missing", "unknown",
-// "validation", "parse", "conflict" and the like, or a negated "found" or
-// "exist" ("not found", "non existent", "doesn't exist"). A 500 that
-// software gives for such a request ("returns 500 for invalid paging
-// cursor value", "Unknown IDs throw 500", "if there is a conflict, it
-// responds with status 500") is
+// clientFault returns the code that the first mistake of the client's
+// that q names asks for: 400 for a malformed or invalid request
+// ("invalid", "malformed", "missing", a failed "validation", an error to
+// "parse"), 404 for something that does not exist ("unknown",
+// "nonexistent", a negated "found" or "exist": "not found", "non
+// existent", "doesn't exist"), 409 for a clash ("duplicate", "conflict");
+// faultAny for a mistake that names no code of its own ("unsupported",
+// "wrong", "bad"), and 0 for none. A 500 that software gives for such a
+// request ("returns 500 for invalid paging cursor value", "Unknown IDs
+// throw 500", "if there is a conflict, it responds with status 500") is
 // the bug that the text is about, and the answer is the client error the
 // request deserves: on the tune part of the real-world set, texts whose
 // only code is a 500 beside such words were labelled with another code 22
 // times and with 500 three times. Tune part 0.857 to 0.858 top-1, score
 // part 0.830 to 0.832; asking for a verb that reports the 500 as well, as
 // the first version of this rule did, left both at 0.857 and 0.830.
-func namesClientFault[T ~string | ~[]byte](q T) bool { return clientFault(q) != 0 }
-
-// clientFault returns the code that the first client's mistake q names
-// asks for (see namesClientFault): 400 for a malformed or invalid request
-// ("invalid", "malformed", "missing", a failed "validation", an error to
-// "parse"), 404 for something that does not exist ("unknown",
-// "nonexistent", "not found"), 409 for a clash ("duplicate", "conflict");
-// faultAny for a mistake that names no code of its own ("unsupported",
-// "wrong", "bad"), and 0 for none.
 func clientFault[T ~string | ~[]byte](q T) Code {
 	var last, before uint8 // the kinds of the two words before
 	for i, j := nextLetterWord(q, 0); i < j; i, j = nextLetterWord(q, j) {
@@ -692,7 +686,7 @@ func clientFault[T ~string | ~[]byte](q T) Code {
 // faultAny is what clientFault returns for a mistake that names no code.
 const faultAny Code = 1
 
-// Kinds of words for namesClientFault.
+// Kinds of words for clientFault.
 const (
 	faultOther    = iota
 	faultWord     // names a mistake on its own: "invalid", "duplicate"
@@ -700,7 +694,7 @@ const (
 	faultNegation // "not", "non", and the "t" of "doesn't"
 )
 
-// faultKind returns the kind of word w for namesClientFault, and the
+// faultKind returns the kind of word w for clientFault, and the
 // code the mistake asks for.
 func faultKind[T ~string | ~[]byte](w T) (uint8, Code) {
 	for _, f := range clientFaultWords {
@@ -711,7 +705,7 @@ func faultKind[T ~string | ~[]byte](w T) (uint8, Code) {
 	return faultOther, 0
 }
 
-// clientFaultWords are the words of namesClientFault and their kinds.
+// clientFaultWords are the words of clientFault and their kinds.
 var clientFaultWords = [...]struct {
 	word string
 	kind uint8
