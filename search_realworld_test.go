@@ -59,9 +59,10 @@ func readRealWorld(t testing.TB) []realWorldItem {
 
 // Floors for the real-world set, per part: the measured values minus a
 // small margin, so that a ranking regression fails the build. The score
-// part sets them: 0.822 top-1 and 0.871 MRR over its 2,403 texts (6,142
-// in all, realworld_zzc included; the fresh files of the last sessions
-// brought them down from 0.829 and 0.876).
+// part sets them: 0.815 top-1 and 0.866 MRR over its 2,526 texts (6,436
+// in all, realworld_zzh included; the fresh files of the last sessions,
+// 105 questions from question pages among them, brought them down from
+// 0.829 and 0.876).
 const (
 	minRealWorldTop1 = 0.81
 	minRealWorldMRR  = 0.86
