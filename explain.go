@@ -684,14 +684,19 @@ func (t *sigTrack) step(sig uint32, pos, later uint8, off, n int, weight uint16)
 			// that place advances it, not a start over here.
 			return false, false
 		}
-		if pos != 0 || t.words > 2 {
+		if pos != 0 || t.words > 2 && t.dense() {
 			return false, false
 		}
 		// The message's first word after a start of at most two
-		// words, which may have been words of it used elsewhere in
-		// the text ("preflight request ... Redirect is not allowed
-		// for a preflight request"): start over here. The best
-		// score so far is kept.
+		// words, or of words that skip some of the message's ("connect
+		// failed ... reset before headers" before "upstream connect
+		// error or disconnect/reset before headers"): those may have
+		// been words of it used elsewhere in the text ("preflight
+		// request ... Redirect is not allowed for a preflight
+		// request"), so start over here. The best score so far is
+		// kept. A start of three words or more in a row is the message
+		// itself, and goes on ("websocket: not a websocket handshake:
+		// 'Sec-WebSocket-Key' ...").
 		t.restart()
 	}
 	if t.first == 0 {
@@ -729,6 +734,14 @@ func (t *sigTrack) step(sig uint32, pos, later uint8, off, n int, weight uint16)
 		t.full = sc
 	}
 	return true, first
+}
+
+// dense reports whether the window's words stand at neighbouring
+// positions of the signature, with none skipped between its first and its
+// last.
+func (t *sigTrack) dense() bool {
+	g := t.got >> bits.TrailingZeros64(t.got)
+	return g&(g+1) == 0
 }
 
 // restart empties the window; the best score and the most bytes stay.

@@ -417,3 +417,20 @@ func TestExplainRepeatedWord(t *testing.T) {
 	assert.Equal(t, "gorilla-websocket-sec-key-missing", got[0].Signature.ID())
 	assert.InDelta(t, 1, got[0].Score, 1e-6)
 }
+
+func TestExplainWordsScatteredBeforeTheMessage(t *testing.T) {
+	// Some of a message's words stand earlier in the text, out of order
+	// and apart; the message itself follows in full. The scan does not
+	// stay with the scattered start: the full message scores 1.
+	tests := []struct{ text, id string }{
+		{"upstream connect failed: reset before headers; then upstream connect error or disconnect/reset before headers. reset reason: connection failure", "envoy-upstream-connect-error"},
+		{"origin timed out, web page broken. The initial connection between Cloudflare's network and the origin web server timed out. As a result, the web page can not be displayed.", "cloudflare-522-body-initial-connection-timed-out"},
+	}
+	for _, tc := range tests {
+		ms := Explain(tc.text)
+		i := slices.IndexFunc(ms, func(m Match) bool { return m.Signature.ID() == tc.id })
+		if assert.GreaterOrEqual(t, i, 0, "%q: %s not found", tc.text, tc.id) {
+			assert.Equal(t, 1.0, ms[i].Score, "%s", tc.id)
+		}
+	}
+}
