@@ -384,7 +384,7 @@ func iisSubstatus[T ~string | ~[]byte](q T, dot int) bool {
 }
 
 // unitAfter reports whether a unit follows the number: "200 ms",
-// "413 bytes".
+// "413 bytes", or "of" after its plural: "100s of requests".
 func unitAfter[T ~string | ~[]byte](q T, end int) bool {
 	i := end
 	for i < len(q) && q[i] == ' ' {
@@ -395,7 +395,13 @@ func unitAfter[T ~string | ~[]byte](q T, end int) bool {
 		j++
 	}
 	if i == end && j == i+1 {
-		return false // "404s": a plural
+		// "404s": a plural, unless "of" follows, which makes it a
+		// quantity ("100s of these entries in the error log").
+		k := j
+		for k < len(q) && q[k] == ' ' {
+			k++
+		}
+		return k > j && k+2 <= len(q) && (k+2 == len(q) || !isASCIILetter(q[k+2])) && sameFoldASCII("of", q[k:k+2])
 	}
 	var buf [16]byte
 	switch string(lowerInto(&buf, q[i:j])) {

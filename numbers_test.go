@@ -32,6 +32,8 @@ func TestStatusNumbers(t *testing.T) {
 		{"took 404.25ms", nil, []Code{404}},
 		{"price 404.123", nil, []Code{404}},
 		{"all my endpoints return 404s", []Code{404}, nil},
+		{"seeing 100s of these entries, then 500s", []Code{500}, []Code{100}},
+		{"lots of 502s off and on", []Code{502}, nil},
 		{"recv() failed (104: Connection reset by peer)", nil, []Code{104}},
 		{"connect to 10.0.0.200:443 failed", nil, []Code{200}},
 		{"upstream: \"http://127.0.0.1:502/\"", nil, []Code{502}},

@@ -601,15 +601,24 @@ const refusedWeight = 0.5
 // AccessDenied"; see pastedStatus) is what was seen, not a report. A 500
 // that the query names beside words that name a client's mistake (see
 // clientFault) loses its code bonus in the same way, reported or
-// pasted, concept or none.
+// pasted, concept or none, and even when a concept names the 500 itself:
+// in "Missing/invalid JSON causes an unhandled exception 500 error" the
+// unhandled exception is the bug, and the mistake says what to return.
 func (st *searchState) reportedAgainstConcept(query string) {
 	d := st.status.only()
-	if d < 0 || st.fields[d]&FieldConcept != 0 ||
-		Lifecycle(searchDocInfo[d]>>docInfoLifecycleShift&docInfoMask) != Standard ||
+	if d < 0 || Lifecycle(searchDocInfo[d]>>docInfoLifecycleShift&docInfoMask) != Standard ||
 		!entries[d].producers.Has(ProducerOrigin) {
 		// A vendor's code ("Getting Error 524") or one the application
 		// does not send itself ("gets unexplained 502") is what was seen,
 		// not a choice.
+		return
+	}
+	var faultCode Code
+	if entries[d].code == 500 {
+		faultCode = clientFault(query)
+	}
+	fault := faultCode != 0
+	if st.fields[d]&FieldConcept != 0 && !fault {
 		return
 	}
 	concept := false
@@ -619,11 +628,6 @@ func (st *searchState) reportedAgainstConcept(query string) {
 			break
 		}
 	}
-	var faultCode Code
-	if entries[d].code == 500 {
-		faultCode = clientFault(query)
-	}
-	fault := faultCode != 0
 	if !concept && !fault {
 		return
 	}
