@@ -38,16 +38,19 @@ type Match struct {
 // inside a sentence; so does a status line and nothing more (nginx's
 // bare "502 Bad Gateway", Chrome's "HTTP ERROR 500"), and a match needs
 // a word that no status line holds ("Method not allowed" alone is not
-// Slim's "Method not allowed. Must be one of: ..."). Explain returns
+// Slim's "Method not allowed. Must be one of: ..."); neither kind matches
+// a text that talks about a status rather than pastes it ("Return 405
+// Method Not Allowed for unknown verbs"; see talkWords). Explain returns
 // nothing rather than a guess when nothing matches; it accepts any input,
 // invalid UTF-8 and megabytes of junk included, in one pass over the
-// text, and allocates only its result.
+// text (a second one, over its letters only, when a message of those
+// kinds matched), and allocates only its result.
 func Explain(text string) []Match {
 	var st explainState
 	st.scan(text)
 	n := 0
 	for _, i := range st.seen[:st.nseen] {
-		if st.score(int(i)) >= explainMinScore {
+		if st.explained(int(i)) >= explainMinScore {
 			n++
 		}
 	}
@@ -69,7 +72,7 @@ func AppendExplain(dst []Match, text string) []Match {
 func (st *explainState) appendMatches(dst []Match) []Match {
 	start := len(dst)
 	for _, i := range st.seen[:st.nseen] {
-		if sc := st.score(int(i)); sc >= explainMinScore {
+		if sc := st.explained(int(i)); sc >= explainMinScore {
 			dst = append(dst, Match{Signature{&signatures[i]}, float64(sc)})
 		}
 	}
@@ -98,11 +101,14 @@ func (st *explainState) appendMatches(dst []Match) []Match {
 // explainState follows every signature through the text at once (see
 // sigTrack), and counts the bytes of the text's words.
 type explainState struct {
-	track [sigCount]sigTrack
-	chars int              // the bytes of the text's words, numbers and stop words aside
-	stops int              // the bytes of its stop words
-	seen  [sigCount]uint16 // the signatures with a score, in the order they got one
-	nseen int
+	text     string // the text read
+	talk     uint32 // the words of talkWords it holds (see talks)
+	talkRead bool   // whether talk is known
+	track    [sigCount]sigTrack
+	chars    int              // the bytes of the text's words, numbers and stop words aside
+	stops    int              // the bytes of its stop words
+	seen     [sigCount]uint16 // the signatures with a score, in the order they got one
+	nseen    int
 }
 
 // sigTrack is what the scan knows of one signature: the next word
@@ -134,6 +140,61 @@ type sigTrack struct {
 // score returns how well signature i and the text agree (see
 // sigScore).
 func (st *explainState) score(i int) float32 { return sigScore(&st.track[i], i, st.chars, st.stops) }
+
+// explained returns the score with which Explain reports signature i: its
+// score, or 0 for a signature marked alone when the text talks about it
+// (see talkWords). Search, which gives such signatures nothing, reads
+// score.
+func (st *explainState) explained(i int) float32 {
+	if signatures[i].alone {
+		if t := st.talks(); t != 0 && t&^talkIn(signatures[i].text) != 0 {
+			return 0 // the text talks about the message with a word the message lacks
+		}
+	}
+	return st.score(i)
+}
+
+// talks returns the words of talkWords that the text holds, bit k for
+// talkWords[k]; it reads the text once, the first time a signature marked
+// alone asks.
+func (st *explainState) talks() uint32 {
+	if !st.talkRead {
+		st.talk, st.talkRead = talkIn(st.text), true
+	}
+	return st.talk
+}
+
+// talkIn returns the words of talkWords that text holds, bit k for
+// talkWords[k], in any case.
+func talkIn(text string) uint32 {
+	var m uint32
+	for i, j := nextLetterWord(text, 0); i < j; i, j = nextLetterWord(text, j) {
+		for k, w := range talkWords {
+			if equalFoldASCII(w, text[i:j]) {
+				m |= 1 << k
+			}
+		}
+	}
+	return m
+}
+
+// talkWords are words with which a text talks about a status rather than
+// pastes it: "Use 405 for Method Not Allowed", "Return '405 Method not
+// allowed' when a route exists", "Add support for HTTP 405 (Method Not
+// Allowed)". Explain reports no signature marked alone (a status line, or
+// words that people also write) for a text that holds one of them, in any
+// case, that the signature's own message lacks ("No response returned."
+// keeps its "returned"), however much of the text the signature is. On the Explain set,
+// texts of a person's own words that Explain left silent went from 0.915
+// to 0.926 (tune part) and from 0.948 to 0.955 (score part), and the
+// texts that quote a product kept their first matches.
+var talkWords = [...]string{
+	"use", "return", "returns", "returned", "returning", "add", "added", "support", "send", "sends",
+	"change", "changed", "raise", "respond", "responds", "should", "must", "instead", "rather",
+}
+
+// The words of talkWords fit the bits of a uint32.
+var _ = [1]struct{}{}[len(talkWords)>>5]
 
 // aloneCover is the least share of a text's words (numbers aside, stop
 // words counted: they are what a sentence has and a message lacks) that a
@@ -197,6 +258,7 @@ func (st *explainState) scan(text string) {
 		}
 	}
 	st.chars, st.stops = it.chars, it.stops
+	st.text = text
 }
 
 // sigWordIter reads the words of a text (runs of bytes that
