@@ -184,10 +184,10 @@ func talkIn(text string) uint32 {
 // Allowed)". Explain reports no signature marked alone (a status line, or
 // words that people also write) for a text that holds one of them, in any
 // case, that the signature's own message lacks ("No response returned."
-// keeps its "returned"), however much of the text the signature is. On the Explain set,
-// texts of a person's own words that Explain left silent went from 0.915
-// to 0.926 (tune part) and from 0.948 to 0.955 (score part), and the
-// texts that quote a product kept their first matches.
+// keeps its "returned"), however much of the text the signature is. On
+// the Explain set, texts of a person's own words that Explain left silent
+// went from 0.915 to 0.926 (tune part) and from 0.948 to 0.955 (score
+// part), and the texts that quote a product kept their first matches.
 var talkWords = [...]string{
 	"use", "return", "returns", "returned", "returning", "add", "added", "support", "send", "sends",
 	"change", "changed", "raise", "respond", "responds", "should", "must", "instead", "rather",
