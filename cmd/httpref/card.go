@@ -193,7 +193,11 @@ func codeList(cs []httpref.Code) string {
 }
 
 // wrap writes text wrapped at 78 columns. The first line starts with
-// prefix; later lines are indented to the same width.
+// prefix; later lines are indented to the same width. A word longer than
+// a line (a quoted identifier such as Alamofire's
+// "Alamofire.AFError.ResponseValidationFailureReason...") stands on a
+// line of its own rather than being cut, so that it can still be copied
+// whole.
 func wrap(w io.Writer, prefix, text string) {
 	const width = 78
 	line, empty := prefix, true
