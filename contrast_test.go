@@ -337,6 +337,11 @@ func TestFaultBonusNamesTheCode(t *testing.T) {
 		// A concept that names the 500 ("unhandled exception") does not
 		// keep it first: the mistake says what to return.
 		"A malformed JSON body causes an unhandled exception 500 error": 400,
+		// A 200 sent for something that does not exist is a soft 404;
+		// a 204 for a DELETE of it is what DELETE may answer.
+		"Pages that do not exist are served with status 200":     404,
+		"Lookups of unknown ids answer 200 with an empty object": 404,
+		"Deleting an unknown item answers 204":                   204,
 	} {
 		rs := Search(text, nil)
 		require.NotEmpty(t, rs, text)

@@ -604,6 +604,15 @@ const refusedWeight = 0.5
 // pasted, concept or none, and even when a concept names the 500 itself:
 // in "Missing/invalid JSON causes an unhandled exception 500 error" the
 // unhandled exception is the bug, and the mistake says what to return.
+// A 200 beside words that name something that does not exist loses its
+// code bonus in the same way, and 404 gains faultBonus: a soft 404 ("Not
+// found page gives 200 response code", "a slug that doesn't exist gets
+// 200 OK and an empty array"). Of the texts whose only code is a 200
+// beside such words, the tune part's six and the score part's nine are
+// all labelled 404 (tune part three more first, score part three more);
+// other mistakes beside a 200 are left alone (a CORS error or a failed
+// parse reported with its 200 is labelled 200 as often as not), and so is
+// a 204, which a DELETE of what is not there may answer.
 func (st *searchState) reportedAgainstConcept(query string) {
 	d := st.status.only()
 	if d < 0 || Lifecycle(searchDocInfo[d]>>docInfoLifecycleShift&docInfoMask) != Standard ||
@@ -614,8 +623,15 @@ func (st *searchState) reportedAgainstConcept(query string) {
 		return
 	}
 	var faultCode Code
-	if entries[d].code == 500 {
+	switch entries[d].code {
+	case 500:
 		faultCode = clientFault(query)
+	case 200:
+		// A soft 404: a success sent for something that does not
+		// exist ("Not found page gives 200 response code").
+		if c := clientFault(query); c == 404 {
+			faultCode = c
+		}
 	}
 	fault := faultCode != 0
 	if st.fields[d]&FieldConcept != 0 && !fault {
