@@ -333,9 +333,9 @@ type sigFound struct {
 const maxScanQueryBytes = maxQueryBytes
 
 // maxAnchored is the most signatures anchoredScan follows; Search scans a
-// text that anchors more in full (explainState). The 6,735 real-world
-// texts anchor 52 at the median, 151 at the 99th percentile and 240 at
-// most (with the anchors of sigtable.SignatureAnchors and 3,208
+// text that anchors more in full (explainState). The 7,575 real-world
+// texts anchor 57 at the median, 163 at the 99th percentile and 271 at
+// most (with the anchors of sigtable.SignatureAnchors and 3,584
 // signatures), so none takes the full scan; with the looser
 // anchors of an earlier generator, at 128, 139 of 4,696 took the full
 // scan, which clears a track for every signature (Search 10.6 µs a text
@@ -363,8 +363,8 @@ type anchoredScan struct {
 }
 
 // maxLive is the most live signatures anchoredScan follows; Search scans
-// a text with more as wideScan does. The 6,735 real-world texts have 3 at
-// the median, 36 at the 99th percentile and 59 at most.
+// a text with more as wideScan does. The 7,575 real-world texts have 3 at
+// the median, 37 at the 99th percentile and 59 at most.
 const maxLive = 64
 
 // slot returns where the track of anchored signature sig is: its own
@@ -406,8 +406,8 @@ func (a *anchoredSet) index(sig uint32) int {
 
 // maxCandPlaces is the most places of anchored signatures that
 // anchoredScan notes; Search scans a text with more as wideScan does. Of
-// the 6,735 real-world texts, those that fit hold 81 at the median, 457 at
-// the 99th percentile and 660 at most, and 13 take wideScan (at 512, 880
+// the 7,575 real-world texts, those that fit hold 89 at the median, 454 at
+// the 99th percentile and 701 at most, and 37 take wideScan (at 512, 880
 // of 4,696 took it with an earlier generator's anchors).
 const maxCandPlaces = 1024
 
