@@ -606,8 +606,8 @@ const refusedWeight = 0.5
 // unhandled exception is the bug, and the mistake says what to return.
 // A 200 beside words that name something that does not exist loses its
 // code bonus in the same way, and 404 gains faultBonus: a soft 404 ("Not
-// found page gives 200 response code", "a slug that doesn't exist gets
-// 200 OK and an empty array"). Of the texts whose only code is a 200
+// found page gives 200 response code", "lookups of unknown ids answer 200
+// with an empty object"). Of the texts whose only code is a 200
 // beside such words, the tune part's six and the score part's nine are
 // all labelled 404 (tune part three more first, score part three more);
 // other mistakes beside a 200 are left alone (a CORS error or a failed
