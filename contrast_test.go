@@ -348,3 +348,20 @@ func TestFaultBonusNamesTheCode(t *testing.T) {
 		assert.Equal(t, want, rs[0].Status.Code(), text)
 	}
 }
+
+// TestClientErrorOver500 checks that a client error asked for against a
+// 500 comes first even when the 500's reason phrase, written beside it,
+// holds more words than the client error's: the 500 is what went wrong,
+// so it is set aside as a refused code is.
+func TestClientErrorOver500(t *testing.T) {
+	for text, want := range map[string]Code{
+		"The error handler should pass 401 Unauthorized Error instead of 500 Internal Server Error": 401,
+		"Throw Forbidden (403) for denied actions instead of Internal Server Error (500)":           403,
+		"Change HTTP status code 500 to 404 so it is not mistaken for an internal server error":     404,
+		"return 400 instead of 500 internal server error from the error middleware":                 400,
+	} {
+		rs := Search(text, nil)
+		require.NotEmpty(t, rs, text)
+		assert.Equal(t, want, rs[0].Status.Code(), text)
+	}
+}

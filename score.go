@@ -90,6 +90,13 @@ func (st *searchState) run(query string, opts *SearchOptions) {
 			}
 		}
 		st.acc[asked] += contrastBonus
+		// A client error asked for against a 500: the 500 is what went
+		// wrong, and its phrase's three words written beside it ("instead
+		// of 500 Internal Server Error") outweigh the contrast bonus. Tune
+		// part four texts gained and one lost, score part two gained.
+		if d := position(500); st.status.count() == 2 && st.status.has(d) && genericOverSpecific(d, asked) {
+			st.acc[d] = (st.acc[d] - codeBonus) * refusedWeight
+		}
 	case refused >= 0:
 		st.acc[refused] = (st.acc[refused] - codeBonus) * refusedWeight // named as what it should not be
 	}

@@ -173,7 +173,11 @@ func (o *SearchOptions) accepts(info uint32) bool {
 //     code bonus, and half the rest of its score;
 //   - of two codes that the query names without contrasting them, a
 //     client error beside 500 gains 10 too: the 500 is what went wrong
-//     ("422 errors are coming through as 500 errors");
+//     ("422 errors are coming through as 500 errors"); and when the client
+//     error is the one of the two that the query asks for, the 500 is set
+//     aside as a refused code is (no code bonus, half the rest), since its
+//     reason phrase written beside it ("instead of 500 Internal Server
+//     Error") would otherwise outweigh a shorter one;
 //   - a standard code that applications send and that the query reports
 //     ("returns 404 for queries with no results") gets no code bonus when
 //     the query also asks about a situation (see the concept table) whose
