@@ -631,6 +631,11 @@ func TestSearchConcepts(t *testing.T) {
 		{"断点续传下载报：请求范围不符合要求", 416},
 		{"요청 시간 만료 에러가 납니다", 408},
 		{"zu viele Anfragen beim Login", 429},
+		// A server that refuses clients by their User-Agent (API usage
+		// policies, bot rules) answers 403; an ETag alone is about
+		// conditional requests, 304 first.
+		{"our scraper is blocked: the site requires a user agent", 403},
+		{"how should the tile server use the ETag it sends", 304},
 	}
 	for _, tc := range tests {
 		res := Search(tc.query, &SearchOptions{Limit: 3})
