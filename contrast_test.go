@@ -324,6 +324,15 @@ func TestClientFaultCode(t *testing.T) {
 		"500 means something bad happened":                       faultAny, // the 500 is what is bad
 		"I should return 500, but that seems wrong":              faultAny,
 		"returns 500 when the database is down":                  0,
+		// An exception's class name is read word by word, when the
+		// mistake it names is in what the client sent.
+		"IllegalArgumentException thrown, the API answers 500": 400,
+		"EntityNotFoundException ends as a 500":                404,
+		"DuplicateKeyException bubbles up as HTTP 500":         409,
+		"IllegalStateException leads to a 500":                 0,
+		"UnknownHostException gives 500":                       0,
+		"UnknownError with 500":                                0,
+		"getInvalidUsers returns 500":                          0,
 	} {
 		assert.Equal(t, want, clientFault(text), text)
 	}
