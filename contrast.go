@@ -17,7 +17,7 @@ import (
 //     software does now comes before A ("returns", "gives", "throws",
 //     "I'm getting", "results in"; a base form such as "return" after a
 //     subject, "errors return" or "we return", but not at the start,
-//     after "and" or after "should", where it asks): then B, the code
+//     after "and", after "should" or after a comma, where it asks): then B, the code
 //     wanted instead; but "A (not B)" in brackets puts A forward however
 //     it is introduced ("returns 202 (not 200) on accepted work"); and
 //     B when A is 500 and B a client error, since nobody asks for a 500
@@ -53,6 +53,7 @@ type contrastWord struct {
 	first  bool
 	paren  bool  // right after "(": "returns 202 (not 200)"
 	arrow  bool  // right after "->", "=>" or "→": "401 -> 400"
+	comma  bool  // right after a comma: "if parsing fails, respond with 400"
 	number bool  // digits only, and no code that stands as a status: "-999", "0"
 	start  int32 // where the word starts in the text
 	end    int32 // and ends
@@ -332,12 +333,14 @@ func shouldBeCJK[T ~string | ~[]byte](q T, status *entrySet) int {
 // and returns how many it read and how many of them are codes that stand
 // as a status.
 func readContrastWords[T ~string | ~[]byte](q T, status *entrySet, words *[contrastWords]contrastWord) (n, codes int) {
-	first, paren, arrow := true, false, false
+	first, paren, arrow, comma := true, false, false, false
 	for i := 0; i < len(q) && n < len(words); {
 		if c := q[i]; !isASCIILetter(c) && !isASCIIDigit(c) {
 			switch {
 			case c == '.' || c == '?' || c == '!':
 				first = true
+			case c == ',':
+				comma = true
 			case c == '>' && i > 0 && (q[i-1] == '-' || q[i-1] == '='), isArrow(q[i:]):
 				arrow = true
 			}
@@ -356,8 +359,8 @@ func readContrastWords[T ~string | ~[]byte](q T, status *entrySet, words *[contr
 			}
 		}
 		kind, ref := contrastKind(q[i:j])
-		w := contrastWord{kind: kind, ref: ref, first: first, paren: paren, arrow: arrow, number: allDigits(q[i:j])}
-		arrow = false
+		w := contrastWord{kind: kind, ref: ref, first: first, paren: paren, arrow: arrow, comma: comma, number: allDigits(q[i:j])}
+		arrow, comma = false, false
 		if d := codeEntryAt(q, i); j-i == 3 && d >= 0 && status.has(d) {
 			w.kind, w.d, w.number = cwCode, uint8(d), false
 			codes++
@@ -668,10 +671,12 @@ func reportsBefore(before []contrastWord) bool {
 			return true
 		case cwBaseVerb:
 			// After a subject it reports ("errors return 422 instead of
-			// 400", "we return 401"); at the start, after "and" or after
-			// "should" it asks ("return 410 instead of 404", "validate
-			// the body and return 400 as against 500").
-			return k > 0 && before[k-1].kind == cwSubject
+			// 400", "we return 401"); at the start, after "and", after
+			// "should" or after a comma it asks ("return 410 instead of
+			// 404", "validate the body and return 400 as against 500",
+			// "if parsing fails, respond with 400 instead of 422": no
+			// comma stands between a subject and its verb).
+			return k > 0 && before[k-1].kind == cwSubject && !before[k].comma
 		case cwCode:
 			return false
 		}

@@ -17,6 +17,10 @@ func TestAskedCode(t *testing.T) {
 		{"Return 202 Accepted (not 200) when a job is submitted", 202},
 		{"When using an expired access token, I'm getting 403 instead of 401", 401},
 		{"Request validation errors return 422 instead of 400", 400},
+		// After a comma a base verb asks: no comma stands between a
+		// subject and its verb.
+		{"If the user lacks permissions, respond with 403 instead of 401", 403},
+		{"if the token parses, answer 401 instead of 403", 401},
 		{"validate the body and return 400 as against an error 500", 400},
 		{"Body limit gives 500 error instead of 413", 413},
 		{"should return a 412 not a 416", 412},
