@@ -636,6 +636,7 @@ func TestSearchConcepts(t *testing.T) {
 		// conditional requests, 304 first.
 		{"our scraper is blocked: the site requires a user agent", 403},
 		{"how should the tile server use the ETag it sends", 304},
+		{"what to send when the list is empty", 200},
 	}
 	for _, tc := range tests {
 		res := Search(tc.query, &SearchOptions{Limit: 3})
