@@ -17,11 +17,11 @@ import (
 //     software does now comes before A ("returns", "gives", "throws",
 //     "I'm getting", "results in"; a base form such as "return" after a
 //     subject, "errors return" or "we return", but not at the start,
-//     after "and", after "should" or after a comma, where it asks): then B, the code
-//     wanted instead; but "A (not B)" in brackets puts A forward however
-//     it is introduced ("returns 202 (not 200) on accepted work"); and
-//     B when A is 500 and B a client error, since nobody asks for a 500
-//     in place of a 4xx;
+//     after "and", after "should" or after a comma, where it asks):
+//     then B, the code wanted instead; but "A (not B)" in brackets puts
+//     A forward however it is introduced ("returns 202 (not 200) on
+//     accepted work"); and B when A is 500 and B a client error, since
+//     nobody asks for a 500 in place of a 4xx;
 //   - "A ... should be B", "A ... should return B", "A ... should be
 //     returning B", "A ..., but shouldn't this be B?": B;
 //   - "replace A with B", "change A to B", "A -> B": B;

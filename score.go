@@ -697,10 +697,11 @@ const faultBonus = 8
 // the first version of this rule did, left both at 0.857 and 0.830.
 //
 // The class name of an exception is read word by word, as its capitals
-// split it ("IllegalArgumentException", "MissingServletRequestParameterException",
-// "EntityNotFoundException"; see exceptionName): a trace pasted with its
-// 500 names the mistake there. On the tune part, the seven texts that hold
-// such a name and a 500 are all labelled 400.
+// split it ("IllegalArgumentException", "EntityNotFoundException",
+// "MissingServletRequestParameterException"; see exceptionName), when
+// the mistake it names is in what the client sent (see faultOfInput): a
+// trace pasted with its 500 names the mistake there. On the tune part,
+// the seven texts that hold such a name and a 500 are all labelled 400.
 func clientFault[T ~string | ~[]byte](q T) Code {
 	var f faultReader
 	for i, j := nextLetterWord(q, 0); i < j; i, j = nextLetterWord(q, j) {
