@@ -333,9 +333,9 @@ type sigFound struct {
 const maxScanQueryBytes = maxQueryBytes
 
 // maxAnchored is the most signatures anchoredScan follows; Search scans a
-// text that anchors more in full (explainState). The 7,575 real-world
-// texts anchor 57 at the median, 163 at the 99th percentile and 271 at
-// most (with the anchors of sigtable.SignatureAnchors and 3,584
+// text that anchors more in full (explainState). The 8,284 real-world
+// texts anchor 58 at the median, 163 at the 99th percentile and 271 at
+// most (with the anchors of sigtable.SignatureAnchors and 3,585
 // signatures), so none takes the full scan; with the looser
 // anchors of an earlier generator, at 128, 139 of 4,696 took the full
 // scan, which clears a track for every signature (Search 10.6 µs a text
@@ -363,7 +363,7 @@ type anchoredScan struct {
 }
 
 // maxLive is the most live signatures anchoredScan follows; Search scans
-// a text with more as wideScan does. The 7,575 real-world texts have 3 at
+// a text with more as wideScan does. The 8,284 real-world texts have 3 at
 // the median, 37 at the 99th percentile and 59 at most.
 const maxLive = 64
 
@@ -406,8 +406,8 @@ func (a *anchoredSet) index(sig uint32) int {
 
 // maxCandPlaces is the most places of anchored signatures that
 // anchoredScan notes; Search scans a text with more as wideScan does. Of
-// the 7,575 real-world texts, those that fit hold 89 at the median, 454 at
-// the 99th percentile and 701 at most, and 37 take wideScan (at 512, 880
+// the 8,284 real-world texts, those that fit hold 91 at the median, 453 at
+// the 99th percentile and 701 at most, and 43 take wideScan (at 512, 880
 // of 4,696 took it with an earlier generator's anchors).
 const maxCandPlaces = 1024
 

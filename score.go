@@ -95,10 +95,10 @@ func (st *searchState) run(query string, opts *SearchOptions) {
 		// of 500 Internal Server Error") outweigh the contrast bonus. Tune
 		// part four texts gained and one lost, score part two gained.
 		if d := position(500); st.status.count() == 2 && st.status.has(d) && genericOverSpecific(d, asked) {
-			st.acc[d] = (st.acc[d] - codeBonus) * refusedWeight
+			st.refuse(d)
 		}
 	case refused >= 0:
-		st.acc[refused] = (st.acc[refused] - codeBonus) * refusedWeight // named as what it should not be
+		st.refuse(refused) // named as what it should not be
 	}
 	st.reportedAgainstConcept(query)
 	st.signatureGains(query)
@@ -582,6 +582,12 @@ func probe(slots []uint16, h uint32, is func(i int) bool) int {
 			return v - 1
 		}
 	}
+}
+
+// refuse sets aside code d, which the query names as what it should not
+// be: its code bonus goes, and refusedWeight of the rest stays.
+func (st *searchState) refuse(d int) {
+	st.acc[d] = (st.acc[d] - codeBonus) * refusedWeight
 }
 
 // refusedWeight weighs what is left of the score of a code that the query
