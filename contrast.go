@@ -17,8 +17,10 @@ import (
 //     software does now comes before A ("returns", "gives", "throws",
 //     "I'm getting", "results in"; a base form such as "return" after a
 //     subject, "errors return" or "we return", but not at the start,
-//     after "and", after "should" or after a comma, where it asks):
-//     then B, the code wanted instead; but "A (not B)" in brackets puts
+//     after "and", after "should" or after a comma, where it asks), or
+//     a passive one after it ("a 404 is returned instead of 405", "422
+//     being sent rather than 404"): then B, the code wanted instead;
+//     but "A (not B)" in brackets puts
 //     A forward however it is introduced ("returns 202 (not 200) on
 //     accepted work"); and B when A is 500 and B a client error, since
 //     nobody asks for a 500 in place of a 4xx;
@@ -144,7 +146,7 @@ func askedCode[T ~string | ~[]byte](q T, status *entrySet) (asked, refused int) 
 			if words[b].kind != cwCode || words[b].d == words[a].d {
 				continue
 			}
-			if second || reportsBefore(words[:a]) && !words[m].paren || genericOverSpecific(int(words[a].d), int(words[b].d)) {
+			if second || (reportsBefore(words[:a]) || reportedBetween(words[a+1:m])) && !words[m].paren || genericOverSpecific(int(words[a].d), int(words[b].d)) {
 				asked = int(words[b].d)
 			} else {
 				asked = int(words[a].d)
@@ -660,6 +662,20 @@ func contrastMarker(after []contrastWord, d int) (int, bool) {
 		}
 	}
 	return -1, false
+}
+
+// reportedBetween reports whether the words between a code and the
+// marker of its contrast report it in the passive: "a 405 error is
+// returned instead of 404", "Fix 422 being returned instead of 404". The
+// code put forward is then what the software does, and the other one is
+// asked for, as after a verb that reports before it.
+func reportedBetween(between []contrastWord) bool {
+	for _, w := range between {
+		if w.kind == cwReports {
+			return true
+		}
+	}
+	return false
 }
 
 // reportsBefore reports whether one of the last contrastVerbGap words

@@ -23,6 +23,11 @@ func TestAskedCode(t *testing.T) {
 		{"if the token parses, answer 401 instead of 403", 401},
 		{"validate the body and return 400 as against an error 500", 400},
 		{"Body limit gives 500 error instead of 413", 413},
+		// A code reported in the passive before the marker is what
+		// the software does.
+		{"a 405 status is returned instead of 404 for a missing file", 404},
+		{"bug: 409 being sent instead of 412 on a stale ETag", 412},
+		{"the more common 400 is returned, not 422", 422},
 		{"should return a 412 not a 416", 412},
 		{"the handler returns 404, should be 204", 204},
 		{"results in an internal server error (500) not 401 or 403", 401},
@@ -322,6 +327,7 @@ func TestClientFaultCode(t *testing.T) {
 		"Unknown IDs throw 500":                                  404,
 		"returns 500 error when file does not exist":             404,
 		"Resource Not Found Returns HTTP 500 Error":              404,
+		"a 500 when the order cannot be found":                   404,
 		"duplicate resources leads to HTTP 500 error":            409,
 		"if there is a conflict, it responds with status 500":    409,
 		"Unsupported accept encoding causes 500 responses":       faultAny, // 406 or 415: the words decide

@@ -690,9 +690,9 @@ const faultBonus = 8
 // ("invalid", "malformed", "missing", a failed "validation", an error to
 // "parse"), 404 for something that does not exist ("unknown",
 // "nonexistent", a negated "found" or "exist": "not found", "non
-// existent", "doesn't exist"), 409 for a clash ("duplicate", "conflict");
-// faultAny for a mistake that names no code of its own ("unsupported",
-// "wrong", "bad"), and 0 for none. A 500 that software gives for such a
+// existent", "doesn't exist", "cannot be found"), 409 for a clash
+// ("duplicate", "conflict"); faultAny for a mistake that names no code
+// of its own ("unsupported", "wrong", "bad"), and 0 for none. A 500 that software gives for such a
 // request ("returns 500 for invalid paging cursor value", "Unknown IDs
 // throw 500", "if there is a conflict, it responds with status 500") is
 // the bug that the text is about, and the answer is the client error the
@@ -841,5 +841,5 @@ var clientFaultWords = [...]struct {
 	{"existent", faultNegated, 404}, {"existing", faultNegated, 404}, {"existant", faultNegated, 404},
 	{"validation", faultWord, 400}, {"validate", faultWord, 400}, {"parse", faultWord, 400},
 	{"parsing", faultWord, 400}, {"unparseable", faultWord, 400},
-	{"not", faultNegation, 0}, {"non", faultNegation, 0}, {"t", faultNegation, 0},
+	{"not", faultNegation, 0}, {"non", faultNegation, 0}, {"cannot", faultNegation, 0}, {"t", faultNegation, 0},
 }

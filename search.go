@@ -163,8 +163,8 @@ func (o *SearchOptions) accepts(info uint32) bool {
 //     such as "5xx" or "50x" adds 3 to each entry it covers;
 //   - of two codes that the query contrasts, the one it asks for gains 10:
 //     the first in "use 410 instead of 404", the second in "returns 403
-//     instead of 401", "returns 404, should be 204" or "replace 301 with
-//     303"; each code that stands as a status then counts its code bonus
+//     instead of 401", "a 404 is returned instead of 405", "returns 404,
+//     should be 204" or "replace 301 with 303"; each code that stands as a status then counts its code bonus
 //     once, however often the text repeats it (the code complained about
 //     is the one a thread names again and again); a code the query
 //     says should not be returned ("should not return 404") or calls
