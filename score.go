@@ -31,6 +31,7 @@ const (
 	maxKeyBytes     = 128                                  // longer queries are no phrase
 	phraseKeyBytes  = min(maxKeyBytes, searchPhraseMaxLen) // nor are queries longer than every phrase key
 	maxJoinTerms    = 8                                    // join adjacent terms in queries this short
+	maxDeferred     = 32                                   // source-only postings set aside (see addDeferred)
 )
 
 // Score parts that are not BM25F (see Search).
@@ -289,18 +290,20 @@ var (
 
 // searchScorer accumulates the scores of one query.
 type searchScorer struct {
-	acc    [catalogSize]float32
-	fields [catalogSize]Fields
-	cover  [catalogSize]uint32    // bit i: the entry matched query term i
-	bit    uint32                 // the bit of the current query term
-	nterms int                    // the query terms scored
-	typos  int                    // the typo corrections tried
-	codes  [catalogSize]uint8     // how often the entry's code stands as a status among the terms read
-	status entrySet               // the entries whose code stands as a status in the query
-	phrase entrySet               // the entries whose phrase, alias or constant name the query is
-	sent   entrySet               // the entries sent with a message the query holds (the first code of a matched signature)
-	hits   [catalogSize + 1]uint8 // the entries with a nonzero cover, in the order they were hit (one spare slot for hit)
-	nhits  int
+	acc       [catalogSize]float32
+	fields    [catalogSize]Fields
+	cover     [catalogSize]uint32          // bit i: the entry matched query term i
+	bit       uint32                       // the bit of the current query term
+	nterms    int                          // the query terms scored
+	typos     int                          // the typo corrections tried
+	codes     [catalogSize]uint8           // how often the entry's code stands as a status among the terms read
+	deferred  [maxDeferred]deferredPosting // postings of names that wait for another term (see addDeferred)
+	ndeferred int
+	status    entrySet               // the entries whose code stands as a status in the query
+	phrase    entrySet               // the entries whose phrase, alias or constant name the query is
+	sent      entrySet               // the entries sent with a message the query holds (the first code of a matched signature)
+	hits      [catalogSize + 1]uint8 // the entries with a nonzero cover, in the order they were hit (one spare slot for hit)
+	nhits     int
 }
 
 // hit records that entry d matched the current query term.
@@ -387,6 +390,7 @@ func (s *searchScorer) score(terms []byte) {
 		key = append(key, t...)
 	}
 	s.codesNotRead()
+	s.addDeferred()
 	// Exact phrase: the query's terms are those of a phrase, alias or
 	// constant name.
 	if !long {
@@ -549,14 +553,71 @@ func (s *searchScorer) classPattern(t []byte) {
 	}
 }
 
-// postings adds the postings of term id, scaled by w.
+// postings adds the postings of term id, scaled by w. A posting whose
+// term the entry holds only in its source field, and not in a field that
+// names what the code is, waits in deferred (see addDeferred).
 func (s *searchScorer) postings(id int, w float32) {
 	for _, p := range searchPostings[searchTermPost[id]:searchTermPost[id+1]] {
 		d := p & postingDocMask
-		s.acc[d] += w * float32(p>>postingScoreShift) / postingScoreScale
-		s.fields[d] |= Fields(p>>postingFieldShift&postingFieldMask) << 1
+		f := Fields(p>>postingFieldShift&postingFieldMask) << 1
+		sc := w * float32(p>>postingScoreShift) / postingScoreScale
+		if f&(FieldSource|namingFields) == FieldSource && s.ndeferred < len(s.deferred) {
+			s.deferred[s.ndeferred] = deferredPosting{score: sc, bit: s.bit, fields: f, d: uint8(d)}
+			s.ndeferred++
+			continue
+		}
+		s.acc[d] += sc
+		s.fields[d] |= f
 		s.hit(int(d))
 	}
+}
+
+// namingFields are the fields that say what a code is: its phrase,
+// alias, net/http constant, a vendor's variant, its summary.
+const namingFields = FieldPhrase | FieldAlias | FieldConstant | FieldVariant | FieldSummary
+
+// deferredPosting is a posting that postings set aside: its score, the bit
+// of its query term, its fields and its entry.
+type deferredPosting struct {
+	score  float32
+	bit    uint32
+	fields Fields
+	d      uint8
+}
+
+// addDeferred adds the postings set aside by postings, those of a term
+// that an entry holds only in its source field: a vendor's or product's
+// name ("nginx", "alb", "cloudflare"). Such a name says where the answer
+// comes from, not which code it is: it counts for an entry only when
+// another term of the query matched one of the entry's namingFields, or
+// when no entry matched any ("cloudflare" alone). So "nginx client
+// closed" finds 499 and "alb authentication" 561, whose phrase or summary
+// the other words match, while "nginx timeout" finds 504 and "alb
+// timeout" 504, not nginx's 499 and the ALB's 460, whose own words say
+// nothing of a timeout.
+func (s *searchScorer) addDeferred() {
+	if s.ndeferred == 0 {
+		return
+	}
+	named := false
+	for _, d := range s.hits[:s.nhits] {
+		if s.fields[d]&namingFields != 0 {
+			named = true
+			break
+		}
+	}
+	bit := s.bit
+	for _, p := range s.deferred[:s.ndeferred] {
+		d := int(p.d)
+		if named && s.fields[d]&namingFields == 0 {
+			continue
+		}
+		s.acc[d] += p.score
+		s.fields[d] |= p.fields
+		s.bit = p.bit
+		s.hit(d)
+	}
+	s.bit = bit
 }
 
 // findTermHash returns the id of term t, whose textkey.Hash (32-bit

@@ -194,13 +194,19 @@ func (o *SearchOptions) accepts(info uint32) bool {
 //     it matched, so entries that match all words win over entries that
 //     match one word often; the code bonus is not scaled, because a code
 //     that stands as a status says as much in a long log line as alone;
+//   - a vendor's or product's name, a word that an entry holds only in
+//     its source field, counts for that entry only when another word of
+//     the query matches the entry's phrase, alias, constant, variant or
+//     summary, or when no entry's does: the name says where the answer
+//     comes from, not which code it is ("nginx timeout" is 504, "nginx
+//     client closed" 499; see addDeferred);
 //   - a code that is not standard counts at 0.7 unless the query names
-//     it: by its code, its vendor (the source field), its phrase, alias
-//     or constant as the whole query, or a message that its software
-//     sends with it (the first code of a matched signature: nginx's "400
-//     The plain HTTP request was sent to HTTPS port" names 400, not the
-//     internal 497 that the client never sees); a standard code not
-//     recommended for general use counts at 0.9 then;
+//     it: by its code, its vendor (the source field, as above), its
+//     phrase, alias or constant as the whole query, or a message that
+//     its software sends with it (the first code of a matched signature:
+//     nginx's "400 The plain HTTP request was sent to HTTPS port" names
+//     400, not the internal 497 that the client never sees); a standard
+//     code not recommended for general use counts at 0.9 then;
 //   - a standard code recommended for general use gains 2 when the query
 //     has three terms or more that weigh something: a base rate, so that
 //     a few words shared with a rare code's long descriptions do not put

@@ -218,6 +218,28 @@ func TestSearchTopResult(t *testing.T) {
 	}
 }
 
+// TestSearchVendorName checks that a vendor's name in a query lifts the
+// vendor's codes only when the other words name the code too: nginx's and
+// the ALB's own codes say nothing of a timeout, so their timeouts are
+// 504, while "client closed" and "authentication" are 499's and 561's.
+func TestSearchVendorName(t *testing.T) {
+	assertSearchFirst(t, map[string]Code{
+		"nginx timeout":        504,
+		"alb timeout":          504,
+		"elb timeout":          504,
+		"nginx client closed":  499,
+		"alb authentication":   561,
+		"alb auth error":       561,
+		"iis login timeout":    440,
+		"cloudflare ssl":       525,
+		"laravel page expired": 419,
+	})
+	// A vendor's name alone still finds its codes.
+	rs := Search("cloudflare", nil)
+	require.NotEmpty(t, rs)
+	assert.Equal(t, Cloudflare, rs[0].Status.Vendor())
+}
+
 func TestSearchTieBreakStandardFirst(t *testing.T) {
 	for _, tt := range []struct {
 		query          string
