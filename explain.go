@@ -333,10 +333,10 @@ type sigFound struct {
 const maxScanQueryBytes = maxQueryBytes
 
 // maxAnchored is the most signatures anchoredScan follows; Search scans a
-// text that anchors more in full (explainState). The 8,284 real-world
+// text that anchors more in full (explainState). The 8,618 real-world
 // texts anchor 58 at the median, 163 at the 99th percentile and 271 at
 // most (with the anchors of sigtable.SignatureAnchors and 3,585
-// signatures), so none takes the full scan; with the looser
+// signatures), so one takes the full scan; with the looser
 // anchors of an earlier generator, at 128, 139 of 4,696 took the full
 // scan, which clears a track for every signature (Search 10.6 µs a text
 // then, 9.4 µs with this and the two limits below, same results).
@@ -363,8 +363,8 @@ type anchoredScan struct {
 }
 
 // maxLive is the most live signatures anchoredScan follows; Search scans
-// a text with more as wideScan does. The 8,284 real-world texts have 3 at
-// the median, 37 at the 99th percentile and 59 at most.
+// a text with more as wideScan does. The 8,618 real-world texts have 3 at
+// the median, 39 at the 99th percentile and 76 at most (one text).
 const maxLive = 64
 
 // slot returns where the track of anchored signature sig is: its own
@@ -405,10 +405,12 @@ func (a *anchoredSet) index(sig uint32) int {
 }
 
 // maxCandPlaces is the most places of anchored signatures that
-// anchoredScan notes; Search scans a text with more as wideScan does. Of
-// the 8,284 real-world texts, those that fit hold 91 at the median, 453 at
-// the 99th percentile and 701 at most, and 43 take wideScan (at 512, 880
-// of 4,696 took it with an earlier generator's anchors).
+// anchoredScan notes; Search scans a text with more as wideScan does. The
+// 8,618 real-world texts hold 92 at the median, 487 at the 99th percentile
+// and 941 at most, and none takes wideScan for them (43 of 8,284 did when
+// a common word's places counted against the limit before they were
+// sorted out; at 512, 880 of 4,696 took it with an earlier generator's
+// anchors).
 const maxCandPlaces = 1024
 
 // A noted place is a place of sigPlaces with, in its bits 8 to 15 (which
@@ -502,8 +504,12 @@ var _ = [1]struct{}{}[sigAnchorFull^1<<15]
 // note writes to noted the places of anchored signatures that the words
 // found hold (see notedFoundShift), in the order of the words and of
 // sigPlaces, and returns how many; -1 when they do not fit or a word found
-// lies beyond maxNotedFound. It keeps them without a branch: the many
-// places of a common word are mostly of signatures that are not anchored.
+// lies beyond maxNotedFound. Of a common word (see
+// sigtable.CommonPlaces: a dozen words such as "error", "not", "request"
+// and "http", which hold seven in ten of the places a text's words hold)
+// it reads only the places of the anchored signatures that hold it, found
+// through sigCommonMask; of any other word it reads every place and keeps,
+// without a branch, those of anchored signatures (see notePlaces).
 func (a *anchoredScan) note(found []sigFound, noted *[maxCandPlaces]uint32) int {
 	if len(found) > maxNotedFound {
 		return -1
@@ -513,18 +519,47 @@ func (a *anchoredScan) note(found []sigFound, noted *[maxCandPlaces]uint32) int 
 	for i, f := range found {
 		w := &sigWords[f.word]
 		places := sigPlaces[w.places.off : w.places.off+w.places.n]
-		if np+len(places) > len(noted) {
-			return -1
+		if w.common == 0 {
+			if np = notePlaces(places, i, cand, noted, np); np < 0 {
+				return -1
+			}
+			continue
 		}
-		out := noted[np : np+len(places)]
-		k := 0
-		for _, p := range places {
-			out[k] = p | uint32(i)<<notedFoundShift
-			k += int(cand[p>>22] >> (p >> 16 & 63) & 1)
+		// A common word: only the places of its anchored signatures.
+		c := int(w.common - 1)
+		mask, rank := &sigCommonMask[c], &sigCommonRank[c]
+		start := sigCommonSigStart[sigCommonSigOff[c]:]
+		for b, m := range mask {
+			for held := m & cand[b]; held != 0; held &= held - 1 {
+				r := int(rank[b]) + bits.OnesCount64(m&(held&-held-1))
+				ps := places[start[r]:start[r+1]]
+				if np+len(ps) > len(noted) {
+					return -1
+				}
+				for k, p := range ps {
+					noted[np+k] = p | uint32(i)<<notedFoundShift
+				}
+				np += len(ps)
+			}
 		}
-		np += k
 	}
 	return np
+}
+
+// notePlaces writes to noted, from np on, the places of anchored
+// signatures among places, those of the word found at index i, and
+// returns the new count; -1 when they do not fit.
+func notePlaces(places []uint32, i int, cand *sigSet, noted *[maxCandPlaces]uint32, np int) int {
+	if np+len(places) > len(noted) {
+		return -1
+	}
+	out := noted[np : np+len(places)]
+	k := 0
+	for _, p := range places {
+		out[k] = p | uint32(i)<<notedFoundShift
+		k += int(cand[p>>22] >> (p >> 16 & 63) & 1)
+	}
+	return np + k
 }
 
 // reachable returns the anchored signatures that can score

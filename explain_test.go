@@ -2,6 +2,7 @@ package httpref
 
 import (
 	"encoding/json"
+	"math/bits"
 	"slices"
 	"strings"
 	"testing"
@@ -439,4 +440,43 @@ func TestExplainWordsScatteredBeforeTheMessage(t *testing.T) {
 			assert.Equal(t, 1.0, ms[i].Score, "%s", tc.id)
 		}
 	}
+}
+
+// TestSigCommonTables checks the tables of the common words against
+// sigPlaces: a word is common exactly when it has more than
+// sigCommonPlaces places, and its mask, ranks and signature starts
+// give back its places, signature by signature, in order.
+func TestSigCommonTables(t *testing.T) {
+	n := 0
+	for i := range sigWords {
+		w := &sigWords[i]
+		places := sigPlaces[w.places.off : w.places.off+w.places.n]
+		require.Equal(t, len(places) > sigCommonPlaces, w.common != 0, w.word)
+		if w.common == 0 {
+			continue
+		}
+		n++
+		c := int(w.common - 1)
+		mask, rank := &sigCommonMask[c], &sigCommonRank[c]
+		start := sigCommonSigStart[sigCommonSigOff[c]:]
+		var got []uint32
+		r := 0
+		for b, m := range mask {
+			require.Equal(t, r, int(rank[b]), "%s: rank of block %d", w.word, b)
+			for ; m != 0; m &= m - 1 {
+				sig := uint32(b*64 + bits.TrailingZeros64(m))
+				ps := places[start[r]:start[r+1]]
+				require.NotEmpty(t, ps, w.word)
+				for _, p := range ps {
+					require.Equal(t, sig, p>>16, w.word)
+				}
+				got = append(got, ps...)
+				r++
+			}
+		}
+		require.Equal(t, len(places), int(start[r]), w.word)
+		require.Equal(t, places, got, w.word)
+	}
+	assert.Equal(t, len(sigCommonMask), n)
+	assert.Positive(t, n, "common words")
 }

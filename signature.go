@@ -27,6 +27,7 @@ type sigWord struct {
 	places  span
 	anchors span   // of sigAnchors: the signatures the word anchors
 	weight  uint16 // the word's length times its rarity among signatures, in tenths
+	common  uint8  // for a common word, its index + 1 in sigCommonMask and sigCommonStart; else 0
 }
 
 // Layer is the layer of the stack that emits a message: a browser, a

@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"go/format"
 	"math"
+	"math/bits"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -759,6 +760,15 @@ const (
 	AnchorCoverPercent = 69
 )
 
+// CommonPlaces is the number of places above which a word of the index
+// is common ("error", "not", "request", "http"): the generator writes, for
+// each such word, which signatures of each block of 64 hold it and where
+// the block's places start, so that a scan that follows a few anchored
+// signatures reads only the blocks that hold one of them instead of all
+// the word's places. A dozen words are common, and they hold seven in ten
+// of the places a real-world text's words hold.
+const CommonPlaces = 128
+
 // Compile-time guards: the anchor percentages sit one point under the
 // thresholds they stand for.
 var (
@@ -994,15 +1004,26 @@ func renderWords(b *bytes.Buffer, sigs []Compiled) error {
 			}
 		}
 	}
-	var anchors []int
+	var (
+		anchors []int
+		common  []string // the common words, in index order
+	)
 	for _, w := range words {
 		off, aOff := len(all), len(anchors)
 		all = append(all, places[w]...)
 		anchors = append(anchors, anchored[w]...)
-		fmt.Fprintf(b, "\t{%q, span{%d, %d}, span{%d, %d}, %d},\n", w, off, len(places[w]), aOff, len(anchored[w]), weight[w])
+		c := 0
+		if len(places[w]) > CommonPlaces {
+			common = append(common, w)
+			c = len(common)
+		}
+		fmt.Fprintf(b, "\t{%q, span{%d, %d}, span{%d, %d}, %d, %d},\n", w, off, len(places[w]), aOff, len(anchored[w]), weight[w], c)
 	}
 	if len(all) > 0xffff || len(words) > 0xfffe || len(anchors) > 0xffff {
 		return fmt.Errorf("word index outgrows uint16: %d words, %d places, %d anchors", len(words), len(all), len(anchors))
+	}
+	if len(common) > 0xff {
+		return fmt.Errorf("%d common words: sigWord.common holds 255", len(common))
 	}
 	if len(sigs) >= anchorFullBit {
 		return fmt.Errorf("%d signatures: the anchor table holds %d", len(sigs), anchorFullBit-1)
@@ -1026,6 +1047,15 @@ func renderWords(b *bytes.Buffer, sigs []Compiled) error {
 			b.WriteString("\n\t")
 		}
 		fmt.Fprintf(b, "%#x, ", p.sig<<16|p.pos)
+	}
+	if err := renderCommon(b, common, func(w string) []int {
+		sigs := make([]int, len(places[w]))
+		for i, p := range places[w] {
+			sigs[i] = p.sig
+		}
+		return sigs
+	}, len(sigs)); err != nil {
+		return err
 	}
 	b.WriteString("\n}\n\n// sigMust holds, for each signature, the positions (below 64) of its\n// words that hold a digit: \"1020\" in \"Error 1020\", \"h12\" in \"code=H12\"\n// (a long message's own code aside), and of a short one's words that\n// name its product (\"nginx\"; see sigtable.MustMask).\n// Explain reports a signature only when the text matched all of them, so\n// that one member of a numbered family does not stand for another.\nvar sigMust = [sigCount]uint64{")
 	for i, s := range sigs {
@@ -1099,6 +1129,81 @@ func renderWords(b *bytes.Buffer, sigs []Compiled) error {
 		b.WriteString(strconv.Itoa(EvidenceChars(s.Words)) + ", ")
 	}
 	b.WriteString("\n}\n")
+	return nil
+}
+
+// renderCommon writes, for the common words (see CommonPlaces), in the
+// order of their sigWord.common: which signatures of each block of 64
+// hold the word (sigCommonMask); how many of the signatures that hold it
+// lie in the blocks before each block (sigCommonRank); and where the
+// places of each of those signatures start among the word's places, with
+// their count at the end (sigCommonSigStart, from sigCommonSigOff). A scan
+// then reads, of a common word, only the places of the anchored
+// signatures that hold it. sigsOf gives a word's places as signature
+// indexes, in order; n is the number of signatures. It returns an error
+// when an offset outgrows uint16.
+func renderCommon(b *bytes.Buffer, common []string, sigsOf func(string) []int, n int) error {
+	blocks := (n + 63) / 64
+	fmt.Fprintf(b, "\n}\n\n// sigCommonPlaces is the number of places above which a word is common\n// (see sigtable.CommonPlaces): sigWord.common is then its index + 1 in\n// sigCommonMask, sigCommonRank and sigCommonSigOff.\nconst sigCommonPlaces = %d\n\n", CommonPlaces)
+	var (
+		masks [][]uint64
+		ranks [][]int
+		offs  []int
+		flat  []int // for each common word, the start of each of its signatures' places, then their count
+	)
+	for _, w := range common {
+		mask, rank := make([]uint64, blocks), make([]int, blocks)
+		offs = append(offs, len(flat))
+		last := -1
+		for i, sig := range sigsOf(w) {
+			if sig != last {
+				mask[sig/64] |= 1 << (sig % 64)
+				flat = append(flat, i)
+				last = sig
+			}
+		}
+		flat = append(flat, len(sigsOf(w)))
+		for k := 1; k < blocks; k++ {
+			rank[k] = rank[k-1] + bits.OnesCount64(mask[k-1])
+		}
+		masks, ranks = append(masks, mask), append(ranks, rank)
+	}
+	if len(flat) > 0xffff {
+		return fmt.Errorf("common words: %d signature starts outgrow uint16", len(flat))
+	}
+	b.WriteString("// sigCommonMask holds, for each common word, the signatures that hold it.\nvar sigCommonMask = [...]sigSet{")
+	for _, mask := range masks {
+		b.WriteString("\n\t{")
+		for i, m := range mask {
+			if i > 0 && i%8 == 0 {
+				b.WriteString("\n\t\t")
+			}
+			fmt.Fprintf(b, "%#x, ", m)
+		}
+		b.WriteString("},")
+	}
+	b.WriteString("\n}\n\n// sigCommonRank holds, for each common word and each block of 64\n// signatures, how many of the signatures that hold the word lie in the\n// blocks before it.\nvar sigCommonRank = [...][len(sigSet{})]uint16{")
+	for _, rank := range ranks {
+		b.WriteString("\n\t{")
+		for i, x := range rank {
+			if i > 0 && i%16 == 0 {
+				b.WriteString("\n\t\t")
+			}
+			b.WriteString(strconv.Itoa(x) + ", ")
+		}
+		b.WriteString("},")
+	}
+	b.WriteString("\n}\n\n// sigCommonSigOff holds, for each common word, where its entries start\n// in sigCommonSigStart.\nvar sigCommonSigOff = [...]uint16{")
+	for _, o := range offs {
+		b.WriteString(strconv.Itoa(o) + ", ")
+	}
+	b.WriteString("}\n\n// sigCommonSigStart holds, for each common word, where the places of\n// each signature that holds it start among the word's places, in the\n// order of the signatures, and then the count of its places: the places\n// of its r-th signature are places[start[r]:start[r+1]].\nvar sigCommonSigStart = [...]uint16{")
+	for i, x := range flat {
+		if i%16 == 0 {
+			b.WriteString("\n\t")
+		}
+		b.WriteString(strconv.Itoa(x) + ", ")
+	}
 	return nil
 }
 
