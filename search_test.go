@@ -238,6 +238,17 @@ func TestSearchVendorName(t *testing.T) {
 	rs := Search("cloudflare", nil)
 	require.NotEmpty(t, rs)
 	assert.Equal(t, Cloudflare, rs[0].Status.Vendor())
+	// More names than the postings set aside hold: the rest count at once.
+	names := strings.Repeat("cloudflare nginx alb iis laravel cpanel shopify ", 4)
+	require.Greater(t, deferredCount(names), maxDeferred-1, "the query fills the postings set aside")
+	assert.NotEmpty(t, Search(names, nil))
+}
+
+// deferredCount returns how many postings Search sets aside for q.
+func deferredCount(q string) int {
+	var st searchState
+	st.run(q, nil)
+	return st.ndeferred
 }
 
 func TestSearchTieBreakStandardFirst(t *testing.T) {
