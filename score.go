@@ -572,6 +572,16 @@ func (s *searchScorer) postings(id int, w float32) {
 	}
 }
 
+// anyHit reports whether some entry hit so far matched one of fields.
+func (s *searchScorer) anyHit(fields Fields) bool {
+	for _, d := range s.hits[:s.nhits] {
+		if s.fields[d]&fields != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // namingFields are the fields that say what a code is: its phrase,
 // alias, net/http constant, a vendor's variant, its summary.
 const namingFields = FieldPhrase | FieldAlias | FieldConstant | FieldVariant | FieldSummary
@@ -599,13 +609,7 @@ func (s *searchScorer) addDeferred() {
 	if s.ndeferred == 0 {
 		return
 	}
-	named := false
-	for _, d := range s.hits[:s.nhits] {
-		if s.fields[d]&namingFields != 0 {
-			named = true
-			break
-		}
-	}
+	named := s.anyHit(namingFields)
 	bit := s.bit
 	for _, p := range s.deferred[:s.ndeferred] {
 		d := int(p.d)
@@ -711,14 +715,7 @@ func (st *searchState) reportedAgainstConcept(query string) {
 	if st.fields[d]&FieldConcept != 0 && !fault {
 		return
 	}
-	concept := false
-	for _, e := range st.hits[:st.nhits] {
-		if st.fields[e]&FieldConcept != 0 {
-			concept = true
-			break
-		}
-	}
-	if !concept && !fault {
+	if !st.anyHit(FieldConcept) && !fault {
 		return
 	}
 	if fault || reportedCode(query, &st.status) && !pastedStatus(query, d) {

@@ -1172,27 +1172,9 @@ func renderCommon(b *bytes.Buffer, common []string, sigsOf func(string) []int, n
 		return fmt.Errorf("common words: %d signature starts outgrow uint16", len(flat))
 	}
 	b.WriteString("// sigCommonMask holds, for each common word, the signatures that hold it.\nvar sigCommonMask = [...]sigSet{")
-	for _, mask := range masks {
-		b.WriteString("\n\t{")
-		for i, m := range mask {
-			if i > 0 && i%8 == 0 {
-				b.WriteString("\n\t\t")
-			}
-			fmt.Fprintf(b, "%#x, ", m)
-		}
-		b.WriteString("},")
-	}
+	writeRows(b, len(masks), blocks, 8, func(c, k int) string { return fmt.Sprintf("%#x", masks[c][k]) })
 	b.WriteString("\n}\n\n// sigCommonRank holds, for each common word and each block of 64\n// signatures, how many of the signatures that hold the word lie in the\n// blocks before it.\nvar sigCommonRank = [...][len(sigSet{})]uint16{")
-	for _, rank := range ranks {
-		b.WriteString("\n\t{")
-		for i, x := range rank {
-			if i > 0 && i%16 == 0 {
-				b.WriteString("\n\t\t")
-			}
-			b.WriteString(strconv.Itoa(x) + ", ")
-		}
-		b.WriteString("},")
-	}
+	writeRows(b, len(ranks), blocks, 16, func(c, k int) string { return strconv.Itoa(ranks[c][k]) })
 	b.WriteString("\n}\n\n// sigCommonSigOff holds, for each common word, where its entries start\n// in sigCommonSigStart.\nvar sigCommonSigOff = [...]uint16{")
 	for _, o := range offs {
 		b.WriteString(strconv.Itoa(o) + ", ")
@@ -1205,6 +1187,21 @@ func renderCommon(b *bytes.Buffer, common []string, sigsOf func(string) []int, n
 		b.WriteString(strconv.Itoa(x) + ", ")
 	}
 	return nil
+}
+
+// writeRows writes rows braced rows of n items each, item(r, k) the k-th
+// of row r, perLine to a line.
+func writeRows(b *bytes.Buffer, rows, n, perLine int, item func(r, k int) string) {
+	for r := range rows {
+		b.WriteString("\n\t{")
+		for k := range n {
+			if k > 0 && k%perLine == 0 {
+				b.WriteString("\n\t\t")
+			}
+			b.WriteString(item(r, k) + ", ")
+		}
+		b.WriteString("},")
+	}
 }
 
 // IdentifierChars is what an identifier word counts for in EvidenceChars.
