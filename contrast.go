@@ -20,10 +20,10 @@ import (
 //     after "and", after "should" or after a comma, where it asks), or
 //     a passive one after it ("a 404 is returned instead of 405", "422
 //     being sent rather than 404"): then B, the code wanted instead;
-//     but "A (not B)" in brackets puts
-//     A forward however it is introduced ("returns 202 (not 200) on
-//     accepted work"); and B when A is 500 and B a client error, since
-//     nobody asks for a 500 in place of a 4xx;
+//     but "A (not B)" in brackets puts A forward however it is
+//     introduced ("returns 202 (not 200) on accepted work"); and B when
+//     A is 500 and B a client error, since nobody asks for a 500 in
+//     place of a 4xx;
 //   - "A ... should be B", "A ... should return B", "A ... should be
 //     returning B", "A ..., but shouldn't this be B?": B;
 //   - "replace A with B", "change A to B", "A -> B": B;

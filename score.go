@@ -298,11 +298,11 @@ type searchScorer struct {
 	typos     int                          // the typo corrections tried
 	codes     [catalogSize]uint8           // how often the entry's code stands as a status among the terms read
 	deferred  [maxDeferred]deferredPosting // postings of names that wait for another term (see addDeferred)
-	ndeferred int
-	status    entrySet               // the entries whose code stands as a status in the query
-	phrase    entrySet               // the entries whose phrase, alias or constant name the query is
-	sent      entrySet               // the entries sent with a message the query holds (the first code of a matched signature)
-	hits      [catalogSize + 1]uint8 // the entries with a nonzero cover, in the order they were hit (one spare slot for hit)
+	ndeferred int                          // how many of deferred are set
+	status    entrySet                     // the entries whose code stands as a status in the query
+	phrase    entrySet                     // the entries whose phrase, alias or constant name the query is
+	sent      entrySet                     // the entries sent with a message the query holds (the first code of a matched signature)
+	hits      [catalogSize + 1]uint8       // the entries with a nonzero cover, in the order they were hit (one spare slot for hit)
 	nhits     int
 }
 
