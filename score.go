@@ -750,11 +750,12 @@ const faultBonus = 8
 // "nonexistent", a negated "found" or "exist": "not found", "non
 // existent", "doesn't exist", "cannot be found"), 409 for a clash
 // ("duplicate", "conflict"); faultAny for a mistake that names no code
-// of its own ("unsupported", "wrong", "bad"), and 0 for none. A 500 that software gives for such a
-// request ("returns 500 for invalid paging cursor value", "Unknown IDs
-// throw 500", "if there is a conflict, it responds with status 500") is
-// the bug that the text is about, and the answer is the client error the
-// request deserves: on the tune part of the real-world set, texts whose
+// of its own ("unsupported", "wrong", "bad"), and 0 for none. A 500
+// that software gives for such a request ("returns 500 for invalid paging
+// cursor value", "Unknown IDs throw 500", "if there is a conflict, it
+// responds with status 500") is the bug that the text is about, and the
+// answer is the client error the request deserves: on the tune part of
+// the real-world set, texts whose
 // only code is a 500 beside such words were labelled with another code 22
 // times and with 500 three times. Tune part 0.857 to 0.858 top-1, score
 // part 0.830 to 0.832; asking for a verb that reports the 500 as well, as
