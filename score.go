@@ -103,6 +103,9 @@ func (st *searchState) run(query string, opts *SearchOptions) {
 	}
 	st.reportedAgainstConcept(query)
 	st.signatureGains(query)
+	if st.nterms >= askMinTerms && st.status.count() == 0 && !st.anyHit(FieldConcept|FieldSignature) {
+		st.askGains()
+	}
 	st.rank(opts)
 }
 
@@ -304,6 +307,15 @@ type searchScorer struct {
 	sent      entrySet                     // the entries sent with a message the query holds (the first code of a matched signature)
 	hits      [catalogSize + 1]uint8       // the entries with a nonzero cover, in the order they were hit (one spare slot for hit)
 	nhits     int
+	askTerms  [maxQueryTerms]askTerm // the terms read as they are, for askGains
+	nask      int
+}
+
+// askTerm is a query term as askGains reads it again: its index term
+// and the bit of its place in the query.
+type askTerm struct {
+	id  uint16
+	bit uint32
 }
 
 // hit records that entry d matched the current query term.
@@ -372,6 +384,9 @@ func (s *searchScorer) score(terms []byte) {
 		if id >= 0 {
 			if c := searchTermText[searchTermOff[id]:searchTermOff[id+1]]; c != string(t) {
 				t, h = append(cterm[:0], c...), textkey.Hash(c) // the typo's correction
+			} else {
+				s.askTerms[s.nask] = askTerm{uint16(id), s.bit}
+				s.nask++
 			}
 		}
 		read.start[read.n], read.hash[read.n] = uint16(len(text)), h
@@ -569,6 +584,38 @@ func (s *searchScorer) postings(id int, w float32) {
 		s.acc[d] += sc
 		s.fields[d] |= f
 		s.hit(int(d))
+	}
+}
+
+// askMinTerms is the fewest terms that weigh something a query needs for
+// askGains: a shorter one names what it asks for.
+const askMinTerms = 4
+
+// askGains adds the postings of the query's terms in the asks field:
+// the words of the concept table's asks, under the codes their concepts
+// give (see searchAskPostings). They are the words people use for a
+// situation, and count for its codes where nothing firmer speaks: run
+// only for a query of askMinTerms terms or more in which no code stands
+// as a status and no whole ask and no signature matched. Only the terms
+// read as they are count, not typo corrections.
+//
+// Over the real-world set it lifted the tune part from top-1 0.837 and
+// MRR 0.883 to 0.844 and 0.890, the score part from 0.813 and 0.865 to
+// 0.819 and 0.874, and the 684 texts that last arrived from 0.770 and
+// 0.841 to 0.778 and 0.851. Counted in every query, beside whole asks,
+// codes and signatures, the same words took a code's place from a
+// status line ("422 (Unprocessable Content)" gave 413) and gained less;
+// in queries of three terms they outweighed a vendor's name ("alb auth
+// error" gave 401, not the ALB's 561).
+func (s *searchScorer) askGains() {
+	for _, a := range s.askTerms[:s.nask] {
+		s.bit = a.bit
+		for _, p := range searchAskPostings[searchAskPost[a.id]:searchAskPost[a.id+1]] {
+			d := int(p & postingDocMask)
+			s.acc[d] += float32(p>>postingScoreShift) / postingScoreScale
+			s.fields[d] |= FieldAsks
+			s.hit(d)
+		}
 	}
 }
 

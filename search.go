@@ -27,11 +27,13 @@ const (
 	FieldClass                         // a class pattern such as "5xx"
 	FieldSignature                     // an error message that software prints (see Explain)
 	FieldConcept                       // a way of asking about a situation (see the concept table)
+	FieldAsks                          // a word of the ways of asking about the code's situations (see Search)
 )
 
 var fieldNames = [...]string{
 	"code", "phrase", "alias", "constant", "variant", "source", "category",
 	"summary", "details", "situations", "checks", "avoid_when", "class", "signature", "concept",
+	"asks",
 }
 
 // String lists the fields in f by name, most specific first, separated by
@@ -190,6 +192,13 @@ func (o *SearchOptions) accepts(info uint32) bool {
 //     bonus;
 //   - a query whose terms (typos corrected) are exactly those of a phrase,
 //     alias or constant name adds 12 to that entry;
+//   - a query of four terms or more that weigh something, in which no
+//     code stands as a status and no whole ask and no signature matched,
+//     also scores its words against the asks of the concept table,
+//     indexed under the codes their concepts give (BM25 at weight 0.5):
+//     "Location header for new resource" finds 201 through asks such as
+//     "new resources being created" that it does not hold whole (see
+//     askGains);
 //   - an entry's sum is scaled by 0.5 + 0.5 × the share of the query's terms
 //     it matched, so entries that match all words win over entries that
 //     match one word often; the code bonus is not scaled, because a code

@@ -244,6 +244,33 @@ func TestSearchVendorName(t *testing.T) {
 	assert.NotEmpty(t, Search(names, nil))
 }
 
+func TestSearchAskWords(t *testing.T) {
+	// Texts of the tune part of the real-world set with no code, no
+	// whole ask and no signature: the words of the asks decide.
+	askWords := map[string]Code{
+		"Location header for new resource":                                        201,
+		"Request hits the wrong backend when there are no more servers available": 503,
+		"Return timeout error to user for identity server calls":                  504,
+		"Set Forbidden rather than Unauthorized on authorization failure":         403,
+	}
+	assertSearchFirst(t, askWords)
+	for text := range askWords {
+		assert.NotZero(t, Search(text, nil)[0].Matched&FieldAsks, text)
+	}
+	// Where something firmer speaks, or the query is short, they do not
+	// count at all.
+	for _, text := range []string{
+		"returns 404 for a new resource location",                                                    // a code
+		"signup fails because the username is already taken",                                         // a whole ask
+		"upstream timed out (110: Connection timed out) while reading response header from upstream", // a signature
+		"new resource location", // three terms
+	} {
+		for _, r := range Search(text, nil) {
+			assert.Zero(t, r.Matched&FieldAsks, "%s: %s", text, r.Status)
+		}
+	}
+}
+
 // deferredCount returns how many postings Search sets aside for q.
 func deferredCount(q string) int {
 	var st searchState

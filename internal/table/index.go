@@ -17,32 +17,44 @@ import (
 // the same tokenizer that the package runs on queries.
 
 // Field is one searchable field of an entry. Bit is its bit in
-// httpref.Fields; Weight and B are its BM25F weight and length
-// normalization.
+// httpref.Fields, and Const the name of that bit's constant there, which
+// catalog_gen.go checks at compile time; Weight and B are its BM25F
+// weight and length normalization.
 type Field struct {
 	Name   string
+	Const  string
 	Bit    uint16
 	Weight float64
 	B      float64
 }
 
 // SearchFields lists the indexed fields in the order of their bits in
-// httpref.Fields. Bit 0 (the code) and the last bit (the class) are matched
-// at query time and have no postings. The weights put code, phrase and
-// alias matches above the summary, and the summary above the long texts.
+// httpref.Fields. Bit 0 (the code), bit 12 (a class pattern), bit 13 (a
+// signature) and bit 14 (a whole ask of the concept table) are matched at
+// query time and have no postings. The weights put code, phrase and alias
+// matches above the summary, and the summary above the long texts.
 var SearchFields = []Field{
-	{"phrase", 1 << 1, 8, 0.5},
-	{"alias", 1 << 2, 6, 0.5},
-	{"constant", 1 << 3, 5, 0},
-	{"variant", 1 << 4, 2, 0.5},
-	{"source", 1 << 5, 4, 0.3},
-	{"category", 1 << 6, 1, 0},
-	{"summary", 1 << 7, 3, 0.75},
-	{"details", 1 << 8, 1, 0.75},
-	{"situations", 1 << 9, 1, 0.75},
-	{"checks", 1 << 10, 0.6, 0.75},
-	{"avoid_when", 1 << 11, 0.4, 0.75},
+	{"phrase", "FieldPhrase", 1 << 1, 8, 0.5},
+	{"alias", "FieldAlias", 1 << 2, 6, 0.5},
+	{"constant", "FieldConstant", 1 << 3, 5, 0},
+	{"variant", "FieldVariant", 1 << 4, 2, 0.5},
+	{"source", "FieldSource", 1 << 5, 4, 0.3},
+	{"category", "FieldCategory", 1 << 6, 1, 0},
+	{"summary", "FieldSummary", 1 << 7, 3, 0.75},
+	{"details", "FieldDetails", 1 << 8, 1, 0.75},
+	{"situations", "FieldSituations", 1 << 9, 1, 0.75},
+	{"checks", "FieldChecks", 1 << 10, 0.6, 0.75},
+	{"avoid_when", "FieldAvoidWhen", 1 << 11, 0.4, 0.75},
 }
+
+// AskField indexes the words of the concept table's asks under each code
+// that their concept gives, apart from the other fields: Search adds these
+// postings only where nothing firmer speaks (see askGains in score.go),
+// so that the words people use for a situation still count a little for
+// its codes there. Weight and B were chosen on the tune part of the
+// real-world set: weights 0.25 to 2 and B 0 to 1 move it by a few texts,
+// 0.5 and 0.5 are the best of them there and on the score part.
+var AskField = Field{"asks", "FieldAsks", 1 << 15, 0.5, 0.5}
 
 // BM25F parameters, and the fixed-point scale of posting scores.
 const (
@@ -136,6 +148,7 @@ func containsSeq(s, sub []string) bool {
 type index struct {
 	terms    []string
 	postings [][]uint64 // per term, by entry
+	asks     [][]uint64 // per term, by entry: the asks field (see AskField)
 	typo     []int      // term ids eligible for typo correction, by (length, term)
 	keys     []phraseKey
 }
@@ -208,10 +221,11 @@ func (t *Table) buildIndex() *index {
 			}
 		}
 	}
-	// The words of the concept table's asks are index terms too, with no
-	// postings: a query word that an ask needs ("stock" in "out of
-	// stock") is then found as it is instead of being corrected as a typo
-	// to some other term, which would keep the ask from matching.
+	// The words of the concept table's asks are index terms too: a query
+	// word that an ask needs ("stock" in "out of stock") is then found as
+	// it is instead of being corrected as a typo to some other term, which
+	// would keep the ask from matching. Their postings in the asks field
+	// are apart (see askPostings).
 	for _, c := range t.Concepts {
 		for _, a := range c.Asks {
 			for _, term := range terms(a) {
@@ -256,6 +270,7 @@ func (t *Table) buildIndex() *index {
 		}
 		ix.postings = append(ix.postings, list)
 	}
+	ix.asks = t.askPostings(ix.terms, groups)
 	for id, term := range ix.terms {
 		if typo[term] && len(term) >= 4 && isLetters(term) {
 			ix.typo = append(ix.typo, id)
@@ -270,6 +285,57 @@ func (t *Table) buildIndex() *index {
 	})
 	ix.keys = slices.CompactFunc(keys, func(a, b phraseKey) bool { return a == b })
 	return ix
+}
+
+// askPostings returns the postings of each term in the asks field
+// (AskField), laid out as the other postings are: BM25 over that field
+// alone, with the inverse document frequency of the term among the
+// entries' asks, so that a word that many codes' asks hold ("error",
+// "request") counts little.
+func (t *Table) askPostings(words []string, groups [][][]string) [][]uint64 {
+	asks := map[int][]string{} // by code
+	for _, c := range t.Concepts {
+		for _, code := range c.Codes {
+			asks[code] = append(asks[code], c.Asks...)
+		}
+	}
+	n := len(t.Entries)
+	tf := make([]map[string]int, n)
+	length := make([]float64, n)
+	var avg float64
+	df := map[string]int{}
+	for d, e := range t.Entries {
+		tf[d] = map[string]int{}
+		for _, a := range asks[e.Code] {
+			ts := expand(terms(a), groups)
+			for _, term := range ts {
+				if tf[d][term] == 0 {
+					df[term]++
+				}
+				tf[d][term]++
+			}
+			length[d] += float64(len(ts))
+		}
+		avg += length[d] / float64(n)
+	}
+	out := make([][]uint64, len(words))
+	for id, term := range words {
+		if df[term] == 0 {
+			continue
+		}
+		idf := math.Log(1 + (float64(n)-float64(df[term])+0.5)/(float64(df[term])+0.5))
+		for d := range tf {
+			c := tf[d][term]
+			if c == 0 {
+				continue
+			}
+			w := AskField.Weight * float64(c) / (1 - AskField.B + AskField.B*length[d]/avg)
+			score := min(idf*w*(bm25K1+1)/(bm25K1+w), maxPostingScore)
+			q := max(uint64(math.Round(score*PostingScoreScale)), 1)
+			out[id] = append(out[id], uint64(d)|uint64(AskField.Bit>>1)<<PostingFieldShift|q<<PostingScoreShift)
+		}
+	}
+	return out
 }
 
 // hashTable returns an open-addressing table for keys: a power-of-two
@@ -335,6 +401,11 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 // shifted right by one (the code bit is never stored), and the term's BM25F
 // score for the entry in units of 1/postingScoreScale.
 `)
+	b.WriteString("\n// The postings store these bits of Fields; search.go must agree.\nvar (\n")
+	for _, f := range append(SearchFields, AskField) {
+		fmt.Fprintf(b, "\t_ = [1]struct{}{}[%s^%d]\n", f.Const, f.Bit)
+	}
+	b.WriteString(")\n\n")
 	fmt.Fprintf(b, "const searchTermText = %s\n\n", quoteLong(text.String()))
 	b.WriteString("// searchTermOff holds the start of each term in searchTermText, and its end.\n")
 	off := 0
@@ -352,6 +423,15 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 		starts = append(starts, len(posts))
 	}
 	writeInts(b, "searchTermPost", "uint32", starts, 16)
+	var askPosts []uint64
+	askStarts := []int{0}
+	for _, p := range ix.asks {
+		askPosts = append(askPosts, p...)
+		askStarts = append(askStarts, len(askPosts))
+	}
+	b.WriteString("// searchAskPost holds the start of each term's postings in\n// searchAskPostings, and their end: one more than there are terms.\n")
+	writeInts(b, "searchAskPost", "uint32", askStarts, 16)
+	b.WriteString("var _ = [1]struct{}{}[len(searchAskPost)-len(searchTermOff)]\n\n")
 
 	// The hash table of the terms, for lookups without a binary search.
 	slots := hashTable(ix.terms)
@@ -362,6 +442,12 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 	writeInts(b, "searchTermHash", "uint16", slots, 16)
 	b.WriteString("// searchPostings holds the postings of all terms (see searchTermText).\n")
 	writeList(b, "searchPostings", "uint64", len(posts), 4, func(i int) string { return fmt.Sprintf("0x%016x", posts[i]) })
+	b.WriteString(`// searchAskPostings holds the postings of all terms in the asks field,
+// which Search adds only to a query in which no whole ask and no signature
+// matched (see internal/table.AskField). They are laid out as
+// searchPostings are, with the FieldAsks bit.
+`)
+	writeList(b, "searchAskPostings", "uint64", len(askPosts), 4, func(i int) string { return fmt.Sprintf("0x%016x", askPosts[i]) })
 
 	b.WriteString(`// searchTypo lists the terms that a misspelled query word may be corrected
 // to (all-letter terms of at least four letters from the short fields and

@@ -41,6 +41,7 @@ func TestIndexIsDeterministic(t *testing.T) {
 	for _, name := range []string{
 		"const searchTermText", "var searchTermOff", "var searchTermPost", "var searchPostings",
 		"var searchTypo ", "var searchTypoMask", "var searchTypoLen", "var searchPhraseKeys", "var searchPhraseDoc",
+		"var searchAskPost", "var searchAskPostings",
 	} {
 		assert.Contains(t, string(a), name)
 	}
@@ -108,6 +109,64 @@ func TestBuildIndex(t *testing.T) {
 	}
 	assert.Greater(t, score("teapot", 418), score("teapot", 226)+100)
 	assert.True(t, strings.HasPrefix(ix.terms[0], "0") || ix.terms[0] < "a")
+}
+
+func TestAskPostings(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "gen", "catalog.json"))
+	require.NoError(t, err)
+	tab, err := Parse(src)
+	require.NoError(t, err)
+	ix := tab.buildIndex()
+	require.Len(t, ix.asks, len(ix.terms))
+	const docMask = 1<<PostingDocBits - 1
+	has := map[[2]int]uint64{} // term id, code → score
+	for id, list := range ix.asks {
+		for j, p := range list {
+			require.Less(t, int(p&docMask), len(tab.Entries))
+			require.Equal(t, uint64(AskField.Bit>>1), p>>PostingFieldShift&(1<<PostingFieldBits-1), "only the asks field")
+			require.NotZero(t, p>>PostingScoreShift)
+			if j > 0 {
+				require.Less(t, list[j-1]&docMask, p&docMask, "postings in entry order")
+			}
+			has[[2]int{id, tab.Entries[p&docMask].Code}] = p >> PostingScoreShift
+		}
+	}
+	id := map[string]int{}
+	for i, term := range ix.terms {
+		id[term] = i
+	}
+	// Every word of every ask is under every code of its concept, and
+	// under no code whose concepts' asks lack it.
+	inAsks := map[[2]int]bool{}
+	for _, c := range tab.Concepts {
+		for _, a := range c.Asks {
+			for _, term := range terms(a) {
+				for _, code := range c.Codes {
+					inAsks[[2]int{id[term], code}] = true
+					require.Contains(t, has, [2]int{id[term], code}, "%q of %q under %d", term, a, code)
+				}
+			}
+		}
+	}
+	for k := range has {
+		if !inAsks[k] {
+			// Only a synonym that expand adds may stand outside the asks.
+			found := false
+			for _, g := range tab.Synonyms {
+				for _, m := range g {
+					if strings.Contains(" "+strings.Join(terms(m), " ")+" ", " "+ix.terms[k[0]]+" ") {
+						found = true
+					}
+				}
+			}
+			require.True(t, found, "%q under %d", ix.terms[k[0]], k[1])
+		}
+	}
+	// A word that many codes' asks hold weighs less than a rare one.
+	common, rare := [2]int{id["error"], 500}, [2]int{id["taken"], 409}
+	require.Contains(t, has, common)
+	require.Contains(t, has, rare)
+	assert.Less(t, has[common], has[rare])
 }
 
 func TestLayoutLimits(t *testing.T) {
