@@ -103,7 +103,7 @@ func (st *searchState) run(query string, opts *SearchOptions) {
 	}
 	st.reportedAgainstConcept(query)
 	st.signatureGains(query)
-	if st.nterms >= askMinTerms && st.status.count() == 0 && !st.anyHit(FieldConcept|FieldSignature) {
+	if st.nterms >= askMinTerms && st.askWordsCount(asked >= 0 || refused >= 0) {
 		st.askGains()
 	}
 	st.rank(opts)
@@ -591,13 +591,30 @@ func (s *searchScorer) postings(id int, w float32) {
 // askGains: a shorter one names what it asks for.
 const askMinTerms = 4
 
+// askWordsCount reports whether the words of the asks count for the
+// query (see askGains), which names the codes of st.status and in which
+// a contrast chose or refused a code if chosen is true: where no code
+// stands as a status and no whole ask and no signature matched, or where
+// two codes or more stand and no contrast chose between them ("Should
+// MVC/REST return a 403 or 404 for resources belonging to other users?").
+// Beside the second kind the tune part of the real-world set gained 12
+// texts and lost 5, the score part 9 and 3.
+func (st *searchState) askWordsCount(chosen bool) bool {
+	switch n := st.status.count(); {
+	case n == 0:
+		return !st.anyHit(FieldConcept | FieldSignature)
+	case n >= 2:
+		return !chosen
+	}
+	return false
+}
+
 // askGains adds the postings of the query's terms in the asks field:
 // the words of the concept table's asks, under the codes their concepts
 // give (see searchAskPostings). They are the words people use for a
 // situation, and count for its codes where nothing firmer speaks: run
-// only for a query of askMinTerms terms or more in which no code stands
-// as a status and no whole ask and no signature matched. Only the terms
-// read as they are count, not typo corrections.
+// only for a query of askMinTerms terms or more for which askWordsCount
+// holds. Only the terms read as they are count, not typo corrections.
 //
 // Over the real-world set it lifted the tune part from top-1 0.837 and
 // MRR 0.883 to 0.844 and 0.890, the score part from 0.813 and 0.865 to

@@ -194,11 +194,13 @@ func (o *SearchOptions) accepts(info uint32) bool {
 //     alias or constant name adds 12 to that entry;
 //   - a query of four terms or more that weigh something, in which no
 //     code stands as a status and no whole ask and no signature matched,
-//     also scores its words against the asks of the concept table,
+//     or which names two codes or more and no contrast chose between
+//     them, also scores its words against the asks of the concept table,
 //     indexed under the codes their concepts give (BM25 at weight 0.5):
 //     "Location header for new resource" finds 201 through asks such as
-//     "new resources being created" that it does not hold whole (see
-//     askGains);
+//     "new resources being created" that it does not hold whole, and
+//     "return a 403 or 404 for resources belonging to other users" 404
+//     (see askGains);
 //   - an entry's sum is scaled by 0.5 + 0.5 × the share of the query's terms
 //     it matched, so entries that match all words win over entries that
 //     match one word often; the code bonus is not scaled, because a code

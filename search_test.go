@@ -252,6 +252,8 @@ func TestSearchAskWords(t *testing.T) {
 		"Request hits the wrong backend when there are no more servers available": 503,
 		"Return timeout error to user for identity server calls":                  504,
 		"Set Forbidden rather than Unauthorized on authorization failure":         403,
+		// Two codes and no contrast between them: the words decide.
+		"Should MVC/REST return a 403 or 404 for resources belonging to other users?": 404,
 	}
 	assertSearchFirst(t, askWords)
 	for text := range askWords {
