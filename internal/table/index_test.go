@@ -49,12 +49,18 @@ func TestIndexIsDeterministic(t *testing.T) {
 	assert.NotContains(t, string(a), "func init")
 }
 
-func TestBuildIndex(t *testing.T) {
+// sourceIndex parses gen/catalog.json and builds its index.
+func sourceIndex(t *testing.T) (*Table, *index) {
+	t.Helper()
 	src, err := os.ReadFile(filepath.Join("..", "..", "gen", "catalog.json"))
 	require.NoError(t, err)
 	tab, err := Parse(src)
 	require.NoError(t, err)
-	ix := tab.buildIndex()
+	return tab, tab.buildIndex()
+}
+
+func TestBuildIndex(t *testing.T) {
+	tab, ix := sourceIndex(t)
 	require.True(t, len(ix.terms) > 500)
 	for i := 1; i < len(ix.terms); i++ {
 		require.Less(t, ix.terms[i-1], ix.terms[i], "terms are sorted and unique")
@@ -112,11 +118,7 @@ func TestBuildIndex(t *testing.T) {
 }
 
 func TestAskPostings(t *testing.T) {
-	src, err := os.ReadFile(filepath.Join("..", "..", "gen", "catalog.json"))
-	require.NoError(t, err)
-	tab, err := Parse(src)
-	require.NoError(t, err)
-	ix := tab.buildIndex()
+	tab, ix := sourceIndex(t)
 	require.Len(t, ix.asks, len(ix.terms))
 	const docMask = 1<<PostingDocBits - 1
 	has := map[[2]int]uint64{} // term id, code → score
