@@ -263,6 +263,7 @@ func TestSearchAskWords(t *testing.T) {
 	// count at all.
 	for _, text := range []string{
 		"returns 404 for a new resource location",                                                    // a code
+		"use 409 instead of 400 when the email is already registered",                                // a contrast
 		"signup fails because the username is already taken",                                         // a whole ask
 		"upstream timed out (110: Connection timed out) while reading response header from upstream", // a signature
 		"new resource location", // three terms
