@@ -6108,9 +6108,9 @@ var searchPostings = [9487]uint64{
 }
 
 // searchAskPostings holds the postings of all terms in the asks field,
-// which Search adds only to a query in which no whole ask and no signature
-// matched (see internal/table.AskField). They are laid out as
-// searchPostings are, with the FieldAsks bit.
+// which Search adds only where nothing firmer speaks (see askWordsCount
+// and internal/table.AskField). They are laid out as searchPostings are,
+// with the FieldAsks bit.
 var searchAskPostings = [6200]uint64{
 	0x000003290040001c, 0x00000bf600400031, 0x0000073e00400045, 0x0000081c00400047,
 	0x0000104100400031, 0x00000fd900400001, 0x000003e500400018, 0x000010610040003e,

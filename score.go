@@ -621,11 +621,11 @@ func (st *searchState) askWordsCount(chosen bool) bool {
 // 0.813 and 0.865 to 0.819 and 0.874, and the 684 texts that had come
 // last from 0.770 and 0.841 to 0.778 and 0.851; the 327 texts gathered
 // after it scored 0.777 and 0.847 as they came, 0.752 and 0.821 without
-// it. Counted in every query, beside whole asks,
-// codes and signatures, the same words took a code's place from a
-// status line ("422 (Unprocessable Content)" gave 413) and gained less;
-// in queries of three terms they outweighed a vendor's name ("alb auth
-// error" gave 401, not the ALB's 561).
+// it. Counted in every query, beside whole asks, codes and signatures,
+// the same words took a code's place from a status line ("422
+// (Unprocessable Content)" gave 413) and gained less; in queries of three
+// terms they outweighed a vendor's name ("alb auth error" gave 401, not
+// the ALB's 561).
 func (s *searchScorer) askGains() {
 	for _, a := range s.askTerms[:s.nask] {
 		s.bit = a.bit
@@ -821,11 +821,11 @@ const faultBonus = 8
 // cursor value", "Unknown IDs throw 500", "if there is a conflict, it
 // responds with status 500") is the bug that the text is about, and the
 // answer is the client error the request deserves: on the tune part of
-// the real-world set, texts whose
-// only code is a 500 beside such words were labelled with another code 22
-// times and with 500 three times. Tune part 0.857 to 0.858 top-1, score
-// part 0.830 to 0.832; asking for a verb that reports the 500 as well, as
-// the first version of this rule did, left both at 0.857 and 0.830.
+// the real-world set, texts whose only code is a 500 beside such words
+// were labelled with another code 22 times and with 500 three times. Tune
+// part 0.857 to 0.858 top-1, score part 0.830 to 0.832; asking for a verb
+// that reports the 500 as well, as the first version of this rule did,
+// left both at 0.857 and 0.830.
 //
 // The class name of an exception is read word by word, as its capitals
 // split it ("IllegalArgumentException", "EntityNotFoundException",

@@ -166,9 +166,10 @@ func (o *SearchOptions) accepts(info uint32) bool {
 //   - of two codes that the query contrasts, the one it asks for gains 10:
 //     the first in "use 410 instead of 404", the second in "returns 403
 //     instead of 401", "a 404 is returned instead of 405", "returns 404,
-//     should be 204" or "replace 301 with 303"; each code that stands as a status then counts its code bonus
-//     once, however often the text repeats it (the code complained about
-//     is the one a thread names again and again); a code the query
+//     should be 204" or "replace 301 with 303"; each code that stands as
+//     a status then counts its code bonus once, however often the text
+//     repeats it (the code complained about is the one a thread names
+//     again and again); a code the query
 //     says should not be returned ("should not return 404") or calls
 //     wrong ("returns 201, which is incorrect") or sets aside for what
 //     it asks in words ("return an empty list instead of 404") gets no

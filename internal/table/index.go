@@ -52,8 +52,8 @@ var SearchFields = []Field{
 // postings only where nothing firmer speaks (see askGains in score.go),
 // so that the words people use for a situation still count a little for
 // its codes there. Weight and B were chosen on the tune part of the
-// real-world set: weights 0.25 to 2 and B 0 to 1 move it by a few texts,
-// 0.5 and 0.5 are the best of them there and on the score part.
+// real-world set: weights 0.5 to 2 and B 0 to 1 move it by a few texts,
+// and 0.5 and 0.5 are the best of them there and on the score part.
 var AskField = Field{"asks", "FieldAsks", 1 << 15, 0.5, 0.5}
 
 // BM25F parameters, and the fixed-point scale of posting scores.
@@ -241,7 +241,7 @@ func (t *Table) buildIndex() *index {
 	}
 	slices.Sort(ix.terms)
 	for _, term := range ix.terms {
-		idf := math.Log(1 + (float64(n)-float64(df[term])+0.5)/(float64(df[term])+0.5))
+		idf := bm25IDF(n, df[term])
 		var list []uint64
 		for d := range tf {
 			var w float64
@@ -261,12 +261,7 @@ func (t *Table) buildIndex() *index {
 			if fields == 0 {
 				continue
 			}
-			score := min(idf*w*(bm25K1+1)/(bm25K1+w), maxPostingScore)
-			q := uint64(math.Round(score * PostingScoreScale))
-			if q == 0 {
-				q = 1
-			}
-			list = append(list, uint64(d)|fields<<PostingFieldShift|q<<PostingScoreShift)
+			list = append(list, posting(d, fields, idf, w))
 		}
 		ix.postings = append(ix.postings, list)
 	}
@@ -323,19 +318,44 @@ func (t *Table) askPostings(words []string, groups [][][]string) [][]uint64 {
 		if df[term] == 0 {
 			continue
 		}
-		idf := math.Log(1 + (float64(n)-float64(df[term])+0.5)/(float64(df[term])+0.5))
+		idf := bm25IDF(n, df[term])
 		for d := range tf {
 			c := tf[d][term]
 			if c == 0 {
 				continue
 			}
 			w := AskField.Weight * float64(c) / (1 - AskField.B + AskField.B*length[d]/avg)
-			score := min(idf*w*(bm25K1+1)/(bm25K1+w), maxPostingScore)
-			q := max(uint64(math.Round(score*PostingScoreScale)), 1)
-			out[id] = append(out[id], uint64(d)|uint64(AskField.Bit>>1)<<PostingFieldShift|q<<PostingScoreShift)
+			out[id] = append(out[id], posting(d, uint64(AskField.Bit>>1), idf, w))
 		}
 	}
 	return out
+}
+
+// bm25IDF returns the inverse document frequency of a term that df of n
+// entries hold.
+func bm25IDF(n, df int) float64 {
+	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// posting returns the posting of a term for entry d, in the layout of the
+// posting constants: the entry, the fields it occurs in (shifted right
+// by one), and its BM25 score from idf and w, its weighted term frequency
+// (saturated by bm25K1), in units of 1/PostingScoreScale and at least 1.
+func posting(d int, fields uint64, idf, w float64) uint64 {
+	score := min(idf*w*(bm25K1+1)/(bm25K1+w), maxPostingScore)
+	q := max(uint64(math.Round(score*PostingScoreScale)), 1)
+	return uint64(d) | fields<<PostingFieldShift | q<<PostingScoreShift
+}
+
+// flatten returns lists laid end to end, and where each starts, with the
+// end of the last: list i is all[starts[i]:starts[i+1]].
+func flatten(lists [][]uint64) (all []uint64, starts []int) {
+	starts = []int{0}
+	for _, l := range lists {
+		all = append(all, l...)
+		starts = append(starts, len(all))
+	}
+	return all, starts
 }
 
 // hashTable returns an open-addressing table for keys: a power-of-two
@@ -416,19 +436,9 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 	}
 	writeInts(b, "searchTermOff", "uint32", offs, 16)
 	b.WriteString("// searchTermPost holds the start of each term's postings in\n// searchPostings, and their end.\n")
-	var posts []uint64
-	starts := []int{0}
-	for _, p := range ix.postings {
-		posts = append(posts, p...)
-		starts = append(starts, len(posts))
-	}
+	posts, starts := flatten(ix.postings)
 	writeInts(b, "searchTermPost", "uint32", starts, 16)
-	var askPosts []uint64
-	askStarts := []int{0}
-	for _, p := range ix.asks {
-		askPosts = append(askPosts, p...)
-		askStarts = append(askStarts, len(askPosts))
-	}
+	askPosts, askStarts := flatten(ix.asks)
 	b.WriteString("// searchAskPost holds the start of each term's postings in\n// searchAskPostings, and their end: one more than there are terms.\n")
 	writeInts(b, "searchAskPost", "uint32", askStarts, 16)
 	b.WriteString("var _ = [1]struct{}{}[len(searchAskPost)-len(searchTermOff)]\n\n")
@@ -443,9 +453,9 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 	b.WriteString("// searchPostings holds the postings of all terms (see searchTermText).\n")
 	writeList(b, "searchPostings", "uint64", len(posts), 4, func(i int) string { return fmt.Sprintf("0x%016x", posts[i]) })
 	b.WriteString(`// searchAskPostings holds the postings of all terms in the asks field,
-// which Search adds only to a query in which no whole ask and no signature
-// matched (see internal/table.AskField). They are laid out as
-// searchPostings are, with the FieldAsks bit.
+// which Search adds only where nothing firmer speaks (see askWordsCount
+// and internal/table.AskField). They are laid out as searchPostings are,
+// with the FieldAsks bit.
 `)
 	writeList(b, "searchAskPostings", "uint64", len(askPosts), 4, func(i int) string { return fmt.Sprintf("0x%016x", askPosts[i]) })
 
