@@ -323,7 +323,8 @@ func phraseAfter[T ~string | ~[]byte](q T, end, d int) bool {
 }
 
 // notAStatus reports whether the number in q[start:end] is glued to an
-// address, a path, a version, a time or an errno, or is followed by a
+// address, a path, a version, a time, an errno or a process id (the
+// "403#403" of nginx's error log: process#thread), or is followed by a
 // unit or preceded by a word that names some other number.
 func notAStatus[T ~string | ~[]byte](q T, start, end int) bool {
 	if start > 0 {
@@ -342,12 +343,12 @@ func notAStatus[T ~string | ~[]byte](q T, start, end int) bool {
 	}
 	if end+1 < len(q) {
 		switch q[end] {
-		case '.', ':', '/', ',', '-':
+		case '.', ':', '/', ',', '-', '#':
 			if q[end] == '.' && iisSubstatus(q, end) {
 				return false
 			}
 			if isASCIIDigit(q[end+1]) {
-				return true // "200.5", "404:12", "10.0.0.200"
+				return true // "200.5", "404:12", "10.0.0.200", nginx's "403#403" (process#thread)
 			}
 		case '%':
 			return true

@@ -35,6 +35,7 @@ func TestStatusNumbers(t *testing.T) {
 		{"seeing 100s of these entries, then 500s", []Code{500}, []Code{100}},
 		{"lots of 502s off and on", []Code{502}, nil},
 		{"recv() failed (104: Connection reset by peer)", nil, []Code{104}},
+		{"2023/11/08 15:40:10 [error] 403#403: *12 connect() failed", nil, []Code{403}},
 		{"connect to 10.0.0.200:443 failed", nil, []Code{200}},
 		{"upstream: \"http://127.0.0.1:502/\"", nil, []Code{502}},
 		{"listening on port 500", nil, []Code{500}},
