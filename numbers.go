@@ -267,6 +267,28 @@ func isStatusWord(w []byte) bool {
 	return false
 }
 
+// identifierBefore reports whether the hyphen at q[h] follows a word
+// that makes the number after it part of a name: an issue key
+// ("JOB-104", "DATAREST-661"), a thread's or a request's ("task-147",
+// "req-251"); or "non", which names every code but that one ("a non-200
+// status"). A word that introduces a status ("HTTP-429", "error-500")
+// does not.
+func identifierBefore[T ~string | ~[]byte](q T, h int) bool {
+	j := h
+	for j > 0 && h-j < 24 && (isASCIILetter(q[j-1]) || isASCIIDigit(q[j-1]) || q[j-1] == '_') {
+		j--
+	}
+	if j == h || !isASCIILetter(q[j]) || j > 0 && q[j-1] == '-' {
+		return false // no word, one that starts with a digit, or one part of a longer name
+	}
+	var buf [24]byte
+	w := buf[:0]
+	for k := j; k < h; k++ {
+		w = append(w, lowerASCII(q[k]))
+	}
+	return !isStatusWord(w)
+}
+
 // statusWordGlued reports whether the number at start is glued to a whole
 // word that introduces a status: "HTTP401", "Error404", "status500".
 func statusWordGlued[T ~string | ~[]byte](q T, start int) bool {
@@ -323,9 +345,10 @@ func phraseAfter[T ~string | ~[]byte](q T, end, d int) bool {
 }
 
 // notAStatus reports whether the number in q[start:end] is glued to an
-// address, a path, a version, a time, an errno or a process id (the
-// "403#403" of nginx's error log: process#thread), or is followed by a
-// unit or preceded by a word that names some other number.
+// address, a path, a version, a time, an errno, a process id (the
+// "403#403" of nginx's error log: process#thread) or a name ("JOB-104";
+// see identifierBefore), or is followed by a unit or preceded by a word
+// that names some other number.
 func notAStatus[T ~string | ~[]byte](q T, start, end int) bool {
 	if start > 0 {
 		switch p := q[start-1]; p {
@@ -338,6 +361,9 @@ func notAStatus[T ~string | ~[]byte](q T, start, end int) bool {
 		case '-':
 			if start > 1 && isASCIIDigit(q[start-2]) {
 				return true // a date or a range
+			}
+			if identifierBefore(q, start-1) {
+				return true // "JOB-104", "task-147", "non-200"
 			}
 		}
 	}
