@@ -68,9 +68,11 @@ func lowerASCII(c byte) byte {
 // follows a word such as "port" or "pid", is followed
 // by a unit ("ms", "bytes", "KB"), or follows another code directly (the
 // size after the status in an access log; a comma between makes a list,
-// "404, 403").
+// "404, 403"), or stands later on the line of an access log's status
+// (see accessLogStatus).
 func statusNumbers[T ~string | ~[]byte](q T) (status, other entrySet) {
 	lastEnd := -10 // where the last number taken as a status ended
+	logEnd := -1   // where the line of an access log's status ends (see accessLogStatus)
 	for i := 0; i < len(q); {
 		if !isASCIIDigit(q[i]) {
 			i++
@@ -106,7 +108,10 @@ func statusNumbers[T ~string | ~[]byte](q T) (status, other entrySet) {
 		case glued || errorAfter || statusWordBefore(q, start) || slashStatus(q, start) || codePair(q, start, end) || phraseAfter(q, end, d):
 			status.add(d)
 			lastEnd = end
-		case notAStatus(q, start, end) || start-lastEnd <= 2 && q[lastEnd] != ',':
+			if accessLogStatus(q, start) {
+				logEnd = lineEnd(q, end)
+			}
+		case notAStatus(q, start, end) || start-lastEnd <= 2 && q[lastEnd] != ',' || start < logEnd:
 			other.add(d)
 		default:
 			status.add(d)
@@ -114,6 +119,32 @@ func statusNumbers[T ~string | ~[]byte](q T) (status, other entrySet) {
 		}
 	}
 	return status, other
+}
+
+// accessLogStatus reports whether the number at start follows the quoted
+// request of an access log line ("GET /x HTTP/1.1" 499): the status of
+// the line, after which the line's other numbers are sizes, lengths and
+// times (ingress-nginx's log format puts the request's length, "409", after
+// the user agent).
+func accessLogStatus[T ~string | ~[]byte](q T, start int) bool {
+	if start < 2 || q[start-1] != ' ' || q[start-2] != '"' {
+		return false
+	}
+	for _, p := range [...]string{`http/1.1" `, `http/1.0" `, `http/2.0" `, `http/2" `} {
+		if start >= len(p) && equalFoldASCII(p, q[start-len(p):start]) {
+			return true
+		}
+	}
+	return false
+}
+
+// lineEnd returns the index of the first newline at or after i, or the
+// length of q.
+func lineEnd[T ~string | ~[]byte](q T, i int) int {
+	for i < len(q) && q[i] != '\n' {
+		i++
+	}
+	return i
 }
 
 // statusWordBefore reports whether a word that introduces a status stands
