@@ -206,6 +206,9 @@ func TestSearchTopResult(t *testing.T) {
 		{"the endpoint returns 500 when the request has a duplicate email", 409},
 		{"the server returns 500 for malformed JSON", 400},
 		{"the server returns 500 when the database is down", 500},
+		// "Expectation" is 417's word, though "expect" is a filler of
+		// questions ("what do you expect").
+		{"Uncaught Network error: Expectation Failed. The expectation given in the Expect request-header field could not be met by this server.", 417},
 		// A status after the first 32 terms still counts.
 		{"Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/json?url=https://example.org/a/b/c/d/e/f/g/h/i/j. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 500", 500},
 	}

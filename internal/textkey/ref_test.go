@@ -339,7 +339,8 @@ func refIsStop(t []byte) bool {
 //     "-ed", "-es", "-ing", "-er", "-ation" becomes "-iz-", "-yse" becomes
 //     "-yze", "-ogue" becomes "-og" and "-tre" becomes "-ter";
 //  3. derivational and verb endings: "-ily" to "-y", "-ly", "-ure",
-//     "-ation", "-ion", "-ated", "-ating", "-ate", "-ing", "-ed";
+//     "-ation" (but "expectation", 417's word, keeps it), "-ion", "-ated",
+//     "-ating", "-ate", "-ing", "-ed";
 //  4. a doubled final consonant is made single ("cancelled" ~ "canceled",
 //     "stopped" ~ "stop"), except "ss";
 //  5. a final "e" is dropped ("cache" ~ "caching").
@@ -388,6 +389,7 @@ func refStem(t []byte) []byte {
 		}
 	case 'n':
 		switch {
+		case string(t) == "expectation":
 		case hasSuffix(t, "ation") && n > 7:
 			t = t[:n-5]
 		case hasSuffix(t, "ion") && n > 6:

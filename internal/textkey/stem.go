@@ -18,7 +18,8 @@ package textkey
 //     "-ed", "-es", "-ing", "-er", "-ation" becomes "-iz-", "-yse" becomes
 //     "-yze", "-ogue" becomes "-og" and "-tre" becomes "-ter";
 //  3. derivational and verb endings: "-ily" to "-y", "-ly", "-ure",
-//     "-ation", "-ion", "-ated", "-ating", "-ate", "-ing", "-ed";
+//     "-ation" (but "expectation", 417's word, keeps it), "-ion", "-ated",
+//     "-ating", "-ate", "-ing", "-ed";
 //  4. a doubled final consonant is made single ("cancelled" ~ "canceled",
 //     "stopped" ~ "stop"), except "ss";
 //  5. a final "e" is dropped ("cache" ~ "caching").
@@ -72,6 +73,10 @@ func stemLetters(t []byte) []byte {
 		}
 	case 'n':
 		switch {
+		case string(t) == "expectation":
+			// Its stem would be "expect", a filler word of questions
+			// ("what do you expect", "expected 200"), and 417's phrase
+			// "Expectation Failed" would keep only "fail".
 		case hasSuffix(t, "ation") && n > 7:
 			t = t[:n-5]
 		case hasSuffix(t, "ion") && n > 6:

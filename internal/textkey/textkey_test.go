@@ -123,7 +123,8 @@ func TestStem(t *testing.T) {
 		{"retries", "retry"}, {"statuses", "status"}, {"matches", "match"}, {"access", "access"},
 		{"authenticate", "authentic"}, {"authentication", "authentic"}, {"authenticated", "authentic"},
 		{"stopped", "stop"}, {"installing", "instal"}, {"404", "404"}, {"5xx", "5xx"}, {"ab", "ab"},
-		{"naïve", "naïve"},
+		{"naïve", "naïve"}, {"expectation", "expectation"}, {"expectations", "expectation"},
+		{"expected", "expect"}, {"validation", "valid"},
 	}
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, string(Stem([]byte(tt.in))), tt.in)
