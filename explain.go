@@ -333,7 +333,7 @@ type sigFound struct {
 const maxScanQueryBytes = maxQueryBytes
 
 // maxAnchored is the most signatures anchoredScan follows; Search scans a
-// text that anchors more in full (explainState). The 10,689 real-world
+// text that anchors more in full (explainState). The 10,748 real-world
 // texts anchor 61 at the median, 169 at the 99th percentile and 287 at
 // most (with the anchors of sigtable.SignatureAnchors and 3,717
 // signatures), so one takes the full scan; with the looser
@@ -363,7 +363,7 @@ type anchoredScan struct {
 }
 
 // maxLive is the most live signatures anchoredScan follows; Search scans
-// a text with more as wideScan does. The 10,689 real-world texts have 4
+// a text with more as wideScan does. The 10,748 real-world texts have 4
 // at the median, 40 at the 99th percentile and 76 at most; four have more
 // than maxLive.
 const maxLive = 64
@@ -407,7 +407,7 @@ func (a *anchoredSet) index(sig uint32) int {
 
 // maxCandPlaces is the most places of anchored signatures that
 // anchoredScan notes; Search scans a text with more as wideScan does. The
-// 10,689 real-world texts hold 97 at the median, 500 at the 99th
+// 10,748 real-world texts hold 97 at the median, 501 at the 99th
 // percentile and 974 at most, and none takes wideScan for them (43 of 8,284 did when
 // a common word's places counted against the limit before they were
 // sorted out; at 512, 880 of 4,696 took it with an earlier generator's
