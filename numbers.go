@@ -127,15 +127,17 @@ func statusNumbers[T ~string | ~[]byte](q T) (status, other entrySet) {
 // times (ingress-nginx's log format puts the request's length, "409", after
 // the user agent).
 func accessLogStatus[T ~string | ~[]byte](q T, start int) bool {
-	if start < 2 || q[start-1] != ' ' || q[start-2] != '"' {
-		return false
+	return start >= 2 && q[start-1] == ' ' && q[start-2] == '"' && protocolBefore(q, start-2)
+}
+
+// protocolBefore reports whether the word that ends at k is a status
+// line's protocol ("HTTP/1.1", "HTTP/2"), in any case.
+func protocolBefore[T ~string | ~[]byte](q T, k int) bool {
+	j := k
+	for j > 0 && k-j < 8 && !isSep(q[j-1]) {
+		j--
 	}
-	for _, p := range [...]string{`http/1.1" `, `http/1.0" `, `http/2.0" `, `http/2" `} {
-		if start >= len(p) && equalFoldASCII(p, q[start-len(p):start]) {
-			return true
-		}
-	}
-	return false
+	return k-j > 5 && equalFoldASCII("http/", q[j:j+5])
 }
 
 // lineEnd returns the index of the first newline at or after i, or the
@@ -198,12 +200,8 @@ func pastedStatus[T ~string | ~[]byte](q T, d int) bool {
 		if strings.ContainsAny(string(q[k:i]), ":=") {
 			return true // "Status Code: 403", "status=503"
 		}
-		j := k // the word before: a status line's protocol ("HTTP/2")
-		for j > 0 && k-j < 8 && !isSep(q[j-1]) {
-			j--
-		}
-		if k-j > 5 && equalFoldASCII("http/", q[j:j+5]) {
-			return true
+		if protocolBefore(q, k) {
+			return true // "HTTP/1.1 403", "HTTP/2 403"
 		}
 	}
 	return false
@@ -310,7 +308,9 @@ func identifierBefore[T ~string | ~[]byte](q T, h int) bool {
 		j--
 	}
 	if j == h || !isASCIILetter(q[j]) || j > 0 && q[j-1] == '-' {
-		return false // no word, one that starts with a digit, or one part of a longer name
+		// No word, one that starts with a digit, or a word of a slug
+		// that holds the status ("fix-return-404-when-not-found").
+		return false
 	}
 	var buf [24]byte
 	w := buf[:0]

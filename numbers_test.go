@@ -42,6 +42,7 @@ func TestStatusNumbers(t *testing.T) {
 		{"\"GET / HTTP/1.1\" 301 178\nthen 404", []Code{301, 404}, nil},
 		{"the response should have a non-200 status code (i.e., 400/500)", []Code{400, 500}, []Code{200}},
 		{"Return HTTP-429 on throttle.", []Code{429}, nil},
+		{"MAM-2533-return-404-when-channel-by-id-is-not-found", []Code{404}, nil},
 		{"connect to 10.0.0.200:443 failed", nil, []Code{200}},
 		{"upstream: \"http://127.0.0.1:502/\"", nil, []Code{502}},
 		{"listening on port 500", nil, []Code{500}},
