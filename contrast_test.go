@@ -343,6 +343,16 @@ func TestClientFaultCode(t *testing.T) {
 		"UnknownHostException gives 500":                       0,
 		"UnknownError with 500":                                0,
 		"getInvalidUsers returns 500":                          0,
+		// Other languages, by the stems of the same words.
+		"фронтик отдает 500 на несуществующие страницы": 404,
+		"Несуществующий id даёт 500":                    404, // the stem's capital
+		"Ошибка 500 при некорректном запросе":           400,
+		"参数无效导致500错误":                                   400,
+		"存在しないIDを指定すると500が返る":                           404,
+		"用户已存在时返回500":                                   409,
+		"A API retorna 500 quando o usuário não existe": 404,
+		"Ошибка 500 при перегрузке сервера":             0,
+		"服务器内部错误500":                                    0,
 	} {
 		assert.Equal(t, want, clientFault(text), text)
 	}

@@ -3,6 +3,8 @@ package httpref
 import (
 	"math"
 	"math/bits"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/httpref/httpref/internal/textkey"
@@ -833,7 +835,15 @@ const faultBonus = 8
 // the mistake it names is in what the client sent (see faultOfInput): a
 // trace pasted with its 500 names the mistake there. On the tune part,
 // the seven texts that hold such a name and a 500 are all labelled 400.
-func clientFault[T ~string | ~[]byte](q T) Code {
+func clientFault(q string) Code {
+	if c := clientFaultASCII(q); c != 0 {
+		return c
+	}
+	return clientFaultStem(q)
+}
+
+// clientFaultASCII is clientFault over the words of q in ASCII letters.
+func clientFaultASCII[T ~string | ~[]byte](q T) Code {
 	var f faultReader
 	for i, j := nextLetterWord(q, 0); i < j; i, j = nextLetterWord(q, j) {
 		w := q[i:j]
@@ -857,6 +867,73 @@ func clientFault[T ~string | ~[]byte](q T) Code {
 		}
 	}
 	return 0
+}
+
+// clientFaultStem returns the code of the first mistake of the client's
+// that q names in a language whose words clientFault's reading of ASCII
+// words does not split or spell (see clientFaultStems), or 0: "фронтик
+// отдает 500 ... несуществующая страница" (a page that does not exist),
+// "参数无效导致500" (an invalid parameter), "存在しないIDで500". A stem
+// stands for a word and its endings, so it is matched inside longer
+// words; one that starts with a letter that has a capital matches it too,
+// at the start of a sentence.
+func clientFaultStem(q string) Code {
+	if textkey.IsASCII(q) {
+		return 0
+	}
+	best, at := Code(0), len(q)
+	for _, f := range clientFaultStems {
+		if i := indexStem(q[:at], f.stem); i >= 0 {
+			best, at = f.code, i
+		}
+	}
+	return best
+}
+
+// indexStem returns where stem first starts in q, with its first letter
+// in either case, or -1.
+func indexStem(q, stem string) int {
+	r, n := utf8.DecodeRuneInString(stem)
+	upper := unicode.ToUpper(r)
+	rest := stem[n:]
+	for i := 0; i+len(stem) <= len(q); {
+		c, m := utf8.DecodeRuneInString(q[i:])
+		if (c == r || c == upper) && strings.HasPrefix(q[i+m:], rest) {
+			return i
+		}
+		i += m
+	}
+	return -1
+}
+
+// clientFaultStems are the words of clientFaultWords as other languages
+// write them, by their stems: "invalid", "malformed", a failed
+// "validation", "does not exist", "not found", "duplicate" and "already
+// exists", in Russian, Chinese, Japanese, Korean, Spanish, Portuguese,
+// French and German. The real-world set holds few such texts beside a
+// 500 (the tune part gains one, a Russian "несуществующее дело", and
+// loses none); they are the same mistakes as the English words name.
+var clientFaultStems = [...]struct {
+	stem string
+	code Code
+}{
+	// Russian
+	{"некоррект", 400}, {"невалид", 400}, {"недопустим", 400}, {"несуществ", 404}, {"не существ", 404},
+	{"не найден", 404}, {"дубликат", 409}, {"уже существ", 409},
+	// Chinese
+	{"无效", 400}, {"無效", 400}, {"非法", 400}, {"格式错误", 400}, {"格式錯誤", 400}, {"参数错误", 400},
+	{"參數錯誤", 400}, {"校验失败", 400}, {"校驗失敗", 400}, {"不存在", 404}, {"找不到", 404},
+	{"已存在", 409}, {"重复", 409}, {"重複", 409},
+	// Japanese
+	{"不正な", 400}, {"無効な", 400}, {"バリデーション", 400}, {"存在しない", 404}, {"見つかりません", 404},
+	{"既に存在", 409}, {"すでに存在", 409},
+	// Korean
+	{"유효하지 않은", 400}, {"존재하지 않", 404}, {"찾을 수 없", 404}, {"중복", 409},
+	// Spanish, Portuguese, French, German
+	{"inválid", 400}, {"no existe", 404}, {"não existe", 404}, {"inexistente", 404}, {"duplicad", 409},
+	{"inexistant", 404}, {"introuvable", 404}, {"ungültig", 400}, {"existiert nicht", 404},
+	{"nicht gefunden", 404}, {"ya existe", 409}, {"já existe", 409}, {"existe déjà", 409},
+	{"existiert bereits", 409},
 }
 
 // nextCamelPart returns where the part of w that starts at a ends: at the
