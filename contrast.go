@@ -127,7 +127,7 @@ func askedCode[T ~string | ~[]byte](q T, status *entrySet) (asked, refused int) 
 			continue
 		}
 		if refusedBefore(words[max(0, a-contrastVerbGap):a]) || refutedAfter(words[a+1:min(n, a+1+refuteWords)]) ||
-			declinedBefore(words[:a]) || reportedInstead(words[:n], a) {
+			declinedBefore(q, words[:a]) || reportedInstead(words[:n], a) {
 			refused = int(words[a].d)
 		}
 		if asked >= 0 {
@@ -546,8 +546,11 @@ func askedBeforeNot(before []contrastWord) bool {
 // code; so does a verb that reports what happens now before the marker
 // ("I got a routing error instead of a 404", "ignores the parameters
 // instead of returning 400"): the text then
-// names the code it misses.
-func declinedBefore(before []contrastWord) bool {
+// names the code it misses; and so does an error before the marker
+// ("Internal server error instead of 404", "throws an exception rather
+// than a 404"), which is what came in the code's place, not what the
+// text asks for.
+func declinedBefore[T ~string | ~[]byte](q T, before []contrastWord) bool {
 	k := len(before) - 1
 	if k >= 0 && before[k].kind == cwArticle {
 		k--
@@ -562,7 +565,21 @@ func declinedBefore(before []contrastWord) bool {
 	if k >= 1 && before[k-1].number {
 		return false // a value received in its place: "-999 instead of 401"
 	}
+	if k >= 1 && isErrorWord(q[before[k-1].start:before[k-1].end]) {
+		return false // an error received in its place: "server error instead of 404"
+	}
 	return !reportsBefore(before[:k+1])
+}
+
+// isErrorWord reports whether w is "error", "exception" or their
+// plural, in any case.
+func isErrorWord[T ~string | ~[]byte](w T) bool {
+	for _, e := range [...]string{"error", "errors", "exception", "exceptions"} {
+		if sameFoldASCII(e, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // allDigits reports whether w is one or more ASCII digits.

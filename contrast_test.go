@@ -124,6 +124,10 @@ func TestRefusedCode(t *testing.T) {
 		{"I got a routing error instead of a 404 error", 0},
 		{"-999 instead of 401", 0},
 		{"the app sees 0 instead of a 200", 0},
+		// ... or an error came in its place.
+		{"Internal server error instead of 404", 0},
+		{"Unhandled exceptions rather than a 404 for unknown users", 0},
+		{"an empty response instead of 404", 404},
 		{"The API ignores wrong parameters instead of returning 400", 0},
 		// A sentence that starts with the negation proposes the code.
 		{"Shouldn't it return 304 status code?", 0},
