@@ -3,6 +3,7 @@ package httpref
 import (
 	"math/bits"
 	"slices"
+	"unsafe"
 )
 
 // Match is one error signature that a text matches, as Explain finds it.
@@ -110,6 +111,14 @@ type explainState struct {
 	seen     [sigCount]uint16 // the signatures with a score, in the order they got one
 	nseen    int
 }
+
+// explainState lives on the stack of Explain and AppendExplain (and of
+// Search's scan of every signature), where the compiler keeps a local
+// variable of at most 128 KiB; a larger one moves to the heap, and Explain
+// would allocate on every call. At 34 bytes a signature (its track and its
+// place in seen), that is 3,853 signatures: past it, this guard stops the
+// build, and the table cannot grow without a sparser state.
+var _ = [1]struct{}{}[unsafe.Sizeof(explainState{})>>17]
 
 // sigTrack is what the scan knows of one signature: the next word
 // position it waits for, what it has matched in the current window, and

@@ -480,3 +480,23 @@ func TestSigCommonTables(t *testing.T) {
 	assert.Equal(t, len(sigCommonMask), n)
 	assert.Positive(t, n, "common words")
 }
+
+// BenchmarkExplain times Explain on a pasted log line, a short console
+// message, a text that matches nothing and a long error page.
+func BenchmarkExplain(b *testing.B) {
+	page := strings.Repeat("<p>The server encountered an internal error and was unable to complete your request.</p>\n", 12)
+	for _, c := range []struct{ name, text string }{
+		{"log_line", `2024/01/02 03:04:05 [error] 12#12: *5 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 10.0.0.1, server: example.com, request: "GET /api HTTP/1.1", upstream: "http://127.0.0.1:8080/api"`},
+		{"console", "net::ERR_TOO_MANY_REDIRECTS"},
+		{"no_match", "what status should my API return when the user already exists"},
+		{"page", page},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			dst := make([]Match, 0, 64)
+			b.ReportAllocs()
+			for b.Loop() {
+				dst = AppendExplain(dst[:0], c.text)
+			}
+		})
+	}
+}
