@@ -704,6 +704,11 @@ func TestSearchConcepts(t *testing.T) {
 		{"our scraper is blocked: the site requires a user agent", 403},
 		{"how should the tile server use the ETag it sends", 304},
 		{"what to send when the list is empty", 200},
+		// Response headers too large for the proxy's buffer are nginx's
+		// 502 ("upstream sent too big header"); request headers too large
+		// are the client's 400 or 431.
+		{"response headers too big behind nginx", 502},
+		{"request header too large", 400},
 	}
 	for _, tc := range tests {
 		res := Search(tc.query, &SearchOptions{Limit: 3})
