@@ -400,3 +400,32 @@ func assertSearchFirst(t *testing.T, firsts map[string]Code) {
 		assert.Equal(t, want, rs[0].Status.Code(), text)
 	}
 }
+
+// TestClientErrorFirst checks that a client error close behind a 500
+// comes first, with any limit, and that a 500 well ahead stays first.
+func TestClientErrorFirst(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		limit int
+		want  Code
+	}{
+		{"the API throws an internal error when the token has expired", 0, 401},
+		{"the API throws an internal error when the token has expired", 1, 401},
+		{"the API throws an internal error when the token has expired", 2, 401},
+		{"500 on uploads over 1 MB", 0, 500}, // the 500 leads by far
+		{"Internal Server Error", 1, 500},
+	} {
+		rs := Search(tc.text, &SearchOptions{Limit: tc.limit})
+		require.NotEmpty(t, rs, tc.text)
+		assert.Equal(t, tc.want, rs[0].Status.Code(), "%s (limit %d)", tc.text, tc.limit)
+		for i := 1; i < len(rs); i++ {
+			assert.GreaterOrEqual(t, rs[i-1].Score, rs[i].Score, "%s: scores best first", tc.text)
+		}
+	}
+	// With the 500 moved down, the results are those of a longer list cut.
+	all := Search("the API throws an internal error when the token has expired", &SearchOptions{Limit: -1})
+	for _, limit := range []int{1, 2, 3, 5} {
+		rs := Search("the API throws an internal error when the token has expired", &SearchOptions{Limit: limit})
+		assert.Equal(t, all[:limit], rs, "limit %d", limit)
+	}
+}

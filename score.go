@@ -13,8 +13,9 @@ import (
 // searchState is one search: the scores, then the ranked hits.
 type searchState struct {
 	searchScorer
-	keys [catalogSize]uint64 // the hits, best first (see sortKey)
-	n    int                 // the number of hits
+	keys  [catalogSize]uint64 // the hits, best first (see sortKey)
+	n     int                 // the number of hits
+	asked int                 // the entry a contrast asks for (see askedCode), or -1
 }
 
 // result returns hit i.
@@ -81,6 +82,7 @@ func (st *searchState) run(query string, opts *SearchOptions) {
 	if asked < 0 && refused < 0 && st.status.count() == 2 {
 		asked = specificOfTwo(&st.status) // a 500 beside a client error is what went wrong
 	}
+	st.asked = asked
 	switch {
 	case asked >= 0:
 		// A contrast decides between its codes however often each is
@@ -164,10 +166,11 @@ const (
 // without a branch, since where a key goes follows no pattern.
 func (st *searchState) rank(opts *SearchOptions) {
 	limit := opts.limit()
+	keep := min(limit+1, catalogSize) // one more than asked: see clientErrorFirst
 	filtered := opts.filtered()
 	common := commonFor(st.nterms)
 	prior := priorFor(st.nterms)
-	keys := st.keys[:limit] // zero: an empty place loses to every key
+	keys := st.keys[:keep] // zero: an empty place loses to every key
 	n := 0
 	floor := uint64(0) // the last key kept, once the list is full
 	var least float32  // its score
@@ -186,11 +189,55 @@ func (st *searchState) rank(opts *SearchOptions) {
 		for j := range keys {
 			k, keys[j] = min(k, keys[j]), max(k, keys[j])
 		}
-		n = min(n+1, limit)
-		floor = keys[limit-1]
+		n = min(n+1, keep)
+		floor = keys[keep-1]
 		least = math.Float32frombits(uint32(floor >> 32))
 	}
-	st.n = n
+	st.clientErrorFirst(n)
+	st.n = min(n, limit)
+}
+
+// serverErrorLead is how far a 500 must lead the client error right
+// behind it to stay first (see clientErrorFirst).
+const serverErrorLead = 1.5
+
+// clientErrorFirst puts a client error before a 500 that leads it by less
+// than serverErrorLead, among the first n keys: the 500's score is divided
+// by serverErrorLead and the key moves down to its place. A text whose
+// words point at a server error and, almost as much, at a client error
+// ("the API throws an internal error when the token has expired") is
+// about what the client did, and the 500 is what went wrong: nobody asks
+// for a 500 in place of a 4xx, as genericOverSpecific says of codes that
+// stand as a status. Where a 500 and a client error were the first two,
+// the tune part of the real-world set had the client error right more
+// often than the 500 up to a lead of about 1.5 (for a 401 behind a 500, up
+// to 2). Chosen on the tune part (top-1 0.845 to 0.847, 14 texts; at 1.33
+// and 2 one text fewer, at 1.75 the same); the score part rose from 0.818
+// to 0.819, four texts (the same at 1.33, fewer at 1.75 and 2). Other
+// generic codes showed no such lead: a 400 before a more specific client
+// error, a 200 before another success, a 500 before another server error
+// or a 403 before a 401 all lost texts when moved down in the same way.
+// A contrast that asks for the 500 ("returns 405 instead of 500") keeps it
+// first. The keys hold one more than the limit, so that a 500 moved down
+// past the last place leaves it to the key that follows.
+func (st *searchState) clientErrorFirst(n int) {
+	if n < 2 || st.asked == position(500) {
+		return // a contrast that asks for the 500 has the last word
+	}
+	k0, k1 := st.keys[0], st.keys[1]
+	if entries[255-uint8(k0)].code != 500 || entries[255-uint8(k1)].code/100 != 4 {
+		return
+	}
+	s0, s1 := math.Float32frombits(uint32(k0>>32)), math.Float32frombits(uint32(k1>>32))
+	if s0 >= serverErrorLead*s1 {
+		return
+	}
+	k := uint64(math.Float32bits(s0/serverErrorLead))<<32 | k0&(1<<32-1)
+	i := 0
+	for ; i+1 < n && st.keys[i+1] > k; i++ {
+		st.keys[i] = st.keys[i+1]
+	}
+	st.keys[i] = k
 }
 
 // positiveMask returns all ones when x is positive, else 0.

@@ -231,6 +231,13 @@ func (o *SearchOptions) accepts(info uint32) bool {
 //     and non-standard ones, so that on equal relevance the standard code
 //     comes first ("Unauthorized": 401 before 561). Ties then go to the
 //     standard code and then to the lower code.
+//
+// Last, a 500 that comes first less than 1.5 times ahead of the client
+// error right behind it counts at 1/1.5 of its score, so that the client
+// error comes first: a text whose words point at a server error and almost
+// as much at a client error is about what the client did ("the API throws
+// an internal error when the token has expired": 401), unless a contrast
+// asks for the 500 (see clientErrorFirst).
 func Search(query string, opts *SearchOptions) []Result {
 	var st searchState
 	st.run(query, opts)
