@@ -63,14 +63,14 @@ func readRealWorld(t testing.TB) []realWorldItem {
 
 // Floors for the real-world set, per part: the measured values minus a
 // small margin, so that a ranking regression fails the build. The score
-// part sets them: 0.816 top-1 and 0.872 MRR over its 4,223 texts (10,748
-// in all, realworld_zzzy included; the fresh files of the last sessions,
+// part sets them: 0.821 top-1 and 0.875 MRR over its 4,527 texts (11,586
+// in all, realworld_zzzzg included; the fresh files of earlier sessions,
 // 105 questions from question pages and 334 texts chosen to lack the
 // answer's code among them, brought them down from 0.829 and 0.876, and
 // the asks' words as a field took MRR up from 0.863).
 const (
-	minRealWorldTop1 = 0.81
-	minRealWorldMRR  = 0.865
+	minRealWorldTop1 = 0.815
+	minRealWorldMRR  = 0.87
 )
 
 func TestSearchQualityRealWorld(t *testing.T) {
