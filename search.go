@@ -223,7 +223,7 @@ func (o *SearchOptions) accepts(info uint32) bool {
 //     has three terms or more that weigh something: a base rate, so that
 //     a few words shared with a rare code's long descriptions do not put
 //     it before the everyday code (see commonBonus); in a query of four
-//     terms or more each code also gains up to 2 by how often people ask
+//     terms or more each code also gains up to 2.5 by how often people ask
 //     about it, as counted over the tune part of the real-world
 //     evaluation set (see askPrior);
 //   - finally the score is multiplied by a prior: 1 for standard codes,
