@@ -930,7 +930,7 @@ func clientFaultStem(q string) Code {
 	}
 	best, at := Code(0), len(q)
 	for _, f := range clientFaultStems {
-		if i := indexStem(q[:at], f.stem); i >= 0 {
+		if i := indexStem(q, f.stem); i >= 0 && i < at {
 			best, at = f.code, i
 		}
 	}
@@ -938,17 +938,22 @@ func clientFaultStem(q string) Code {
 }
 
 // indexStem returns where stem first starts in q, with its first letter
-// in either case, or -1.
+// in either case, or -1. It looks for the rest of the stem with
+// strings.Index, so a long text costs little.
 func indexStem(q, stem string) int {
 	r, n := utf8.DecodeRuneInString(stem)
 	upper := unicode.ToUpper(r)
 	rest := stem[n:]
-	for i := 0; i+len(stem) <= len(q); {
-		c, m := utf8.DecodeRuneInString(q[i:])
-		if (c == r || c == upper) && strings.HasPrefix(q[i+m:], rest) {
-			return i
+	for from := 0; from < len(q); {
+		j := strings.Index(q[from:], rest)
+		if j < 0 {
+			return -1
 		}
-		i += m
+		j += from
+		if c, m := utf8.DecodeLastRuneInString(q[:j]); m > 0 && (c == r || c == upper) {
+			return j - m
+		}
+		from = j + 1
 	}
 	return -1
 }
