@@ -601,6 +601,7 @@ func FuzzSearch(f *testing.F) {
 	f.Add("currently returning an HTTP 302, they should be returning an HTTP 404; 500 instead of 404", uint8(0), uint8(0))
 	f.Add("Status 500 when 过期的JWT，应当使用401", uint8(0), uint8(0))
 	f.Add("[error] 403#403: *12 \"POST /x HTTP/1.1\" 499 0 \"-\" \"ua\" 409\nJOB-104 non-200 HTTP-429 -404", uint8(0), uint8(0))
+	f.Add("Несуществующий id даёт 500; 参数无效; Internal server error instead of 404; the API throws an internal error when the token has expired", uint8(0), uint8(0))
 	f.Fuzz(func(t *testing.T, q string, class, vendor uint8) {
 		opts := &SearchOptions{Limit: -1}
 		keep := func(Status) bool { return true }
