@@ -1,6 +1,7 @@
 package httpref
 
 import (
+	"cmp"
 	"math/bits"
 	"slices"
 	"unsafe"
@@ -44,40 +45,76 @@ type Match struct {
 // Method Not Allowed for unknown verbs"; see talkWords). Explain returns
 // nothing rather than a guess when nothing matches; it accepts any input,
 // invalid UTF-8 and megabytes of junk included, in one pass over the
-// text (a second one, over its letters only, when a message of those
-// kinds matched), and allocates only its result.
+// text for each chunk of explainChunkMax signatures (one pass while the
+// table holds no more; a second one, over its letters only, when a
+// message of those kinds matched), and allocates only its result.
 func Explain(text string) []Match {
 	var st explainState
-	st.scan(text)
 	n := 0
-	for _, i := range st.seen[:st.nseen] {
-		if st.explained(int(i)) >= explainMinScore {
-			n++
-		}
+	for lo := 0; lo < sigCount; lo += explainChunk {
+		st.scan(text, lo)
+		n += st.matches()
 	}
 	if n == 0 {
 		return nil
 	}
-	return st.appendMatches(make([]Match, 0, n))
+	dst := make([]Match, 0, n)
+	if sigCount > explainChunk {
+		st.scan(text, 0) // the state holds the last chunk: read the text again
+	}
+	for lo := 0; ; {
+		dst = st.appendMatches(dst)
+		if lo += explainChunk; lo >= sigCount {
+			break
+		}
+		st.scan(text, lo)
+	}
+	sortMatches(dst)
+	return dst
 }
 
 // AppendExplain is Explain that appends the matches to dst and returns the
 // extended slice; with a reused dst it allocates nothing.
 func AppendExplain(dst []Match, text string) []Match {
 	var st explainState
-	st.scan(text)
-	return st.appendMatches(dst)
+	start := len(dst)
+	for lo := 0; lo < sigCount; lo += explainChunk {
+		st.scan(text, lo)
+		dst = st.appendMatches(dst)
+	}
+	sortMatches(dst[start:])
+	return dst
 }
 
-// appendMatches appends the signatures the scan found, best first.
+// matches returns how many signatures of the chunk the scan followed
+// match (see appendMatches).
+func (st *explainState) matches() int {
+	n := 0
+	for _, i := range st.seen[:st.nseen] {
+		if st.explained(int(i)) >= explainMinScore {
+			n++
+		}
+	}
+	return n
+}
+
+// appendMatches appends the signatures of the chunk the scan followed that
+// match, in the order they first advanced.
 func (st *explainState) appendMatches(dst []Match) []Match {
-	start := len(dst)
 	for _, i := range st.seen[:st.nseen] {
 		if sc := st.explained(int(i)); sc >= explainMinScore {
 			dst = append(dst, Match{Signature{&signatures[i]}, float64(sc)})
 		}
 	}
-	slices.SortStableFunc(dst[start:], func(a, b Match) int {
+	return dst
+}
+
+// sortMatches puts ms best first: a message with a word of its own before
+// a status line, then by score, then the more specific message first; ties
+// keep their order, that in which the scan met the signatures (chunk by
+// chunk, when the table has more than one; see explainChunk).
+func sortMatches(ms []Match) {
+	slices.SortStableFunc(ms, func(a, b Match) int {
 		switch {
 		case a.Signature.s.generic != b.Signature.s.generic:
 			// A status line is what many products print: a message
@@ -96,28 +133,37 @@ func (st *explainState) appendMatches(dst []Match) []Match {
 		}
 		return 0
 	})
-	return dst
 }
 
-// explainState follows every signature through the text at once (see
-// sigTrack), and counts the bytes of the text's words.
+// explainState follows the signatures of one chunk (see explainChunk)
+// through the text at once (see sigTrack), and counts the bytes of the
+// text's words.
 type explainState struct {
-	text     string // the text read
-	talk     uint32 // the words of talkWords it holds (see talks)
-	talkRead bool   // whether talk is known
-	track    [sigCount]sigTrack
-	chars    int              // the bytes of the text's words, numbers and stop words aside
-	stops    int              // the bytes of its stop words
-	seen     [sigCount]uint16 // the signatures with a score, in the order they got one
+	text     string                 // the text read
+	talk     uint32                 // the words of talkWords it holds (see talks)
+	talkRead bool                   // whether talk is known
+	lo, hi   int                    // the signatures of the chunk followed: lo to hi-1
+	track    [explainChunk]sigTrack // the track of signature lo+i at i
+	chars    int                    // the bytes of the text's words, numbers and stop words aside
+	stops    int                    // the bytes of its stop words
+	seen     [explainChunk]uint16   // the signatures with a score, in the order they got one
 	nseen    int
 }
 
-// explainState lives on the stack of Explain and AppendExplain (and of
-// Search's scan of every signature), where the compiler keeps a local
+// explainChunk is the most signatures one scan of explainState follows:
+// the whole table while it has no more than explainChunkMax, so that the
+// text is read once, else explainChunkMax at a time, the text read once
+// for each. The state lives on the stack of Explain and AppendExplain (and
+// of Search's scan of every signature), where the compiler keeps a local
 // variable of at most 128 KiB; a larger one moves to the heap, and Explain
 // would allocate on every call. At 34 bytes a signature (its track and its
-// place in seen), that is 3,853 signatures: past it, this guard stops the
-// build, and the table cannot grow without a sparser state.
+// place in seen), explainChunkMax of them stay under it, which the guard
+// below checks.
+const (
+	explainChunkMax = 3840
+	explainChunk    = min(sigCount, explainChunkMax)
+)
+
 var _ = [1]struct{}{}[unsafe.Sizeof(explainState{})>>17]
 
 // sigTrack is what the scan knows of one signature: the next word
@@ -148,7 +194,9 @@ type sigTrack struct {
 
 // score returns how well signature i and the text agree (see
 // sigScore).
-func (st *explainState) score(i int) float32 { return sigScore(&st.track[i], i, st.chars, st.stops) }
+func (st *explainState) score(i int) float32 {
+	return sigScore(&st.track[i-st.lo], i, st.chars, st.stops)
+}
 
 // explained returns the score with which Explain reports signature i: its
 // score, or 0 for a signature marked alone when the text talks about it
@@ -227,7 +275,7 @@ func sigScore(t *sigTrack, sig, chars, stops int) float32 {
 
 // cover returns the share of the text's words (numbers and stop words
 // aside) that signature i explains, from 0 to 1.
-func (st *explainState) cover(i int) float32 { return st.track[i].cover(st.chars) }
+func (st *explainState) cover(i int) float32 { return st.track[i-st.lo].cover(st.chars) }
 
 // score returns how well a signature and a text whose words (numbers
 // aside) have chars bytes agree: the share of the signature's words found
@@ -253,10 +301,22 @@ func (t *sigTrack) cover(chars int) float32 {
 	return min(1, float32(max(t.most, t.bestBytes))/float32(chars))
 }
 
-// scan reads the text's words once. Each word found in the index advances
-// the signatures that contain it at or after the position they wait for;
-// a window that grows past four times its signature's length starts over.
-func (st *explainState) scan(text string) {
+// scan reads the text's words once for the chunk of signatures that starts
+// at lo (see explainChunk), forgetting any chunk followed before. Each word
+// found in the index advances the signatures of the chunk that contain it
+// at or after the position they wait for; a window that grows past four
+// times its signature's length starts over.
+func (st *explainState) scan(text string, lo int) {
+	st.scanRange(text, lo, min(lo+explainChunk, sigCount))
+}
+
+// scanRange is scan for the signatures lo to hi-1, at most explainChunk.
+func (st *explainState) scanRange(text string, lo, hi int) {
+	if st.text != "" || st.nseen > 0 || st.lo != lo {
+		clear(st.track[:])
+		st.nseen = 0
+	}
+	st.lo, st.hi = lo, hi
 	it := sigWordIter{text: text}
 	for {
 		w, start, end := it.next()
@@ -312,16 +372,21 @@ func (it *sigWordIter) next() (w, start, end int) {
 	return findSigWord(h, it.text[start:end]), start, end
 }
 
-// advance records a word of n bytes at offset off.
+// advance records a word of n bytes at offset off, for the signatures of
+// the chunk.
 func (st *explainState) advance(w *sigWord, off, n int) {
 	last := uint32(1 << 31)
 	places := sigPlaces[w.places.off : w.places.off+w.places.n]
+	if st.lo > 0 || st.hi < sigCount {
+		places = placesIn(places, st.lo, st.hi)
+	}
+	lo := uint32(st.lo)
 	for k, p := range places {
 		sig := p >> 16
 		if sig == last {
 			continue // one word of the text advances a signature once
 		}
-		advanced, first := st.track[sig].step(sig, uint8(p), laterPlace(places, k), off, n, w.weight)
+		advanced, first := st.track[sig-lo].step(sig, uint8(p), laterPlace(places, k), off, n, w.weight)
 		if advanced {
 			last = sig
 		}
@@ -330,6 +395,14 @@ func (st *explainState) advance(w *sigWord, off, n int) {
 			st.nseen++
 		}
 	}
+}
+
+// placesIn returns the places of the signatures lo to hi-1 among places,
+// which are in the order of their signatures.
+func placesIn(places []uint32, lo, hi int) []uint32 {
+	i, _ := slices.BinarySearchFunc(places, uint32(lo), func(p, sig uint32) int { return cmp.Compare(p>>16, sig) })
+	j, _ := slices.BinarySearchFunc(places[i:], uint32(hi), func(p, sig uint32) int { return cmp.Compare(p>>16, sig) })
+	return places[i : i+j]
 }
 
 // sigFound is a word of a text that the signature index holds: its index

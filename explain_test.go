@@ -1,11 +1,14 @@
 package httpref
 
 import (
+	"cmp"
 	"encoding/json"
+	"maps"
 	"math/bits"
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -187,16 +190,13 @@ func FuzzExplain(f *testing.F) {
 // anchoredScan
 // disagree about text: its score, when either reaches explainMinScore.
 func explainAgree(text string) (sig int, full, anchored float32, ok bool) {
-	var (
-		a explainState
-		b anchoredScan
-	)
-	a.scan(text)
+	var b anchoredScan
 	if !b.scan(text) {
 		return 0, 0, 0, true // Search scans this text in full
 	}
+	score, cover := fullScan(text)
 	for i := range sigCount {
-		x, y, xc, yc := a.score(i), float32(0), a.cover(i), float32(0)
+		x, y, xc, yc := score[i], float32(0), cover[i], float32(0)
 		if sig := uint32(i); b.cand[sig>>6]&(1<<(sig&63)) != 0 {
 			t := &b.track[b.slot(sig)]
 			y, yc = sigScore(t, i, b.chars, b.stops), t.cover(b.chars)
@@ -307,10 +307,84 @@ func wideMeasures(text string) (wide, all map[uint16][2]float32, wideOK bool) {
 			return sigScore(t, int(sig), w.chars, w.stops), t.cover(w.chars)
 		})
 	}
+	all = map[uint16][2]float32{}
 	var ex explainState
-	ex.scan(text)
-	all = keep(ex.seen[:ex.nseen], func(sig uint32) (float32, float32) { return ex.score(int(sig)), ex.cover(int(sig)) })
+	for lo := 0; lo < sigCount; lo += explainChunk {
+		ex.scan(text, lo)
+		maps.Copy(all, keep(ex.seen[:ex.nseen], func(sig uint32) (float32, float32) { return ex.score(int(sig)), ex.cover(int(sig)) }))
+	}
 	return wide, all, wideOK
+}
+
+// fullScan returns the score and cover of every signature in text, as
+// explainState finds them chunk by chunk.
+func fullScan(text string) (score, cover []float32) {
+	score, cover = make([]float32, sigCount), make([]float32, sigCount)
+	var st explainState
+	for lo := 0; lo < sigCount; lo += explainChunk {
+		st.scan(text, lo)
+		for i := lo; i < st.hi; i++ {
+			score[i], cover[i] = st.score(i), st.cover(i)
+		}
+	}
+	return score, cover
+}
+
+// explainInRanges is Explain with the signatures followed n at a time, as
+// it follows them explainChunk at a time once the table is larger.
+func explainInRanges(text string, n int) []Match {
+	var (
+		st  explainState
+		dst []Match
+	)
+	for lo := 0; lo < sigCount; lo += n {
+		st.scanRange(text, lo, min(lo+n, sigCount))
+		dst = st.appendMatches(dst)
+	}
+	sortMatches(dst)
+	return dst
+}
+
+// TestExplainInChunks checks that following the signatures a chunk at a
+// time, as Explain does once the table outgrows explainChunk, finds the
+// same matches with the same scores as following them all at once, in the
+// same order but for ties between chunks; and that the chunk the state
+// holds fits the stack (see explainChunkMax).
+func TestExplainInChunks(t *testing.T) {
+	require.LessOrEqual(t, int(unsafe.Sizeof(explainState{})), 128<<10)
+	texts := []string{"", "error error error"}
+	for i, it := range readRealWorld(t) {
+		if i%7 == 0 {
+			texts = append(texts, it.Text)
+		}
+	}
+	for i, g := range AllSignatures() {
+		if i%5 == 0 {
+			texts = append(texts, "Got this in prod: "+fill(g.Text())+" and then nothing")
+		}
+	}
+	byScore := func(ms []Match) []Match {
+		ms = slices.Clone(ms)
+		slices.SortFunc(ms, func(a, b Match) int {
+			if a.Score != b.Score {
+				return cmp.Compare(b.Score, a.Score)
+			}
+			return strings.Compare(a.Signature.ID(), b.Signature.ID())
+		})
+		return ms
+	}
+	matched := 0
+	for _, text := range texts {
+		whole := Explain(text)
+		require.Equal(t, whole, explainInRanges(text, explainChunk), text)
+		if len(whole) > 0 {
+			matched++
+		}
+		for _, n := range []int{1000, 333} {
+			assert.Equal(t, byScore(whole), byScore(explainInRanges(text, n)), "%q in chunks of %d", text, n)
+		}
+	}
+	assert.Greater(t, matched, len(texts)/3)
 }
 
 // TestSignatureScansAgree checks that the three scans of Search's

@@ -37,10 +37,12 @@ func (st *searchState) signatureGains(query string) {
 	}
 	var a anchoredScan
 	if a.scan(query) {
-		st.addSignatureGains(a.seen[:a.nseen], func(sig uint32) (score, cover float32) {
+		var g sigGains
+		g.add(st, a.seen[:a.nseen], func(sig uint32) (score, cover float32) {
 			t := &a.track[a.slot(sig)]
 			return sigScore(t, int(sig), a.chars, a.stops), t.cover(a.chars)
 		})
+		g.apply(st)
 		return
 	}
 	st.wideSignatureGains(query)
@@ -52,26 +54,43 @@ func (st *searchState) signatureGains(query string) {
 func (st *searchState) wideSignatureGains(query string) {
 	var a wideScan
 	if a.scan(query) {
-		st.addSignatureGains(a.seen[:a.nseen], func(sig uint32) (score, cover float32) {
+		var g sigGains
+		g.add(st, a.seen[:a.nseen], func(sig uint32) (score, cover float32) {
 			t := &a.track[a.slot(sig)]
 			return sigScore(t, int(sig), a.chars, a.stops), t.cover(a.chars)
 		})
+		g.apply(st)
 		return
 	}
 	st.allSignatureGains(query)
 }
 
 // allSignatureGains is signatureGains for a query that anchors more than
-// maxAnchored signatures: it follows every signature.
+// maxAnchored signatures: it follows every signature, a chunk at a time
+// (see explainChunk).
 func (st *searchState) allSignatureGains(query string) {
-	var ex explainState
-	ex.scan(query)
-	st.addSignatureGains(ex.seen[:ex.nseen], func(sig uint32) (score, cover float32) { return ex.score(int(sig)), ex.cover(int(sig)) })
+	var (
+		ex explainState
+		g  sigGains
+	)
+	for lo := 0; lo < sigCount; lo += explainChunk {
+		ex.scan(query, lo)
+		g.add(st, ex.seen[:ex.nseen], func(sig uint32) (score, cover float32) { return ex.score(int(sig)), ex.cover(int(sig)) })
+	}
+	g.apply(st)
 }
 
-// addSignatureGains adds the gains of the signatures in seen, given the
-// score and cover of each (see sigTrack.score and sigTrack.cover).
-func (st *searchState) addSignatureGains(seen []uint16, measure func(sig uint32) (score, cover float32)) {
+// sigGains adds up the gains of the signatures a query matches, over one
+// scan or the chunks of one, before apply adds them to the scores.
+type sigGains struct {
+	top        float32              // the best score the words gave, once a signature matched
+	gain, best [catalogSize]float32 // the sum of an entry's gains, and the best
+	any        bool                 // whether an entry gained
+}
+
+// add adds the gains of the signatures in seen, given the score and cover
+// of each (see sigTrack.score and sigTrack.cover).
+func (g *sigGains) add(st *searchState, seen []uint16, measure func(sig uint32) (score, cover float32)) {
 	// Most texts match no signature: look before the work.
 	matched := false
 	for _, x := range seen {
@@ -83,12 +102,12 @@ func (st *searchState) addSignatureGains(seen []uint16, measure func(sig uint32)
 	if !matched {
 		return
 	}
-	var top float32 // the best score the words gave
-	for _, d := range st.hits[:st.nhits] {
-		top = max(top, st.acc[d])
+	if g.top == 0 {
+		for _, d := range st.hits[:st.nhits] {
+			g.top = max(g.top, st.acc[d])
+		}
 	}
-	var gain, best [catalogSize]float32 // the sum of an entry's gains, and the best
-	any := false
+	top, gain, best := g.top, &g.gain, &g.best
 	for _, x := range seen {
 		sc, cover := measure(uint32(x))
 		if sc < explainMinScore {
@@ -113,24 +132,29 @@ func (st *searchState) addSignatureGains(seen []uint16, measure func(sig uint32)
 		}
 		for k, c := range codes {
 			d := position(c)
-			g := sc * strength * sigBonus
+			v := sc * strength * sigBonus
 			if k > 0 {
-				g *= sigOtherCode
+				v *= sigOtherCode
 			} else {
-				g += sigTakeOver * cover * cover * top
+				v += sigTakeOver * cover * cover * top
 				st.sent.add(d)
 			}
-			gain[d] += g
-			best[d] = max(best[d], g)
-			any = true
+			gain[d] += v
+			best[d] = max(best[d], v)
+			g.any = true
 		}
 	}
-	if !any {
+}
+
+// apply adds to each entry its best signature's gain in full and the
+// others' at sigMore.
+func (g *sigGains) apply(st *searchState) {
+	if !g.any {
 		return
 	}
-	for d, g := range gain {
-		if g > 0 {
-			st.acc[d] += best[d] + sigMore*(g-best[d])
+	for d, x := range g.gain {
+		if x > 0 {
+			st.acc[d] += g.best[d] + sigMore*(x-g.best[d])
 			st.fields[d] |= FieldSignature
 			st.hit(d)
 		}
