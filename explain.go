@@ -45,9 +45,9 @@ type Match struct {
 // Method Not Allowed for unknown verbs"; see talkWords). Explain returns
 // nothing rather than a guess when nothing matches; it accepts any input,
 // invalid UTF-8 and megabytes of junk included, in one pass over the
-// text for each chunk of explainChunkMax signatures (one pass while the
-// table holds no more; a second one, over its letters only, when a
-// message of those kinds matched), and allocates only its result.
+// text for every 3,840 signatures of the table (one pass today; a
+// second one, over its letters only, when a message of those kinds
+// matched), and allocates only its result.
 func Explain(text string) []Match {
 	var st explainState
 	n := 0
