@@ -415,7 +415,7 @@ type sigFound struct {
 const maxScanQueryBytes = maxQueryBytes
 
 // maxAnchored is the most signatures anchoredScan follows; Search scans a
-// text that anchors more in full (explainState). The 11,793 real-world
+// text that anchors more in full (explainState). The 11,952 real-world
 // texts anchor 62 at the median, 171 at the 99th percentile and 292 at
 // most (with the anchors of sigtable.SignatureAnchors and 3,837
 // signatures), so one takes the full scan; with the looser
@@ -445,7 +445,7 @@ type anchoredScan struct {
 }
 
 // maxLive is the most live signatures anchoredScan follows; Search scans
-// a text with more as wideScan does. The 11,793 real-world texts have 4
+// a text with more as wideScan does. The 11,952 real-world texts have 4
 // at the median, 41 at the 99th percentile and 80 at most; six have more
 // than maxLive.
 const maxLive = 64
@@ -489,7 +489,7 @@ func (a *anchoredSet) index(sig uint32) int {
 
 // maxCandPlaces is the most places of anchored signatures that
 // anchoredScan notes; Search scans a text with more as wideScan does. The
-// 11,793 real-world texts hold 99 at the median, 504 at the 99th
+// 11,952 real-world texts hold 99 at the median, 503 at the 99th
 // percentile and 982 at most, and none takes wideScan for them (43 of 8,284 did when
 // a common word's places counted against the limit before they were
 // sorted out; at 512, 880 of 4,696 took it with an earlier generator's
