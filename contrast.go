@@ -571,17 +571,6 @@ func declinedBefore[T ~string | ~[]byte](q T, before []contrastWord) bool {
 	return !reportsBefore(before[:k+1])
 }
 
-// isErrorWord reports whether w is "error", "exception" or their
-// plural, in any case.
-func isErrorWord[T ~string | ~[]byte](w T) bool {
-	for _, e := range [...]string{"error", "errors", "exception", "exceptions"} {
-		if sameFoldASCII(e, w) {
-			return true
-		}
-	}
-	return false
-}
-
 // allDigits reports whether w is one or more ASCII digits.
 func allDigits[T ~string | ~[]byte](w T) bool {
 	for i := 0; i < len(w); i++ {

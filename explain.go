@@ -312,7 +312,7 @@ func (st *explainState) scan(text string, lo int) {
 
 // scanRange is scan for the signatures lo to hi-1, at most explainChunk.
 func (st *explainState) scanRange(text string, lo, hi int) {
-	if st.text != "" || st.nseen > 0 || st.lo != lo {
+	if st.hi != 0 { // a chunk was followed before: forget it
 		clear(st.track[:])
 		st.nseen = 0
 	}

@@ -216,16 +216,22 @@ func codeEntryAt[T ~string | ~[]byte](q T, i int) int {
 	return position(Code(int(q[i]-'0')*100 + int(q[i+1]-'0')*10 + int(q[i+2]-'0')))
 }
 
-// errorWordAt reports whether the letters at i are the word "error",
-// "errors" or "err" and nothing more, in any case: "500error", "404Error".
+// errorWordAt reports whether the letters at i are an error word (see
+// isErrorWord) and nothing more: "500error", "404Error".
 func errorWordAt[T ~string | ~[]byte](q T, i int) bool {
 	j := i
 	for j < len(q) && isASCIILetter(q[j]) {
 		j++
 	}
+	return isErrorWord(q[i:j])
+}
+
+// isErrorWord reports whether w is "error", "err", "exception" or the
+// plural of one, in any case.
+func isErrorWord[T ~string | ~[]byte](w T) bool {
 	var buf [16]byte
-	switch string(lowerInto(&buf, q[i:j])) {
-	case "error", "errors", "err":
+	switch string(lowerInto(&buf, w)) {
+	case "error", "errors", "err", "exception", "exceptions":
 		return true
 	}
 	return false

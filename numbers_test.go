@@ -70,6 +70,7 @@ func TestStatusNumbers(t *testing.T) {
 		{"the updater runs into http/403", []Code{403}, nil},
 		{"확인 결과 500error가 계속", []Code{500}, nil},
 		{"got a 404Error and 500errors", []Code{404, 500}, nil},
+		{"the call ends in a 404Exception", []Code{404}, nil},
 		{"500errands 404errno", nil, nil},
 		{"1286536308.779 180 192.0.2.24 TCP_MISS/200 411 GET http://example.com/", []Code{200}, []Code{411}},
 		{"a TCP_DENIED/407 error, then NONE/400 and TAG_NONE/503", []Code{400, 407, 503}, nil},
