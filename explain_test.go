@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"maps"
 	"math/bits"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"unsafe"
 
+	"github.com/httpref/httpref/internal/evalset"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -176,6 +178,9 @@ func FuzzExplain(f *testing.F) {
 				ms[i-1].Signature.s.generic == m.Signature.s.generic && ms[i-1].Score < m.Score) {
 				t.Fatalf("not best first: %v", ms)
 			}
+		}
+		if full := explainFull(text); !slices.Equal(ms, full) {
+			t.Fatalf("Explain %v, the scan of every signature %v", ms, full)
 		}
 		if len(text) > maxScanQueryBytes {
 			text = text[:maxScanQueryBytes]
@@ -375,7 +380,7 @@ func TestExplainInChunks(t *testing.T) {
 	}
 	matched := 0
 	for _, text := range texts {
-		whole := Explain(text)
+		whole := explainFull(text)
 		require.Equal(t, whole, explainInRanges(text, explainChunk), text)
 		if len(whole) > 0 {
 			matched++
@@ -387,18 +392,55 @@ func TestExplainInChunks(t *testing.T) {
 	assert.Greater(t, matched, len(texts)/3)
 }
 
-// TestSignatureScansAgree checks that the three scans of Search's
-// signatureGains find the same signatures with the same score and cover,
-// where each can finish, on the real-world texts and on a run of the words
-// that anchor the most signatures (more than maxAnchored, so that only
-// the full scan finishes); and that each fallback is taken by some text.
-func TestSignatureScansAgree(t *testing.T) {
-	var texts []string
+// TestExplainShortAgrees checks that Explain and AppendExplain, which read
+// a short text with Search's scans (see explainShort), find what the scan
+// of every signature finds (explainFull): the same matches, scores and
+// order, on the real-world texts of both evaluation sets, on every
+// signature's text inside a sentence, and on a text that anchors more
+// signatures than maxAnchored, which only the full scan reads.
+func TestExplainShortAgrees(t *testing.T) {
+	texts := []string{"", "error error error", strings.Repeat("x", maxScanQueryBytes+1)}
 	for _, it := range readRealWorld(t) {
 		texts = append(texts, it.Text)
 	}
-	// The words that anchor the most signatures, as a text of about 200
-	// bytes: it anchors more than maxAnchored.
+	origins, err := evalset.ReadOrigins(filepath.Join("testdata", "explain", "realworld.jsonl"))
+	require.NoError(t, err)
+	for _, o := range origins {
+		texts = append(texts, o.Text)
+	}
+	for _, g := range AllSignatures() {
+		texts = append(texts, "Got this in prod: "+fill(g.Text())+" and then nothing")
+	}
+	texts = append(texts, anchorHeavyText(t))
+	var short, matched, full int
+	var dst []Match
+	for _, text := range texts {
+		want := explainFull(text)
+		got := Explain(text)
+		require.Equal(t, want, got, "%q", text)
+		dst = AppendExplain(dst[:0], text)
+		if len(want) == 0 {
+			assert.Empty(t, dst, "%q", text)
+		} else {
+			require.Equal(t, want, dst, "%q: AppendExplain", text)
+		}
+		if _, ok := explainShort(text); ok {
+			short++
+			if len(want) > 0 {
+				matched++
+			}
+		} else {
+			full++
+		}
+	}
+	assert.Greater(t, short, len(texts)*9/10, "texts read with Search's scans")
+	assert.Greater(t, matched, len(texts)/4, "of which matched")
+	assert.Positive(t, full, "texts only the full scan reads")
+}
+
+// anchorHeavyText returns the words that anchor the most signatures, as a
+// text of about 200 bytes: it anchors more than maxAnchored.
+func anchorHeavyText(t *testing.T) string {
 	byAnchors := make([]int, len(sigWords))
 	for i := range byAnchors {
 		byAnchors[i] = i
@@ -411,8 +453,26 @@ func TestSignatureScansAgree(t *testing.T) {
 		}
 		salad = append(append(salad, sigWords[i].word...), ' ')
 	}
-	texts = append(texts, string(salad))
-	assert.NotEmpty(t, Search(string(salad), nil), "Search through the full scan")
+	var a anchoredSet
+	var found [maxScanQueryBytes/2 + 1]sigFound
+	nf, chars, _ := readSigWords(string(salad), &found)
+	require.Greater(t, a.mark(found[:nf], chars), maxAnchored)
+	return string(salad)
+}
+
+// TestSignatureScansAgree checks that the three scans of Search's
+// signatureGains find the same signatures with the same score and cover,
+// where each can finish, on the real-world texts and on a run of the words
+// that anchor the most signatures (more than maxAnchored, so that only
+// the full scan finishes); and that each fallback is taken by some text.
+func TestSignatureScansAgree(t *testing.T) {
+	var texts []string
+	for _, it := range readRealWorld(t) {
+		texts = append(texts, it.Text)
+	}
+	salad := anchorHeavyText(t)
+	texts = append(texts, salad)
+	assert.NotEmpty(t, Search(salad, nil), "Search through the full scan")
 	var wideOnly, fullOnly int
 	for _, text := range texts {
 		if len(text) > maxScanQueryBytes {
