@@ -3,6 +3,7 @@ package httpref
 import (
 	"math/bits"
 	"strings"
+	"unicode/utf8"
 )
 
 // A three-digit number in a query is a status code only where it stands
@@ -389,7 +390,11 @@ func phraseAfter[T ~string | ~[]byte](q T, end, d int) bool {
 func notAStatus[T ~string | ~[]byte](q T, start, end int) bool {
 	if start > 0 {
 		switch p := q[start-1]; p {
-		case '.', ':', '/', '\\', '#', '*', '$', '@', '+', ',', '%':
+		case ':':
+			if !labelBefore(q, start-1) {
+				return true // a port or a time: "localhost:443", "12:30:404"
+			}
+		case '.', '/', '\\', '#', '*', '$', '@', '+', ',', '%':
 			return true
 		case '(':
 			if end < len(q) && q[end] == ':' {
@@ -420,6 +425,18 @@ func notAStatus[T ~string | ~[]byte](q T, start, end int) bool {
 		return true
 	}
 	return unitAfter(q, end) || otherNumberWordBefore(q, start)
+}
+
+// labelBefore reports whether the ':' at colon ends a label written in a
+// script other than Latin ("状态码：403", "エラー：500", "ошибка: 404",
+// full-width colons folded): a field and its value, where after a host
+// name or a number the colon starts a port or a time.
+func labelBefore[T ~string | ~[]byte](q T, colon int) bool {
+	k := colon
+	for k > 0 && q[k-1] == ' ' {
+		k--
+	}
+	return k > 0 && q[k-1] >= utf8.RuneSelf
 }
 
 // iisSubstatus reports whether the '.' at dot starts an IIS substatus,

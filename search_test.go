@@ -154,6 +154,7 @@ func TestSearchTopResult(t *testing.T) {
 		{"status=404", 404},
 		{"HTTP/1.1 503 Service Unavailable", 503},
 		{"４２９", 429},
+		{"CORS 预检响应未能成功）。状态码：403。", 403}, // a label in another script, a full-width colon
 		{"Bad Gateway", 502},
 		{"payload too large", 413},
 		{"request entity too large", 413},
