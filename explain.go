@@ -182,6 +182,14 @@ func (st *explainState) appendMatches(dst []Match) []Match {
 	return dst
 }
 
+// follow scans the chunk that starts at lo, unless the state holds it
+// already.
+func (st *explainState) follow(text string, lo int) {
+	if st.hi == 0 || st.lo != lo {
+		st.scan(text, lo)
+	}
+}
+
 // sortMatches puts ms best first: a message with a word of its own before
 // a status line, then by score, then the more specific message first; ties
 // keep their order, that in which the scan met the signatures (chunk by

@@ -218,11 +218,15 @@ const serverErrorLead = 1.5
 // error, a 200 before another success, a 500 before another server error
 // or a 403 before a 401 all lost texts when moved down in the same way.
 // A contrast that asks for the 500 ("returns 405 instead of 500") keeps it
-// first. The keys hold one more than the limit, so that a 500 moved down
-// past the last place leaves it to the key that follows.
+// first, and so does a message that its software sends with a 500 (IIS's
+// "This configuration section cannot be used at this path", Firefox's CORS
+// error that ends "Status code: 500"): the 500 is what the server sent,
+// not a guess from the words (tune part three texts gained and two lost,
+// score part one gained). The keys hold one more than the limit, so that
+// a 500 moved down past the last place leaves it to the key that follows.
 func (st *searchState) clientErrorFirst(n int) {
-	if n < 2 || st.asked == position(500) {
-		return // a contrast that asks for the 500 has the last word
+	if n < 2 || st.asked == position(500) || st.sent.has(position(500)) {
+		return // a contrast that asks for the 500, or a message sent with it, has the last word
 	}
 	k0, k1 := st.keys[0], st.keys[1]
 	if entries[255-uint8(k0)].code != 500 || entries[255-uint8(k1)].code/100 != 4 {

@@ -237,7 +237,8 @@ func (o *SearchOptions) accepts(info uint32) bool {
 // error comes first: a text whose words point at a server error and almost
 // as much at a client error is about what the client did ("the API throws
 // an internal error when the token has expired": 401), unless a contrast
-// asks for the 500 (see clientErrorFirst).
+// asks for the 500 or the text holds a message that its software sends
+// with a 500 (see clientErrorFirst).
 func Search(query string, opts *SearchOptions) []Result {
 	var st searchState
 	st.run(query, opts)

@@ -38,10 +38,12 @@ func (st *searchState) signatureGains(query string) {
 	var a anchoredScan
 	if a.scan(query) {
 		var g sigGains
-		g.add(st, a.seen[:a.nseen], func(sig uint32) (score, cover float32) {
+		measure := func(sig uint32) (score, cover float32) {
 			t := &a.track[a.slot(sig)]
 			return sigScore(t, int(sig), a.chars, a.stops), t.cover(a.chars)
-		})
+		}
+		g.noteStated(st, a.seen[:a.nseen], measure)
+		g.add(st, a.seen[:a.nseen], measure)
 		g.apply(st)
 		return
 	}
@@ -55,10 +57,12 @@ func (st *searchState) wideSignatureGains(query string) {
 	var a wideScan
 	if a.scan(query) {
 		var g sigGains
-		g.add(st, a.seen[:a.nseen], func(sig uint32) (score, cover float32) {
+		measure := func(sig uint32) (score, cover float32) {
 			t := &a.track[a.slot(sig)]
 			return sigScore(t, int(sig), a.chars, a.stops), t.cover(a.chars)
-		})
+		}
+		g.noteStated(st, a.seen[:a.nseen], measure)
+		g.add(st, a.seen[:a.nseen], measure)
 		g.apply(st)
 		return
 	}
@@ -67,15 +71,21 @@ func (st *searchState) wideSignatureGains(query string) {
 
 // allSignatureGains is signatureGains for a query that anchors more than
 // maxAnchored signatures: it follows every signature, a chunk at a time
-// (see explainChunk).
+// (see explainChunk), twice when the table is more than one chunk (first
+// for noteStated).
 func (st *searchState) allSignatureGains(query string) {
 	var (
 		ex explainState
 		g  sigGains
 	)
+	measure := func(sig uint32) (score, cover float32) { return ex.score(int(sig)), ex.cover(int(sig)) }
 	for lo := 0; lo < sigCount; lo += explainChunk {
-		ex.scan(query, lo)
-		g.add(st, ex.seen[:ex.nseen], func(sig uint32) (score, cover float32) { return ex.score(int(sig)), ex.cover(int(sig)) })
+		ex.follow(query, lo)
+		g.noteStated(st, ex.seen[:ex.nseen], measure)
+	}
+	for lo := 0; lo < sigCount; lo += explainChunk {
+		ex.follow(query, lo)
+		g.add(st, ex.seen[:ex.nseen], measure)
 	}
 	g.apply(st)
 }
@@ -86,6 +96,27 @@ type sigGains struct {
 	top        float32              // the best score the words gave, once a signature matched
 	gain, best [catalogSize]float32 // the sum of an entry's gains, and the best
 	any        bool                 // whether an entry gained
+	stated     bool                 // whether a message that gives the status matched in full (see noteStated)
+}
+
+// noteStated notes whether a signature of seen whose text gives the
+// response's status ("… Status code: {num}." in Firefox's CORS errors)
+// matched in full in a query that names one status: add then gives
+// nothing to the signatures matched in part that do not give it, such as
+// the other CORS messages of Firefox that share its words ("(Reason: CORS
+// header ‘Access-Control-Allow-Origin’ does not match ‘…’)") and would
+// otherwise add their usual codes, 200 and 204, to the one the text
+// states.
+func (g *sigGains) noteStated(st *searchState, seen []uint16, measure func(sig uint32) (score, cover float32)) {
+	if g.stated || st.status.only() < 0 {
+		return
+	}
+	for _, x := range seen {
+		if sc, _ := measure(uint32(x)); sc >= 1 && signatures[x].statusInText {
+			g.stated = true
+			return
+		}
+	}
 }
 
 // add adds the gains of the signatures in seen, given the score and cover
@@ -110,8 +141,8 @@ func (g *sigGains) add(st *searchState, seen []uint16, measure func(sig uint32) 
 	top, gain, best := g.top, &g.gain, &g.best
 	for _, x := range seen {
 		sc, cover := measure(uint32(x))
-		if sc < explainMinScore {
-			continue
+		if sc < explainMinScore || g.stated && sc < 1 && !signatures[x].statusInText {
+			continue // a message that gives the status outweighs a part of another
 		}
 		i := int(x)
 		s := &signatures[i]

@@ -155,6 +155,7 @@ func TestSearchTopResult(t *testing.T) {
 		{"HTTP/1.1 503 Service Unavailable", 503},
 		{"４２９", 429},
 		{"CORS 预检响应未能成功）。状态码：403。", 403}, // a label in another script, a full-width colon
+		{"This configuration section cannot be used at this path. This happens when the section is locked at a parent level.", 500}, // IIS sends it with 500.19
 		{"Bad Gateway", 502},
 		{"payload too large", 413},
 		{"request entity too large", 413},
