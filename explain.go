@@ -74,31 +74,50 @@ func explainShort(text string) ([]Match, bool) {
 }
 
 // explainFull is Explain with a scan of every signature, a chunk at a
-// time (see explainChunk).
+// time (see explainChunk). The matches gather in a buffer on the stack;
+// only when they outgrow it (more than explainFullBuffer) is the text read
+// a second time, chunk by chunk, to fill a slice of their number.
 func explainFull(text string) []Match {
-	var st explainState
+	var (
+		st  explainState
+		buf [explainFullBuffer]Match
+	)
+	found := buf[:0]
 	n := 0
 	for lo := 0; lo < sigCount; lo += explainChunk {
 		st.scan(text, lo)
-		n += st.matches()
+		if k := st.matches(); n+k <= len(buf) {
+			found = st.appendMatches(found)
+			n += k
+		} else {
+			n = len(buf) + 1 // outgrown: count them all below
+			break
+		}
 	}
 	if n == 0 {
 		return nil
 	}
-	dst := make([]Match, 0, n)
-	if sigCount > explainChunk {
-		st.scan(text, 0) // the state holds the last chunk: read the text again
+	if n <= len(buf) {
+		sortMatches(found)
+		return slices.Clone(found)
 	}
-	for lo := 0; ; {
-		dst = st.appendMatches(dst)
-		if lo += explainChunk; lo >= sigCount {
-			break
-		}
+	n = 0
+	for lo := 0; lo < sigCount; lo += explainChunk {
 		st.scan(text, lo)
+		n += st.matches()
+	}
+	dst := make([]Match, 0, n)
+	for lo := 0; lo < sigCount; lo += explainChunk {
+		st.scan(text, lo)
+		dst = st.appendMatches(dst)
 	}
 	sortMatches(dst)
 	return dst
 }
+
+// explainFullBuffer is how many matches explainFull gathers on the stack
+// before it reads the text again to count them.
+const explainFullBuffer = 256
 
 // AppendExplain is Explain that appends the matches to dst and returns the
 // extended slice; with a reused dst it allocates nothing.

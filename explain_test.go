@@ -124,6 +124,13 @@ func TestExplainAllocations(t *testing.T) {
 	assert.Zero(t, testing.AllocsPerRun(50, func() { dst = AppendExplain(dst[:0], text) }))
 	assert.LessOrEqual(t, testing.AllocsPerRun(50, func() { _ = Explain(text) }), 1.0)
 	assert.Zero(t, testing.AllocsPerRun(50, func() { _ = Explain("nothing to see") }))
+	// A text over maxScanQueryBytes takes the scan of every signature.
+	long := strings.Repeat("The request could not be satisfied. ", 14) + text
+	require.Greater(t, len(long), maxScanQueryBytes)
+	dst = AppendExplain(dst[:0], long)
+	require.NotEmpty(t, dst)
+	assert.Zero(t, testing.AllocsPerRun(20, func() { dst = AppendExplain(dst[:0], long) }))
+	assert.LessOrEqual(t, testing.AllocsPerRun(20, func() { _ = Explain(long) }), 1.0)
 }
 
 func TestStatusSignatures(t *testing.T) {
@@ -368,6 +375,13 @@ func TestExplainInChunks(t *testing.T) {
 			texts = append(texts, "Got this in prod: "+fill(g.Text())+" and then nothing")
 		}
 	}
+	// More matches than explainFull gathers on the stack.
+	var many strings.Builder
+	for _, g := range AllSignatures()[:2*explainFullBuffer] {
+		many.WriteString(fill(g.Text()) + "\n")
+	}
+	require.Greater(t, len(explainFull(many.String())), explainFullBuffer)
+	texts = append(texts, many.String())
 	byScore := func(ms []Match) []Match {
 		ms = slices.Clone(ms)
 		slices.SortFunc(ms, func(a, b Match) int {
