@@ -21,7 +21,9 @@ package httpref
 // than one. A signature marked alone (common words such as Spring
 // Security's "Bad credentials" or Echo's "rate limit exceeded") gains
 // nothing: the catalog's phrases and asks read those words, and the
-// product they may name is Explain's answer, not a code.
+// product they may name is Explain's answer, not a code. Nor does a
+// signature matched in part when another, matched in full, gives the
+// response's status itself (see noteStated).
 const (
 	sigBonus     = 20
 	sigOtherCode = 0.8
