@@ -526,10 +526,10 @@ type sigFound struct {
 const maxScanQueryBytes = maxQueryBytes
 
 // maxAnchored is the most signatures anchoredScan follows; Search scans a
-// text that anchors more in full (explainState). The 11,952 real-world
-// texts anchor 62 at the median, 171 at the 99th percentile and 292 at
-// most (with the anchors of sigtable.SignatureAnchors and 3,837
-// signatures), so one takes the full scan; with the looser
+// text that anchors more in full (explainState). The 12,990 real-world
+// texts anchor 65 at the median, 174 at the 99th percentile and 295 at
+// most (with the anchors of sigtable.SignatureAnchors and 3,969
+// signatures), so two take the full scan; with the looser
 // anchors of an earlier generator, at 128, 139 of 4,696 took the full
 // scan, which clears a track for every signature (Search 10.6 µs a text
 // then, 9.4 µs with this and the two limits below, same results).
@@ -556,9 +556,9 @@ type anchoredScan struct {
 }
 
 // maxLive is the most live signatures anchoredScan follows; Search scans
-// a text with more as wideScan does. The 11,952 real-world texts have 4
-// at the median, 41 at the 99th percentile and 80 at most; six have more
-// than maxLive.
+// a text with more as wideScan does. The 12,990 real-world texts have 4
+// at the median, 41 at the 99th percentile and 81 at most; twelve have
+// more than maxLive.
 const maxLive = 64
 
 // slot returns where the track of anchored signature sig is: its own
@@ -600,8 +600,8 @@ func (a *anchoredSet) index(sig uint32) int {
 
 // maxCandPlaces is the most places of anchored signatures that
 // anchoredScan notes; Search scans a text with more as wideScan does. The
-// 11,952 real-world texts hold 99 at the median, 503 at the 99th
-// percentile and 982 at most, and none takes wideScan for them (43 of 8,284 did when
+// 12,990 real-world texts hold 103 at the median, 510 at the 99th
+// percentile and 1,001 at most, and none takes wideScan for them (43 of 8,284 did when
 // a common word's places counted against the limit before they were
 // sorted out; at 512, 880 of 4,696 took it with an earlier generator's
 // anchors).
