@@ -148,30 +148,22 @@ func appendExplainShort(dst []Match, text string) ([]Match, bool) {
 	r := talkReader{text: text}
 	var a anchoredScan
 	if a.scan(text) {
-		f := followed{a.seen[:a.nseen], func(sig uint32) float32 { return sigScore(&a.track[a.slot(sig)], int(sig), a.chars, a.stops) }}
-		return f.appendMatches(dst, &r), true
+		return r.appendMatches(dst, a.seen[:a.nseen], a.measure), true
 	}
 	var w wideScan
 	if w.scan(text) {
-		f := followed{w.seen[:w.nseen], func(sig uint32) float32 { return sigScore(&w.track[w.slot(sig)], int(sig), w.chars, w.stops) }}
-		return f.appendMatches(dst, &r), true
+		return r.appendMatches(dst, w.seen[:w.nseen], w.measure), true
 	}
 	return dst, false
 }
 
-// followed is a scan of Search (anchoredScan or wideScan) as Explain
-// reads it.
-type followed struct {
-	seen  []uint16                 // the signatures with a score, in the order they got one
-	score func(sig uint32) float32 // the score of a signature of seen (see sigScore)
-}
-
-// appendMatches appends the matches the scan found, in the order they
-// first advanced (see explainState.appendMatches), with r reading the
-// text for the signatures marked alone.
-func (f *followed) appendMatches(dst []Match, r *talkReader) []Match {
-	for _, i := range f.seen {
-		if sc := r.explained(f.score(uint32(i)), int(i)); sc >= explainMinScore {
+// appendMatches appends the matches among seen, the signatures a scan of
+// Search (anchoredScan or wideScan) followed, in the order they first
+// advanced (see explainState.appendMatches), given the score of each.
+func (r *talkReader) appendMatches(dst []Match, seen []uint16, measure func(sig uint32) (score, cover float32)) []Match {
+	for _, i := range seen {
+		sc, _ := measure(uint32(i))
+		if sc = r.explained(sc, int(i)); sc >= explainMinScore {
 			dst = append(dst, Match{Signature{&signatures[i]}, float64(sc)})
 		}
 	}
@@ -387,6 +379,25 @@ func sigScore(t *sigTrack, sig, chars, stops int) float32 {
 // cover returns the share of the text's words (numbers and stop words
 // aside) that signature i explains, from 0 to 1.
 func (st *explainState) cover(i int) float32 { return st.track[i-st.lo].cover(st.chars) }
+
+// measure returns the score (see sigScore) and the cover (see
+// sigTrack.cover) of signature sig of the chunk followed: what Search's
+// sigGains reads of a scan.
+func (st *explainState) measure(sig uint32) (score, cover float32) {
+	return st.score(int(sig)), st.cover(int(sig))
+}
+
+// measure is explainState.measure for a signature that the scan anchored.
+func (a *anchoredScan) measure(sig uint32) (score, cover float32) {
+	t := &a.track[a.slot(sig)]
+	return sigScore(t, int(sig), a.chars, a.stops), t.cover(a.chars)
+}
+
+// measure is explainState.measure for a signature that the scan anchored.
+func (a *wideScan) measure(sig uint32) (score, cover float32) {
+	t := &a.track[a.slot(sig)]
+	return sigScore(t, int(sig), a.chars, a.stops), t.cover(a.chars)
+}
 
 // score returns how well a signature and a text whose words (numbers
 // aside) have chars bytes agree: the share of the signature's words found

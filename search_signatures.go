@@ -40,12 +40,8 @@ func (st *searchState) signatureGains(query string) {
 	var a anchoredScan
 	if a.scan(query) {
 		var g sigGains
-		measure := func(sig uint32) (score, cover float32) {
-			t := &a.track[a.slot(sig)]
-			return sigScore(t, int(sig), a.chars, a.stops), t.cover(a.chars)
-		}
-		g.noteStated(st, a.seen[:a.nseen], measure)
-		g.add(st, a.seen[:a.nseen], measure)
+		g.noteStated(st, a.seen[:a.nseen], a.measure)
+		g.add(st, a.seen[:a.nseen], a.measure)
 		g.apply(st)
 		return
 	}
@@ -59,12 +55,8 @@ func (st *searchState) wideSignatureGains(query string) {
 	var a wideScan
 	if a.scan(query) {
 		var g sigGains
-		measure := func(sig uint32) (score, cover float32) {
-			t := &a.track[a.slot(sig)]
-			return sigScore(t, int(sig), a.chars, a.stops), t.cover(a.chars)
-		}
-		g.noteStated(st, a.seen[:a.nseen], measure)
-		g.add(st, a.seen[:a.nseen], measure)
+		g.noteStated(st, a.seen[:a.nseen], a.measure)
+		g.add(st, a.seen[:a.nseen], a.measure)
 		g.apply(st)
 		return
 	}
@@ -80,14 +72,13 @@ func (st *searchState) allSignatureGains(query string) {
 		ex explainState
 		g  sigGains
 	)
-	measure := func(sig uint32) (score, cover float32) { return ex.score(int(sig)), ex.cover(int(sig)) }
 	for lo := 0; lo < sigCount; lo += explainChunk {
 		ex.follow(query, lo)
-		g.noteStated(st, ex.seen[:ex.nseen], measure)
+		g.noteStated(st, ex.seen[:ex.nseen], ex.measure)
 	}
 	for lo := 0; lo < sigCount; lo += explainChunk {
 		ex.follow(query, lo)
-		g.add(st, ex.seen[:ex.nseen], measure)
+		g.add(st, ex.seen[:ex.nseen], ex.measure)
 	}
 	g.apply(st)
 }
