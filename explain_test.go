@@ -210,8 +210,7 @@ func explainAgree(text string) (sig int, full, anchored float32, ok bool) {
 	for i := range sigCount {
 		x, y, xc, yc := score[i], float32(0), cover[i], float32(0)
 		if sig := uint32(i); b.cand[sig>>6]&(1<<(sig&63)) != 0 {
-			t := &b.track[b.slot(sig)]
-			y, yc = sigScore(t, i, b.chars, b.stops), t.cover(b.chars)
+			y, yc = b.measure(sig)
 		}
 		if (x >= explainMinScore || y >= explainMinScore) && (x != y || xc != yc) {
 			return i, x, y, false
@@ -314,16 +313,13 @@ func wideMeasures(text string) (wide, all map[uint16][2]float32, wideOK bool) {
 	}
 	var w wideScan
 	if wideOK = w.scan(text); wideOK {
-		wide = keep(w.seen[:w.nseen], func(sig uint32) (float32, float32) {
-			t := &w.track[w.slot(sig)]
-			return sigScore(t, int(sig), w.chars, w.stops), t.cover(w.chars)
-		})
+		wide = keep(w.seen[:w.nseen], w.measure)
 	}
 	all = map[uint16][2]float32{}
 	var ex explainState
 	for lo := 0; lo < sigCount; lo += explainChunk {
 		ex.scan(text, lo)
-		maps.Copy(all, keep(ex.seen[:ex.nseen], func(sig uint32) (float32, float32) { return ex.score(int(sig)), ex.cover(int(sig)) }))
+		maps.Copy(all, keep(ex.seen[:ex.nseen], ex.measure))
 	}
 	return wide, all, wideOK
 }

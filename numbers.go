@@ -428,7 +428,7 @@ func notAStatus[T ~string | ~[]byte](q T, start, end int) bool {
 }
 
 // labelBefore reports whether the ':' at colon ends a label written in a
-// script other than Latin ("状态码：403", "エラー：500", "ошибка: 404",
+// script other than Latin ("状态码：403", "エラー：500", "ошибка:404",
 // full-width colons folded): a field and its value, where after a host
 // name or a number the colon starts a port or a time.
 func labelBefore[T ~string | ~[]byte](q T, colon int) bool {
