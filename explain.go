@@ -271,6 +271,7 @@ type sigTrack struct {
 	bestBytes uint16  // the word bytes matched in the window of the best score
 	next      uint8   // the position of the word it waits for
 	words     uint8   // words matched in the window
+	skip      uint16  // 1 + the index in sigWords of the word that last moved it past positions it waited for, while that may be undone (see undoSkip); else 0
 }
 
 // Explain's second measure: a text that is mostly part of a long message
@@ -446,7 +447,7 @@ func (st *explainState) scanRange(text string, lo, hi int) {
 			break
 		}
 		if w >= 0 {
-			st.advance(&sigWords[w], start, end-start)
+			st.advance(w, start, end-start)
 		}
 	}
 	st.chars, st.stops = it.chars, it.stops
@@ -494,9 +495,10 @@ func (it *sigWordIter) next() (w, start, end int) {
 	return findSigWord(h, it.text[start:end]), start, end
 }
 
-// advance records a word of n bytes at offset off, for the signatures of
+// advance records word (an index in sigWords) of n bytes at offset off, for the signatures of
 // the chunk.
-func (st *explainState) advance(w *sigWord, off, n int) {
+func (st *explainState) advance(word, off, n int) {
+	w := &sigWords[word]
 	last := uint32(1 << 31)
 	places := sigPlaces[w.places.off : w.places.off+w.places.n]
 	if st.lo > 0 || st.hi < sigCount {
@@ -508,7 +510,7 @@ func (st *explainState) advance(w *sigWord, off, n int) {
 		if sig == last {
 			continue // one word of the text advances a signature once
 		}
-		advanced, first := st.track[sig-lo].step(sig, uint8(p), laterPlace(places, k), off, n, w.weight)
+		advanced, first := st.track[sig-lo].step(sig, uint8(p), laterPlace(places, k), off, n, word, w.weight)
 		if advanced {
 			last = sig
 		}
@@ -831,7 +833,7 @@ func (a *anchoredScan) followNoted(found []sigFound, noted []uint32) {
 			continue
 		}
 		f := &found[i]
-		advanced, first := a.track[a.slot(sig)].step(sig, uint8(p), laterPlace(noted, k), int(f.off), int(f.n), sigWords[f.word].weight)
+		advanced, first := a.track[a.slot(sig)].step(sig, uint8(p), laterPlace(noted, k), int(f.off), int(f.n), int(f.word), sigWords[f.word].weight)
 		if advanced {
 			last = sig
 		}
@@ -877,7 +879,7 @@ func (a *wideScan) scan(text string) bool {
 			if a.cand[sig>>6]&(1<<(sig&63)) == 0 || sig == last {
 				continue
 			}
-			advanced, first := a.track[a.slot(sig)].step(sig, uint8(p), laterPlace(places, k), int(f.off), int(f.n), w.weight)
+			advanced, first := a.track[a.slot(sig)].step(sig, uint8(p), laterPlace(places, k), int(f.off), int(f.n), int(f.word), w.weight)
 			if advanced {
 				last = sig
 			}
@@ -976,7 +978,7 @@ func laterPlace(places []uint32, k int) uint8 {
 // track (one word of the text advances a signature once), and whether the
 // signature got its first score, which happens once: every weight is
 // positive.
-func (t *sigTrack) step(sig uint32, pos, later uint8, off, n int, weight uint16) (advanced, first bool) {
+func (t *sigTrack) step(sig uint32, pos, later uint8, off, n int, word int, weight uint16) (advanced, first bool) {
 	if t.first != 0 && off-int(t.first-1) > int(sigWindow[sig]) {
 		t.restart() // the window is too wide: start over
 	}
@@ -987,7 +989,16 @@ func (t *sigTrack) step(sig uint32, pos, later uint8, off, n int, weight uint16)
 			// that place advances it, not a start over here.
 			return false, false
 		}
-		if pos != 0 || t.words > 2 && t.dense() {
+		switch {
+		case t.skip != 0 && pos == t.skippedFrom():
+			// The word the track waited for when a word of the
+			// message further on moved it ahead ("request" of "400
+			// Bad Request" before nginx's "The plain HTTP request was
+			// sent to HTTPS port"): the word further on was early,
+			// and the message goes on here.
+			t.undoSkip()
+			goto advance
+		case pos != 0 || t.words > 2 && t.dense():
 			return false, false
 		}
 		// The message's first word after a start of at most two
@@ -1001,6 +1012,11 @@ func (t *sigTrack) step(sig uint32, pos, later uint8, off, n int, weight uint16)
 		// itself, and goes on ("websocket: not a websocket handshake:
 		// 'Sec-WebSocket-Key' ...").
 		t.restart()
+	}
+advance:
+	t.skip = 0
+	if pos > t.next && t.words > 0 && pos < 64 && n == len(sigWords[word].word) {
+		t.skip = uint16(word) + 1
 	}
 	if t.first == 0 {
 		t.first = int32(min(off, 1<<30)) + 1
@@ -1049,7 +1065,27 @@ func (t *sigTrack) dense() bool {
 
 // restart empties the window; the best score and the most bytes stay.
 func (t *sigTrack) restart() {
-	t.next, t.matched, t.weight, t.words, t.first, t.got = 0, 0, 0, 0, 0, 0
+	t.next, t.matched, t.weight, t.words, t.first, t.got, t.skip = 0, 0, 0, 0, 0, 0, 0
+}
+
+// skippedFrom returns the position the track waited for before the word
+// of t.skip moved it on: the one after the last position matched before
+// that word's. Both are below 64, where got holds them.
+func (t *sigTrack) skippedFrom() uint8 {
+	before := t.got &^ (1 << (t.next - 1))
+	return uint8(64 - bits.LeadingZeros64(before))
+}
+
+// undoSkip takes back the word of t.skip: the track waits again where it
+// waited before that word. The best score and the most bytes stay.
+func (t *sigTrack) undoSkip() {
+	w := &sigWords[t.skip-1]
+	t.next = t.skippedFrom()
+	t.matched -= uint16(len(w.word))
+	t.weight -= w.weight
+	t.words--
+	t.got &= 1<<t.next - 1
+	t.skip = 0
 }
 
 // explainState.seen holds signature indexes as uint16, as sigPlaces does.

@@ -586,6 +586,63 @@ func TestExplainWordsScatteredBeforeTheMessage(t *testing.T) {
 	}
 }
 
+// TestExplainEarlyWordUndone checks that a word of a message that
+// stands just before the message, out of its place (the "Request" of the
+// status line nginx's page shows above its text, the "http" of a URL),
+// does not keep the scan from the message that follows: the track takes
+// the word back when the next word is the one it waited for. Without
+// that, the message's words after the early one's place were all that
+// could advance it, and the page pasted from a browser matched nothing.
+func TestExplainEarlyWordUndone(t *testing.T) {
+	tests := []struct{ text, id string }{
+		{"400 Bad Request\nThe plain HTTP request was sent to HTTPS port\nnginx", "nginx-page-plain-http-to-https"},
+		{"400 Bad Request The plain HTTP request was sent to HTTPS port", "nginx-page-plain-http-to-https"},
+	}
+	for _, tc := range tests {
+		ms := Explain(tc.text)
+		require.NotEmpty(t, ms, "%q", tc.text)
+		assert.Equal(t, tc.id, ms[0].Signature.ID(), "%q", tc.text)
+		assert.InDelta(t, 1, ms[0].Score, 1e-6, "%q", tc.text)
+	}
+}
+
+// TestSigTrackUndoSkip follows one track through words by hand: a word
+// further on moves it past the one it waits for, and that word, coming
+// next, takes the early one back; a word between them leaves the skip
+// in place.
+func TestSigTrackUndoSkip(t *testing.T) {
+	sig := slices.IndexFunc(signatures[:], func(s signature) bool { return s.id == "nginx-page-plain-http-to-https" })
+	require.GreaterOrEqual(t, sig, 0)
+	word := func(w string) int {
+		_, _, h, _ := nextSigWord(w, 0)
+		i := findSigWord(h, w)
+		require.GreaterOrEqual(t, i, 0, w)
+		return i
+	}
+	// Positions: 400 0, plain 1, http 2, request 3 (stop words aside).
+	step := func(tr *sigTrack, w string, pos uint8, off int) bool {
+		advanced, _ := tr.step(uint32(sig), pos, 0, off, len(w), word(w), sigWords[word(w)].weight)
+		return advanced
+	}
+	var tr sigTrack
+	require.True(t, step(&tr, "400", 0, 0))
+	require.True(t, step(&tr, "request", 3, 8)) // early: skips plain and http
+	assert.NotZero(t, tr.skip)
+	require.True(t, step(&tr, "plain", 1, 20)) // the word waited for: takes request back
+	assert.Zero(t, tr.skip)
+	assert.Equal(t, uint8(2), tr.next)
+	assert.Equal(t, uint8(2), tr.words)
+	assert.Equal(t, uint64(0b11), tr.got)
+	assert.Equal(t, sigWords[word("400")].weight+sigWords[word("plain")].weight, tr.weight)
+
+	var late sigTrack
+	require.True(t, step(&late, "400", 0, 0))
+	require.True(t, step(&late, "http", 2, 8)) // skips plain
+	require.True(t, step(&late, "request", 3, 13))
+	assert.False(t, step(&late, "plain", 1, 20), "a word after the skip keeps it")
+	assert.Equal(t, uint8(4), late.next)
+}
+
 // TestSigCommonTables checks the tables of the common words against
 // sigPlaces: a word is common exactly when it has more than
 // sigCommonPlaces places, and its mask, ranks and signature starts
