@@ -38,6 +38,7 @@ func ExampleStatus_Signatures() {
 		}
 	}
 	// Output:
+	// {host} | 524: A timeout occurred
 	// A timeout occurred Error code 524
 }
 
