@@ -71,6 +71,9 @@ func TestExplain(t *testing.T) {
 		{"a substatus before a status line", "IIS 500.19 Internal Server Error", "IIS", 500},
 		{"nginx's page with its footer", "502 Bad Gateway\n\nnginx/1.18.0 (Ubuntu)", "nginx", 502},
 		{"nginx's page words without nginx", "Change 200 OK status to 500 Internal Server Error when user already exists.", "", 0},
+		{"nginx's TLS handshake with an upstream", `2017/10/05 21:39:23 [error] 10#10: *12 SSL_do_handshake() failed (SSL: error:1408F10B:SSL routines:ssl3_get_record:wrong version number) while SSL handshaking to upstream, client: 203.0.113.7`, "nginx", 502},
+		{"nginx serving a missing file", `2024/01/01 10:00:00 [error] 7#7: *1 open() "/usr/share/nginx/html/favicon.ico" failed (2: No such file or directory), client: 203.0.113.7`, "nginx", 404},
+		{"nginx and a missing PHP-FPM socket", `connect() to unix:/run/php/php8.1-fpm.sock failed (2: No such file or directory) while connecting to upstream`, "nginx", 502},
 		{"older Chrome's preflight redirect", "XMLHttpRequest cannot load https://api.example.com/v1/items. Response for preflight is invalid (redirect)", "Browser CORS", 302},
 	}
 	for _, tc := range tests {
