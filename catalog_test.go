@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
+	neturl "net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -604,6 +605,65 @@ func TestProducers(t *testing.T) {
 		}
 	}
 	assert.GreaterOrEqual(t, logOnly, 3, "a search for log-only codes finds them")
+}
+
+// TestSignatureSourcesOutsideEvaluation checks that no signature cites as
+// its source a thread of the evaluation sets (an issue, a pull request or a
+// question that a real-world text or an Explain text was taken from): a
+// signature found in the thread that a text came from would be measured on
+// its own evidence. A vendor's documentation page may be both, since it
+// is where the message is defined.
+func TestSignatureSourcesOutsideEvaluation(t *testing.T) {
+	evalURLs := map[string]bool{}
+	for _, it := range readRealWorld(t) {
+		evalURLs[it.URL] = true
+	}
+	origins, err := evalset.ReadOrigins(filepath.Join("testdata", "explain", "realworld.jsonl"))
+	require.NoError(t, err)
+	for _, o := range origins {
+		evalURLs[o.URL] = true
+	}
+	threads := 0
+	for _, g := range AllSignatures() {
+		if !threadPage(g.Source()) {
+			continue
+		}
+		threads++
+		assert.False(t, evalURLs[g.Source()], "%s: its source %s is a page of the evaluation sets", g.ID(), g.Source())
+	}
+	assert.Greater(t, threads, 0, "some signatures cite threads")
+	for _, tc := range []struct {
+		url  string
+		want bool
+	}{
+		{"https://github.com/nginx/nginx/blob/master/src/http/ngx_http_upstream.c", false},
+		{"https://github.com/amoeba/TownCrier/issues/87", true},
+		{"https://github.com/cloudflare/cloudflare-docs/pull/14767", true},
+		{"https://stackoverflow.com/questions/1/x", true},
+		{"https://developers.cloudflare.com/support/troubleshooting/", false},
+	} {
+		assert.Equal(t, tc.want, threadPage(tc.url), tc.url)
+	}
+}
+
+// threadPage reports whether url is a page where people post: an issue,
+// pull request or discussion on GitHub or GitLab, or a question on a Q&A
+// site or forum.
+func threadPage(url string) bool {
+	u, err := neturl.Parse(url)
+	if err != nil {
+		return false
+	}
+	host := strings.TrimPrefix(u.Host, "www.")
+	switch {
+	case host == "github.com" || host == "gitlab.com":
+		return strings.Contains(u.Path, "/issues/") || strings.Contains(u.Path, "/pull/") ||
+			strings.Contains(u.Path, "/discussions/") || strings.Contains(u.Path, "/merge_requests/")
+	case host == "stackoverflow.com" || host == "serverfault.com" || host == "superuser.com" ||
+		strings.HasSuffix(host, ".stackexchange.com") || host == "reddit.com":
+		return true
+	}
+	return strings.HasPrefix(host, "community.") || strings.HasPrefix(host, "forum") || strings.HasPrefix(host, "discuss.")
 }
 
 // TestAskSources checks the provenance file of mined asks: each ask is in

@@ -271,7 +271,7 @@ type sigTrack struct {
 	bestBytes uint16  // the word bytes matched in the window of the best score
 	next      uint8   // the position of the word it waits for
 	words     uint8   // words matched in the window
-	skip      uint16  // 1 + the index in sigWords of the word that last moved it past positions it waited for, while that may be undone (see undoSkip); else 0
+	skip      uint16  // 1 + the sigWords index of the last word that moved it past positions it waited for, while undoSkip may take it back; else 0
 }
 
 // Explain's second measure: a text that is mostly part of a long message
@@ -495,8 +495,8 @@ func (it *sigWordIter) next() (w, start, end int) {
 	return findSigWord(h, it.text[start:end]), start, end
 }
 
-// advance records word (an index in sigWords) of n bytes at offset off, for the signatures of
-// the chunk.
+// advance records word (its index in sigWords), n bytes at offset off of
+// the text, for the signatures of the chunk.
 func (st *explainState) advance(word, off, n int) {
 	w := &sigWords[word]
 	last := uint32(1 << 31)
@@ -541,7 +541,7 @@ const maxScanQueryBytes = maxQueryBytes
 // maxAnchored is the most signatures anchoredScan follows; Search scans a
 // text that anchors more in full (explainState). The 14,818 real-world
 // texts anchor 65 at the median, 174 at the 99th percentile and 302 at
-// most (with the anchors of sigtable.SignatureAnchors and 4,022
+// most (with the anchors of sigtable.SignatureAnchors and 4,021
 // signatures), so two take the full scan; with the looser
 // anchors of an earlier generator, at 128, 139 of 4,696 took the full
 // scan, which clears a track for every signature (Search 10.6 µs a text
@@ -972,13 +972,15 @@ func laterPlace(places []uint32, k int) uint8 {
 }
 
 // step advances the track of signature sig by a word of n bytes at
-// offset off of the text that stands at position pos of the signature and
-// weighs weight; later is the word's next position in the signature, or 0
-// when it has no other after pos. It reports whether the word advanced the
-// track (one word of the text advances a signature once), and whether the
-// signature got its first score, which happens once: every weight is
-// positive.
-func (t *sigTrack) step(sig uint32, pos, later uint8, off, n int, word int, weight uint16) (advanced, first bool) {
+// offset off of the text (word, its index in sigWords) that stands at
+// position pos of the signature and weighs weight; later is the word's
+// next position in the signature, or 0 when it has no other after pos.
+// It reports whether the word advanced the track (one word of the text
+// advances a signature once), and whether the signature got its first
+// score, which happens once: every weight is positive. A word that moves
+// the track past positions it waits for is taken back when the next word
+// that comes is the one it waited for (see undoSkip).
+func (t *sigTrack) step(sig uint32, pos, later uint8, off, n, word int, weight uint16) (advanced, first bool) {
 	if t.first != 0 && off-int(t.first-1) > int(sigWindow[sig]) {
 		t.restart() // the window is too wide: start over
 	}
