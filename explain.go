@@ -47,7 +47,7 @@ type Match struct {
 // invalid UTF-8 and megabytes of junk included, and allocates only its
 // result. A text of up to 512 bytes is read as Search reads it: once for
 // its words, then only the signatures that those words anchor are
-// followed (about 5 µs for a pasted nginx error line); a longer text in
+// followed (about 6 µs for a pasted nginx error line); a longer text in
 // one pass over it for every 3,840 signatures of the table. A second
 // pass, over its letters only, tells a text that talks about a message
 // when a message of those kinds matched.
@@ -185,12 +185,7 @@ func (st *explainState) matches() int {
 // appendMatches appends the signatures of the chunk the scan followed that
 // match, in the order they first advanced.
 func (st *explainState) appendMatches(dst []Match) []Match {
-	for _, i := range st.seen[:st.nseen] {
-		if sc := st.explained(int(i)); sc >= explainMinScore {
-			dst = append(dst, Match{Signature{&signatures[i]}, float64(sc)})
-		}
-	}
-	return dst
+	return st.talkReader.appendMatches(dst, st.seen[:st.nseen], st.measure)
 }
 
 // follow scans the chunk that starts at lo, unless the state holds it
@@ -390,14 +385,19 @@ func (st *explainState) measure(sig uint32) (score, cover float32) {
 
 // measure is explainState.measure for a signature that the scan anchored.
 func (a *anchoredScan) measure(sig uint32) (score, cover float32) {
-	t := &a.track[a.slot(sig)]
-	return sigScore(t, int(sig), a.chars, a.stops), t.cover(a.chars)
+	return measureTrack(&a.track[a.slot(sig)], sig, a.chars, a.stops)
 }
 
 // measure is explainState.measure for a signature that the scan anchored.
 func (a *wideScan) measure(sig uint32) (score, cover float32) {
-	t := &a.track[a.slot(sig)]
-	return sigScore(t, int(sig), a.chars, a.stops), t.cover(a.chars)
+	return measureTrack(&a.track[a.slot(sig)], sig, a.chars, a.stops)
+}
+
+// measureTrack returns the score and the cover of signature sig, followed
+// by track t, in a text whose words (numbers and stop words aside) have
+// chars bytes and whose stop words have stops.
+func measureTrack(t *sigTrack, sig uint32, chars, stops int) (score, cover float32) {
+	return sigScore(t, int(sig), chars, stops), t.cover(chars)
 }
 
 // score returns how well a signature and a text whose words (numbers
@@ -510,7 +510,7 @@ func (st *explainState) advance(word, off, n int) {
 		if sig == last {
 			continue // one word of the text advances a signature once
 		}
-		advanced, first := st.track[sig-lo].step(sig, uint8(p), laterPlace(places, k), off, n, word, w.weight)
+		advanced, first := st.track[sig-lo].step(sig, uint8(p), laterPlace(places, k), off, n, word)
 		if advanced {
 			last = sig
 		}
@@ -833,7 +833,7 @@ func (a *anchoredScan) followNoted(found []sigFound, noted []uint32) {
 			continue
 		}
 		f := &found[i]
-		advanced, first := a.track[a.slot(sig)].step(sig, uint8(p), laterPlace(noted, k), int(f.off), int(f.n), int(f.word), sigWords[f.word].weight)
+		advanced, first := a.track[a.slot(sig)].step(sig, uint8(p), laterPlace(noted, k), int(f.off), int(f.n), int(f.word))
 		if advanced {
 			last = sig
 		}
@@ -879,7 +879,7 @@ func (a *wideScan) scan(text string) bool {
 			if a.cand[sig>>6]&(1<<(sig&63)) == 0 || sig == last {
 				continue
 			}
-			advanced, first := a.track[a.slot(sig)].step(sig, uint8(p), laterPlace(places, k), int(f.off), int(f.n), int(f.word), w.weight)
+			advanced, first := a.track[a.slot(sig)].step(sig, uint8(p), laterPlace(places, k), int(f.off), int(f.n), int(f.word))
 			if advanced {
 				last = sig
 			}
@@ -972,15 +972,16 @@ func laterPlace(places []uint32, k int) uint8 {
 }
 
 // step advances the track of signature sig by a word of n bytes at
-// offset off of the text (word, its index in sigWords) that stands at
-// position pos of the signature and weighs weight; later is the word's
+// offset off of the text (word, its index in sigWords, whose weight it
+// adds) that stands at position pos of the signature; later is the word's
 // next position in the signature, or 0 when it has no other after pos.
 // It reports whether the word advanced the track (one word of the text
 // advances a signature once), and whether the signature got its first
 // score, which happens once: every weight is positive. A word that moves
 // the track past positions it waits for is taken back when the next word
 // that comes is the one it waited for (see undoSkip).
-func (t *sigTrack) step(sig uint32, pos, later uint8, off, n, word int, weight uint16) (advanced, first bool) {
+func (t *sigTrack) step(sig uint32, pos, later uint8, off, n, word int) (advanced, first bool) {
+	weight := sigWords[word].weight
 	if t.first != 0 && off-int(t.first-1) > int(sigWindow[sig]) {
 		t.restart() // the window is too wide: start over
 	}
@@ -1017,7 +1018,7 @@ func (t *sigTrack) step(sig uint32, pos, later uint8, off, n, word int, weight u
 	}
 advance:
 	t.skip = 0
-	if pos > t.next && t.words > 0 && pos < 64 && n == len(sigWords[word].word) {
+	if pos > t.next && t.words > 0 && pos < 64 { // n is the word's length: the text holds it as the index does
 		t.skip = uint16(word) + 1
 	}
 	if t.first == 0 {

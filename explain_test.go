@@ -624,7 +624,7 @@ func TestSigTrackUndoSkip(t *testing.T) {
 	}
 	// Positions: 400 0, plain 1, http 2, request 3 (stop words aside).
 	step := func(tr *sigTrack, w string, pos uint8, off int) bool {
-		advanced, _ := tr.step(uint32(sig), pos, 0, off, len(w), word(w), sigWords[word(w)].weight)
+		advanced, _ := tr.step(uint32(sig), pos, 0, off, len(w), word(w))
 		return advanced
 	}
 	var tr sigTrack

@@ -39,10 +39,7 @@ func (st *searchState) signatureGains(query string) {
 	}
 	var a anchoredScan
 	if a.scan(query) {
-		var g sigGains
-		g.noteStated(st, a.seen[:a.nseen], a.measure)
-		g.add(st, a.seen[:a.nseen], a.measure)
-		g.apply(st)
+		st.addSignatureGains(a.seen[:a.nseen], a.measure)
 		return
 	}
 	st.wideSignatureGains(query)
@@ -54,13 +51,19 @@ func (st *searchState) signatureGains(query string) {
 func (st *searchState) wideSignatureGains(query string) {
 	var a wideScan
 	if a.scan(query) {
-		var g sigGains
-		g.noteStated(st, a.seen[:a.nseen], a.measure)
-		g.add(st, a.seen[:a.nseen], a.measure)
-		g.apply(st)
+		st.addSignatureGains(a.seen[:a.nseen], a.measure)
 		return
 	}
 	st.allSignatureGains(query)
+}
+
+// addSignatureGains adds the gains of the signatures in seen, the ones
+// that one scan followed, given the score and cover of each.
+func (st *searchState) addSignatureGains(seen []uint16, measure func(sig uint32) (score, cover float32)) {
+	var g sigGains
+	g.noteStated(st, seen, measure)
+	g.add(st, seen, measure)
+	g.apply(st)
 }
 
 // allSignatureGains is signatureGains for a query that anchors more than
