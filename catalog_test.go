@@ -20,6 +20,7 @@ import (
 	"github.com/httpref/httpref/internal/evalset"
 	"github.com/httpref/httpref/internal/sigtable"
 	"github.com/httpref/httpref/internal/table"
+	"github.com/httpref/httpref/internal/wordmodel"
 )
 
 func readSourceTable(t *testing.T) []byte {
@@ -539,6 +540,14 @@ func TestSignaturesAreFresh(t *testing.T) {
 func TestPriorIsFresh(t *testing.T) {
 	want, err := evalset.GeneratePrior("testdata/search", "gen/catalog.json")
 	requireFresh(t, "prior_gen.go", want, err)
+}
+
+// TestWordModelIsFresh trains the word model again on the real-world
+// sets and compares wordmodel_gen.go with the checked-in file: training is
+// deterministic, so a stale file means the set or the training changed.
+func TestWordModelIsFresh(t *testing.T) {
+	want, err := wordmodel.Generate("testdata/search", "gen/catalog.json")
+	requireFresh(t, "wordmodel_gen.go", want, err)
 }
 
 // requireFresh fails the test unless generating succeeded (err is nil) and

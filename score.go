@@ -166,7 +166,7 @@ const (
 // without a branch, since where a key goes follows no pattern.
 func (st *searchState) rank(opts *SearchOptions) {
 	limit := opts.limit()
-	keep := min(limit+1, catalogSize) // one more than asked: see clientErrorFirst
+	keep := min(max(limit, wordModelDepth)+1, catalogSize) // one more than asked (see clientErrorFirst), and the word model's candidates
 	filtered := opts.filtered()
 	common := commonFor(st.nterms)
 	prior := priorFor(st.nterms)
@@ -194,6 +194,7 @@ func (st *searchState) rank(opts *SearchOptions) {
 		least = math.Float32frombits(uint32(floor >> 32))
 	}
 	st.clientErrorFirst(n)
+	st.rerankByWordModel(n)
 	st.n = min(n, limit)
 }
 
@@ -362,6 +363,7 @@ type searchScorer struct {
 	nhits     int
 	askTerms  [maxQueryTerms]askTerm // the terms read as they are, for askGains
 	nask      int
+	logit     [catalogSize]float32 // the word model's logits (see readWordModel)
 }
 
 // askTerm is a query term as askGains reads it again: its index term
@@ -402,6 +404,7 @@ func (s *searchScorer) score(terms []byte) {
 		cterm [textkey.MaxWord]byte // a typo's correction
 		long  bool                  // the terms outgrow key
 	)
+	s.readWordModel(terms)
 	weighAll := s.allWeightless(terms) // nothing else in the query: weigh it all
 	for len(rest) > 0 && n < maxQueryTerms {
 		i := 0

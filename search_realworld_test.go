@@ -63,14 +63,14 @@ func readRealWorld(t testing.TB) []realWorldItem {
 
 // Floors for the real-world set, per part: the measured values minus a
 // small margin, so that a ranking regression fails the build. The score
-// part sets them: 0.829 top-1 and 0.881 MRR over its 5,866 texts (14,925
-// in all, realworld_zzzzx included; the fresh files of earlier sessions,
-// 105 questions from question pages and 334 texts chosen to lack the
-// answer's code among them, brought them down from 0.829 and 0.876 once,
-// and the asks' words as a field took MRR up from 0.863).
+// part sets them: 0.844 top-1 and 0.893 MRR over its 5,866 texts (14,925
+// in all, realworld_zzzzx included), up from 0.829 and 0.881 with the word
+// model (see wordModelWeight). The tune part is in-sample for the word
+// model, which is trained on it, and scores higher; the score part, which
+// neither the model nor the ask prior sees, is the measure.
 const (
-	minRealWorldTop1 = 0.822
-	minRealWorldMRR  = 0.874
+	minRealWorldTop1 = 0.837
+	minRealWorldMRR  = 0.886
 )
 
 func TestSearchQualityRealWorld(t *testing.T) {
@@ -115,6 +115,7 @@ func TestSearchQualityRealWorld(t *testing.T) {
 		t.Logf("%-20s %6d %6.3f %6.3f   %6d %6.3f %6.3f", c, tu.N, tu.Top1(), tu.MRR(), sc.N, sc.Top1(), sc.MRR())
 	}
 	t.Logf("%-20s %6d %6.3f %6.3f   %6d %6.3f %6.3f", "texts over 80 bytes", long["tune"].N, long["tune"].Top1(), long["tune"].MRR(), long["score"].N, long["score"].Top1(), long["score"].MRR())
+	t.Logf("the tune part is in-sample for the word model, which is trained on it: the score part is the measure")
 	for _, part := range []string{"tune", "score"} {
 		s := stats[key{part, "all"}]
 		assert.GreaterOrEqual(t, s.Top1(), minRealWorldTop1, "%s part: top-1", part)

@@ -19,7 +19,7 @@ func TestSearchCommand(t *testing.T) {
 		stderr    string // substring of stderr
 	}{
 		{"search", []string{"search", "rate limit"}, 0, "429  Too Many Requests", 10, ""},
-		{"words", []string{"search", "cloudflare", "timeout"}, 0, "522  Connection Timed Out", 10, ""},
+		{"words", []string{"search", "cloudflare", "timeout"}, 0, "524  A Timeout Occurred", 10, ""},
 		{"limit", []string{"search", "-n", "3", "gateway timeout"}, 0, "504  Gateway Timeout", 3, ""},
 		{"limit after", []string{"search", "gateway timeout", "-n=2"}, 0, "504  Gateway Timeout", 2, ""},
 		{"class filter", []string{"search", "-class", "5xx", "-n", "50", "too large"}, 0, "5", -1, ""},

@@ -8,6 +8,10 @@ package genfile
 import (
 	"bytes"
 	"os"
+	"strconv"
+	"strings"
+
+	"github.com/httpref/httpref/internal/textkey"
 )
 
 // Write writes code to the file at path unless the file already holds
@@ -17,4 +21,43 @@ func Write(path string, code []byte) error {
 		return nil
 	}
 	return os.WriteFile(path, code, 0o644)
+}
+
+// HashSlots returns an open-addressing table for keys: a power-of-two
+// number of slots, at least twice the keys, where key i sits at slot
+// textkey.Hash(key) mod size or the first free slot after it (wrapping
+// around) and is stored as 1 + i; 0 marks an empty slot. Keys equal to the
+// key before them are left out, so the first of equal keys serves them all.
+func HashSlots(keys []string) []int {
+	size := 1
+	for size < 2*len(keys) {
+		size *= 2
+	}
+	slots := make([]int, size)
+	for i, k := range keys {
+		if i > 0 && keys[i-1] == k {
+			continue
+		}
+		h := int(textkey.Hash(k)) & (size - 1)
+		for slots[h] != 0 {
+			h = (h + 1) & (size - 1)
+		}
+		slots[h] = i + 1
+	}
+	return slots
+}
+
+// QuoteLong returns the source of a long string constant: the quoted
+// pieces of s, about 80 bytes each, joined by + on lines of their own.
+func QuoteLong(s string) string {
+	var parts []string
+	for len(s) > 0 {
+		n := min(len(s), 80)
+		parts = append(parts, strconv.Quote(s[:n]))
+		s = s[n:]
+	}
+	if len(parts) == 0 {
+		return `""`
+	}
+	return strings.Join(parts, " +\n\t")
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/httpref/httpref/internal/genfile"
 	"github.com/httpref/httpref/internal/textkey"
 )
 
@@ -358,30 +359,6 @@ func flatten(lists [][]uint64) (all []uint64, starts []int) {
 	return all, starts
 }
 
-// hashTable returns an open-addressing table for keys: a power-of-two
-// number of slots, at least twice the keys, where key i sits at slot
-// textkey.Hash(key) mod size or the first free slot after it (wrapping
-// around) and is stored as 1 + i; 0 marks an empty slot. Keys equal to the
-// key before them are left out, so the first of equal keys serves them all.
-func hashTable(keys []string) []int {
-	size := 1
-	for size < 2*len(keys) {
-		size *= 2
-	}
-	slots := make([]int, size)
-	for i, k := range keys {
-		if i > 0 && keys[i-1] == k {
-			continue
-		}
-		h := int(textkey.Hash(k)) & (size - 1)
-		for slots[h] != 0 {
-			h = (h + 1) & (size - 1)
-		}
-		slots[h] = i + 1
-	}
-	return slots
-}
-
 func isLetters(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < 'a' || s[i] > 'z' {
@@ -426,7 +403,7 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 		fmt.Fprintf(b, "\t_ = [1]struct{}{}[%s^%d]\n", f.Const, f.Bit)
 	}
 	b.WriteString(")\n\n")
-	fmt.Fprintf(b, "const searchTermText = %s\n\n", quoteLong(text.String()))
+	fmt.Fprintf(b, "const searchTermText = %s\n\n", genfile.QuoteLong(text.String()))
 	b.WriteString("// searchTermOff holds the start of each term in searchTermText, and its end.\n")
 	off := 0
 	offs := []int{0}
@@ -444,7 +421,7 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 	b.WriteString("var _ = [1]struct{}{}[len(searchAskPost)-len(searchTermOff)]\n\n")
 
 	// The hash table of the terms, for lookups without a binary search.
-	slots := hashTable(ix.terms)
+	slots := genfile.HashSlots(ix.terms)
 	fmt.Fprintf(b, `// searchTermHash is an open-addressing hash table of the terms: the
 // slot textkey.Hash(term) mod %d, or the first of the following slots
 // (wrapping around) that holds 1 + the term's id or 0 for an absent term.
@@ -521,7 +498,7 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 		delIDs = append(delIDs, ids...)
 		delStart = append(delStart, len(delIDs))
 	}
-	dslots := hashTable(delKeys)
+	dslots := genfile.HashSlots(delKeys)
 	fmt.Fprintf(b, `// The deletion index finds typo candidates within one edit without a scan:
 // every searchTypo term of at most %d letters is listed under itself and
 // under each string made by deleting one of its letters. Key i is
@@ -530,7 +507,7 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 // open-addressing table of the keys like searchTermHash (1 + key index).
 // Two words within one edit (transpositions included) share a key.
 `, maxDelTerm)
-	fmt.Fprintf(b, "const searchDelText = %s\n\n", quoteLong(delText.String()))
+	fmt.Fprintf(b, "const searchDelText = %s\n\n", genfile.QuoteLong(delText.String()))
 	writeInts(b, "searchDelOff", "uint32", delOff, 16)
 	writeInts(b, "searchDelStart", "uint16", delStart, 16)
 	writeInts(b, "searchDelIDs", "uint16", delIDs, 16)
@@ -554,7 +531,7 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 	for i, k := range ix.keys {
 		phraseKeys[i] = k.key
 	}
-	pslots := hashTable(phraseKeys)
+	pslots := genfile.HashSlots(phraseKeys)
 	b.WriteString(`// searchPhraseHash is an open-addressing table of the distinct phrase keys
 // like searchTermHash: 1 + the index of the first of the equal keys in
 // searchPhraseKeys, or 0.
@@ -595,21 +572,6 @@ func index1(vals []Value, s string) int {
 		}
 	}
 	return 0
-}
-
-// quoteLong writes a long string constant as a concatenation of quoted
-// lines of about 80 bytes.
-func quoteLong(s string) string {
-	var parts []string
-	for len(s) > 0 {
-		n := min(len(s), 80)
-		parts = append(parts, strconv.Quote(s[:n]))
-		s = s[n:]
-	}
-	if len(parts) == 0 {
-		return `""`
-	}
-	return strings.Join(parts, " +\n\t")
 }
 
 func writeInts(b *bytes.Buffer, name, typ string, vals []int, perLine int) {
@@ -734,7 +696,7 @@ const searchConceptCount = %d
 	b.WriteString("// searchConceptInner has bit textkey.Hash(term) & searchConceptFilterMask\n// set for every term of an ask but the first, so that a search reads a\n// query again without its filler only when a term after a filler word\n// may go on an ask.\n")
 	writeList(b, "searchConceptInner", "uint64", len(inner), 4, func(i int) string { return fmt.Sprintf("%#016x", inner[i]) })
 	b.WriteString("// searchConceptHash is an open-addressing table of searchConceptKeys like\n// searchTermHash: 1 + the key's index, or 0.\n")
-	writeInts(b, "searchConceptHash", "uint16", hashTable(keys), 16)
+	writeInts(b, "searchConceptHash", "uint16", genfile.HashSlots(keys), 16)
 }
 
 // renderBigrams writes the phrase bigrams: every pair of adjacent terms of
@@ -776,7 +738,7 @@ func (t *Table) renderBigrams(b *bytes.Buffer) {
 	writeList(b, "searchBigramDocs", "span", len(spans), 8, func(i int) string { return spans[i] })
 	writeInts(b, "searchBigramList", "uint8", list, 16)
 	b.WriteString("// searchBigramHash is an open-addressing table of searchBigramKeys like\n// searchTermHash: 1 + the key's index, or 0.\n")
-	writeInts(b, "searchBigramHash", "uint16", hashTable(keys), 16)
+	writeInts(b, "searchBigramHash", "uint16", genfile.HashSlots(keys), 16)
 	var first, second [16]uint64
 	for _, k := range keys {
 		a, z, _ := strings.Cut(k, " ")
