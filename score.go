@@ -13,9 +13,10 @@ import (
 // searchState is one search: the scores, then the ranked hits.
 type searchState struct {
 	searchScorer
-	keys  [catalogSize]uint64 // the hits, best first (see sortKey)
-	n     int                 // the number of hits
-	asked int                 // the entry a contrast asks for (see askedCode), or -1
+	keys    [catalogSize]uint64 // the hits, best first (see sortKey)
+	n       int                 // the number of hits
+	asked   int                 // the entry a contrast asks for (see askedCode), or -1
+	faulted bool
 }
 
 // result returns hit i.
@@ -364,6 +365,7 @@ type searchScorer struct {
 	askTerms  [maxQueryTerms]askTerm // the terms read as they are, for askGains
 	nask      int
 	logit     [catalogSize]float32 // the word model's logits (see readWordModel)
+	weighed   entrySet             // the entries a word of the query weighs for in the model
 }
 
 // askTerm is a query term as askGains reads it again: its index term
@@ -847,6 +849,7 @@ func (st *searchState) reportedAgainstConcept(query string) {
 		e := position(faultCode)
 		st.acc[e] += faultBonus
 		st.hit(e)
+		st.faulted = true
 	}
 }
 

@@ -63,13 +63,13 @@ func readRealWorld(t testing.TB) []realWorldItem {
 
 // Floors for the real-world set, per part: the measured values minus a
 // small margin, so that a ranking regression fails the build. The score
-// part sets them: 0.844 top-1 and 0.893 MRR over its 5,866 texts (14,925
-// in all, realworld_zzzzx included), up from 0.829 and 0.881 with the word
-// model (see wordModelWeight). The tune part is in-sample for the word
+// part sets them: 0.846 top-1 and 0.893 MRR over its 6,173 texts (15,725
+// in all, realworld_zzzzzb included), up from 0.828 and 0.880 with the
+// word model (see wordModelWeight). The tune part is in-sample for the word
 // model, which is trained on it, and scores higher; the score part, which
 // neither the model nor the ask prior sees, is the measure.
 const (
-	minRealWorldTop1 = 0.837
+	minRealWorldTop1 = 0.839
 	minRealWorldMRR  = 0.886
 )
 

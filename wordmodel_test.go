@@ -68,12 +68,13 @@ func TestWordModelTable(t *testing.T) {
 // wordModelDepth and the rest of each key stay as they were.
 func TestWordModelRerank(t *testing.T) {
 	var st searchState
-	st.nterms = wordModelMinTerms
+	st.nterms, st.asked = wordModelMinTerms, -1
 	a, b := position(404), position(200)
 	st.keys[0] = sortKey(a, 10)
 	st.keys[1] = sortKey(b, 9)
 	for d := range st.logit {
 		st.logit[d] = -20
+		st.weighed.add(d)
 	}
 	st.logit[b] = 0 // the model is sure of 200
 	st.rerankByWordModel(2)

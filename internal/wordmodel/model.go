@@ -298,12 +298,35 @@ func render(m Model, entries []evalset.CatalogEntry) ([]byte, error) {
 	b.WriteString("// wordModelWeights holds pairs of bytes: an entry's position, then the\n")
 	b.WriteString("// term's weight for it as an int8, in steps of wordModelStep.\n")
 	fmt.Fprintf(&b, "const wordModelWeights = %s\n\n", genfile.QuoteLong(string(weights)))
-	b.WriteString("// wordModelBias holds each entry's bias, in code order.\n")
-	b.WriteString("var wordModelBias = [...]float32{\n")
-	for i, e := range entries {
-		fmt.Fprintf(&b, "\t%.4f, // %d %s\n", m.Bias[i], e.Code, e.Phrase)
+	top := math.Inf(-1)
+	for _, x := range m.Bias {
+		top = max(top, x)
 	}
-	b.WriteString("}\n")
+	b.WriteString("// wordModelBias holds each entry's bias, in code order, less the largest\n")
+	b.WriteString("// (which leaves every probability as it is), so that none is above 0.\n")
+	b.WriteString("var wordModelBias = [...]float32{\n")
+	expBias := make([]float64, len(entries))
+	var sum float64
+	for i, e := range entries {
+		x := m.Bias[i] - top
+		fmt.Fprintf(&b, "\t%.4f, // %d %s\n", x, e.Code, e.Phrase)
+		f, err := strconv.ParseFloat(fmt.Sprintf("%.4f", x), 32)
+		if err != nil {
+			return nil, err
+		}
+		expBias[i] = exp(float64(float32(f)))
+		sum += expBias[i]
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("// wordModelExpBias holds e to the power of each entry's bias: its share of\n")
+	b.WriteString("// the softmax's sum for a text none of whose words weigh for it.\n")
+	b.WriteString("var wordModelExpBias = [...]float64{\n")
+	for i, e := range entries {
+		fmt.Fprintf(&b, "\t%s, // %d\n", strconv.FormatFloat(expBias[i], 'g', -1, 64), e.Code)
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("// wordModelExpBiasSum is the sum of wordModelExpBias, in order.\n")
+	fmt.Fprintf(&b, "const wordModelExpBiasSum = %s\n", strconv.FormatFloat(sum, 'g', -1, 64))
 	return format.Source(b.Bytes())
 }
 
