@@ -39,7 +39,7 @@
 // Find a code from a phrase, a symptom or a log line, typos forgiven:
 //
 //	for _, r := range httpref.Search("cloudflare timeout", &httpref.SearchOptions{Limit: 3}) {
-//		fmt.Println(r.Status, r.Matched) // 522 Connection Timed Out phrase, source, ...
+//		fmt.Println(r.Status, r.Matched) // 524 A Timeout Occurred phrase, source, ...
 //	}
 //
 // Ask who produced a pasted log line, error page or console message, and

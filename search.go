@@ -239,6 +239,15 @@ func (o *SearchOptions) accepts(info uint32) bool {
 // an internal error when the token has expired": 401), unless a contrast
 // asks for the 500 or the text holds a message that its software sends
 // with a 500 (see clientErrorFirst).
+//
+// Then the word model, a logistic regression from a text's words to the
+// code it asks about, learnt from the tune part of the real-world set,
+// reorders the first ten: each gains 0.75 × p × the first one's score,
+// where p is the probability the model gives its code ("Cors preflight
+// requires authorization": 401 before 403). It leaves alone a lookup by
+// name (a phrase, alias or constant, or one term that weighs something),
+// a text that matches a product's message, and one whose contrast or
+// client's mistake the rules above read (see wordModelWeight).
 func Search(query string, opts *SearchOptions) []Result {
 	var st searchState
 	st.run(query, opts)
