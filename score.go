@@ -16,7 +16,7 @@ type searchState struct {
 	keys    [catalogSize]uint64 // the hits, best first (see sortKey)
 	n       int                 // the number of hits
 	asked   int                 // the entry a contrast asks for (see askedCode), or -1
-	faulted bool
+	faulted bool                // a client's mistake named the code (see reportedAgainstConcept)
 }
 
 // result returns hit i.

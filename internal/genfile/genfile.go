@@ -7,6 +7,7 @@ package genfile
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -60,4 +61,25 @@ func QuoteLong(s string) string {
 		return `""`
 	}
 	return strings.Join(parts, " +\n\t")
+}
+
+// WriteInts writes a Go array declaration var name = [len(vals)]typ{...}
+// of vals, perLine to a line.
+func WriteInts(b *bytes.Buffer, name, typ string, vals []int, perLine int) {
+	WriteList(b, name, typ, len(vals), perLine, func(i int) string { return strconv.Itoa(vals[i]) })
+}
+
+// WriteList writes a Go array declaration var name = [n]typ{...} with
+// perLine elements a line, item(i) giving each element's source.
+func WriteList(b *bytes.Buffer, name, typ string, n, perLine int, item func(i int) string) {
+	fmt.Fprintf(b, "var %s = [%d]%s{", name, n, typ)
+	for i := range n {
+		if i%perLine == 0 {
+			b.WriteString("\n\t")
+		} else {
+			b.WriteString(" ")
+		}
+		b.WriteString(item(i) + ",")
+	}
+	b.WriteString("\n}\n\n")
 }

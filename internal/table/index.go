@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/httpref/httpref/internal/genfile"
@@ -411,13 +410,13 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 		off += len(term)
 		offs = append(offs, off)
 	}
-	writeInts(b, "searchTermOff", "uint32", offs, 16)
+	genfile.WriteInts(b, "searchTermOff", "uint32", offs, 16)
 	b.WriteString("// searchTermPost holds the start of each term's postings in\n// searchPostings, and their end.\n")
 	posts, starts := flatten(ix.postings)
-	writeInts(b, "searchTermPost", "uint32", starts, 16)
+	genfile.WriteInts(b, "searchTermPost", "uint32", starts, 16)
 	askPosts, askStarts := flatten(ix.asks)
 	b.WriteString("// searchAskPost holds the start of each term's postings in\n// searchAskPostings, and their end: one more than there are terms.\n")
-	writeInts(b, "searchAskPost", "uint32", askStarts, 16)
+	genfile.WriteInts(b, "searchAskPost", "uint32", askStarts, 16)
 	b.WriteString("var _ = [1]struct{}{}[len(searchAskPost)-len(searchTermOff)]\n\n")
 
 	// The hash table of the terms, for lookups without a binary search.
@@ -426,15 +425,15 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 // slot textkey.Hash(term) mod %d, or the first of the following slots
 // (wrapping around) that holds 1 + the term's id or 0 for an absent term.
 `, len(slots))
-	writeInts(b, "searchTermHash", "uint16", slots, 16)
+	genfile.WriteInts(b, "searchTermHash", "uint16", slots, 16)
 	b.WriteString("// searchPostings holds the postings of all terms (see searchTermText).\n")
-	writeList(b, "searchPostings", "uint64", len(posts), 4, func(i int) string { return fmt.Sprintf("0x%016x", posts[i]) })
+	genfile.WriteList(b, "searchPostings", "uint64", len(posts), 4, func(i int) string { return fmt.Sprintf("0x%016x", posts[i]) })
 	b.WriteString(`// searchAskPostings holds the postings of all terms in the asks field,
 // which Search adds only where nothing firmer speaks (see askWordsCount
 // and internal/table.AskField). They are laid out as searchPostings are,
 // with the FieldAsks bit.
 `)
-	writeList(b, "searchAskPostings", "uint64", len(askPosts), 4, func(i int) string { return fmt.Sprintf("0x%016x", askPosts[i]) })
+	genfile.WriteList(b, "searchAskPostings", "uint64", len(askPosts), 4, func(i int) string { return fmt.Sprintf("0x%016x", askPosts[i]) })
 
 	b.WriteString(`// searchTypo lists the terms that a misspelled query word may be corrected
 // to (all-letter terms of at least four letters from the short fields and
@@ -449,7 +448,7 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 		ids = append(ids, id)
 		masks = append(masks, int(letterMask(ix.terms[id])))
 	}
-	writeInts(b, "searchTypo", "uint16", ids, 16)
+	genfile.WriteInts(b, "searchTypo", "uint16", ids, 16)
 	writeHex(b, "searchTypoMask", masks)
 	lens := make([]int, textkey.MaxWord+2)
 	for l := range lens {
@@ -461,7 +460,7 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 			}
 		}
 	}
-	writeInts(b, "searchTypoLen", "uint16", lens, 16)
+	genfile.WriteInts(b, "searchTypoLen", "uint16", lens, 16)
 
 	// The deletion index: each typo term of at most 8 letters under itself
 	// and under each string made by deleting one of its letters.
@@ -508,10 +507,10 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 // Two words within one edit (transpositions included) share a key.
 `, maxDelTerm)
 	fmt.Fprintf(b, "const searchDelText = %s\n\n", genfile.QuoteLong(delText.String()))
-	writeInts(b, "searchDelOff", "uint32", delOff, 16)
-	writeInts(b, "searchDelStart", "uint16", delStart, 16)
-	writeInts(b, "searchDelIDs", "uint16", delIDs, 16)
-	writeInts(b, "searchDelHash", "uint16", dslots, 16)
+	genfile.WriteInts(b, "searchDelOff", "uint32", delOff, 16)
+	genfile.WriteInts(b, "searchDelStart", "uint16", delStart, 16)
+	genfile.WriteInts(b, "searchDelIDs", "uint16", delIDs, 16)
+	genfile.WriteInts(b, "searchDelHash", "uint16", dslots, 16)
 
 	b.WriteString(`// searchPhraseKeys holds, sorted, the terms (joined by spaces) of every
 // phrase, alias and net/http constant name; searchPhraseDoc holds the
@@ -525,7 +524,7 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 		docs = append(docs, k.doc)
 	}
 	b.WriteString("}\n\n")
-	writeInts(b, "searchPhraseDoc", "uint8", docs, 16)
+	genfile.WriteInts(b, "searchPhraseDoc", "uint8", docs, 16)
 
 	phraseKeys := make([]string, len(ix.keys))
 	for i, k := range ix.keys {
@@ -536,7 +535,7 @@ func (t *Table) renderIndex(b *bytes.Buffer) {
 // like searchTermHash: 1 + the index of the first of the equal keys in
 // searchPhraseKeys, or 0.
 `)
-	writeInts(b, "searchPhraseHash", "uint16", pslots, 16)
+	genfile.WriteInts(b, "searchPhraseHash", "uint16", pslots, 16)
 	longest := 0
 	for _, k := range phraseKeys {
 		longest = max(longest, len(k))
@@ -560,7 +559,7 @@ const searchPhraseMaxLen = %d
 		info = append(info, index1(Classes, e.Class)<<DocInfoClassShift|index1(Lifecycles, e.Lifecycle)<<DocInfoLifecycleShift|
 			index1(Recommendations, e.Recommendation)<<DocInfoRecommendationShift|index1(Vendors, e.Vendor)<<DocInfoVendorShift)
 	}
-	writeInts(b, "searchDocInfo", "uint32", info, 8)
+	genfile.WriteInts(b, "searchDocInfo", "uint32", info, 8)
 }
 
 // index1 returns the Go constant value of the table spelling s: its
@@ -574,27 +573,8 @@ func index1(vals []Value, s string) int {
 	return 0
 }
 
-func writeInts(b *bytes.Buffer, name, typ string, vals []int, perLine int) {
-	writeList(b, name, typ, len(vals), perLine, func(i int) string { return strconv.Itoa(vals[i]) })
-}
-
-// writeList writes a Go array declaration var name = [n]typ{...} with
-// perLine elements a line, item(i) giving each element's source.
-func writeList(b *bytes.Buffer, name, typ string, n, perLine int, item func(i int) string) {
-	fmt.Fprintf(b, "var %s = [%d]%s{", name, n, typ)
-	for i := range n {
-		if i%perLine == 0 {
-			b.WriteString("\n\t")
-		} else {
-			b.WriteString(" ")
-		}
-		b.WriteString(item(i) + ",")
-	}
-	b.WriteString("\n}\n\n")
-}
-
 func writeHex(b *bytes.Buffer, name string, vals []int) {
-	writeList(b, name, "uint32", len(vals), 8, func(i int) string { return fmt.Sprintf("0x%08x", vals[i]) })
+	genfile.WriteList(b, name, "uint32", len(vals), 8, func(i int) string { return fmt.Sprintf("0x%08x", vals[i]) })
 }
 
 // conceptPrefix is the concept ID of a key that is only a prefix of asks.
@@ -674,7 +654,7 @@ const searchConceptCount = %d
 		fmt.Fprintf(b, "\t{%d, %d, %d},\n", d[0], d[1], d[2])
 	}
 	b.WriteString("}\n\n")
-	writeInts(b, "searchConceptID", "uint16", concept, 16)
+	genfile.WriteInts(b, "searchConceptID", "uint16", concept, 16)
 	// The two filters have conceptFilterBits bits: with a few thousand
 	// asks, 1,024 bits were three quarters set and let most terms
 	// through to a probe.
@@ -692,11 +672,11 @@ const searchConceptCount = %d
 	}
 	fmt.Fprintf(b, "// searchConceptFilterMask masks a term's textkey.Hash to its bit in\n// searchConceptStart and searchConceptInner.\nconst searchConceptFilterMask = %d\n\n", conceptFilterBits-1)
 	b.WriteString("// searchConceptStart has bit textkey.Hash(term) & searchConceptFilterMask\n// set for the first term of every ask, so that a search skips most terms\n// without a probe.\n")
-	writeList(b, "searchConceptStart", "uint64", len(bloom), 4, func(i int) string { return fmt.Sprintf("%#016x", bloom[i]) })
+	genfile.WriteList(b, "searchConceptStart", "uint64", len(bloom), 4, func(i int) string { return fmt.Sprintf("%#016x", bloom[i]) })
 	b.WriteString("// searchConceptInner has bit textkey.Hash(term) & searchConceptFilterMask\n// set for every term of an ask but the first, so that a search reads a\n// query again without its filler only when a term after a filler word\n// may go on an ask.\n")
-	writeList(b, "searchConceptInner", "uint64", len(inner), 4, func(i int) string { return fmt.Sprintf("%#016x", inner[i]) })
+	genfile.WriteList(b, "searchConceptInner", "uint64", len(inner), 4, func(i int) string { return fmt.Sprintf("%#016x", inner[i]) })
 	b.WriteString("// searchConceptHash is an open-addressing table of searchConceptKeys like\n// searchTermHash: 1 + the key's index, or 0.\n")
-	writeInts(b, "searchConceptHash", "uint16", genfile.HashSlots(keys), 16)
+	genfile.WriteInts(b, "searchConceptHash", "uint16", genfile.HashSlots(keys), 16)
 }
 
 // renderBigrams writes the phrase bigrams: every pair of adjacent terms of
@@ -735,10 +715,10 @@ func (t *Table) renderBigrams(b *bytes.Buffer) {
 		list = append(list, docs[k]...)
 	}
 	b.WriteString("}\n\n")
-	writeList(b, "searchBigramDocs", "span", len(spans), 8, func(i int) string { return spans[i] })
-	writeInts(b, "searchBigramList", "uint8", list, 16)
+	genfile.WriteList(b, "searchBigramDocs", "span", len(spans), 8, func(i int) string { return spans[i] })
+	genfile.WriteInts(b, "searchBigramList", "uint8", list, 16)
 	b.WriteString("// searchBigramHash is an open-addressing table of searchBigramKeys like\n// searchTermHash: 1 + the key's index, or 0.\n")
-	writeInts(b, "searchBigramHash", "uint16", genfile.HashSlots(keys), 16)
+	genfile.WriteInts(b, "searchBigramHash", "uint16", genfile.HashSlots(keys), 16)
 	var first, second [16]uint64
 	for _, k := range keys {
 		a, z, _ := strings.Cut(k, " ")
@@ -748,8 +728,8 @@ func (t *Table) renderBigrams(b *bytes.Buffer) {
 		second[h/64] |= 1 << (h % 64)
 	}
 	b.WriteString("// searchBigramFirst has bit textkey.Hash(term) % 1024 set for the first\n// term of every pair, and searchBigramSecond for the second, so that a\n// search skips most pairs of a query without hashing or probing them.\n")
-	writeList(b, "searchBigramFirst", "uint64", len(first), 4, func(i int) string { return fmt.Sprintf("%#016x", first[i]) })
-	writeList(b, "searchBigramSecond", "uint64", len(second), 4, func(i int) string { return fmt.Sprintf("%#016x", second[i]) })
+	genfile.WriteList(b, "searchBigramFirst", "uint64", len(first), 4, func(i int) string { return fmt.Sprintf("%#016x", first[i]) })
+	genfile.WriteList(b, "searchBigramSecond", "uint64", len(second), 4, func(i int) string { return fmt.Sprintf("%#016x", second[i]) })
 }
 
 // conceptFilterBits is the size in bits of the concept table's two term

@@ -289,12 +289,12 @@ func render(m Model, entries []evalset.CatalogEntry) ([]byte, error) {
 	b.WriteString("// wordModelText holds the model's terms, sorted, one after another: term i\n")
 	b.WriteString("// is wordModelText[wordModelOff[i]:wordModelOff[i+1]].\n")
 	fmt.Fprintf(&b, "const wordModelText = %s\n\n", genfile.QuoteLong(text.String()))
-	writeInts(&b, "wordModelOff", "uint32", off)
+	genfile.WriteInts(&b, "wordModelOff", "uint32", off, 16)
 	b.WriteString("// wordModelSlots finds a term by its textkey.Hash (see probe).\n")
-	writeInts(&b, "wordModelSlots", "uint16", genfile.HashSlots(m.Terms))
+	genfile.WriteInts(&b, "wordModelSlots", "uint16", genfile.HashSlots(m.Terms), 16)
 	b.WriteString("// wordModelRows gives the weights of term i: the pairs\n")
 	b.WriteString("// wordModelRows[i] to wordModelRows[i+1] of wordModelWeights.\n")
-	writeInts(&b, "wordModelRows", "uint32", rows)
+	genfile.WriteInts(&b, "wordModelRows", "uint32", rows, 16)
 	b.WriteString("// wordModelWeights holds pairs of bytes: an entry's position, then the\n")
 	b.WriteString("// term's weight for it as an int8, in steps of wordModelStep.\n")
 	fmt.Fprintf(&b, "const wordModelWeights = %s\n\n", genfile.QuoteLong(string(weights)))
@@ -328,18 +328,4 @@ func render(m Model, entries []evalset.CatalogEntry) ([]byte, error) {
 	b.WriteString("// wordModelExpBiasSum is the sum of wordModelExpBias, in order.\n")
 	fmt.Fprintf(&b, "const wordModelExpBiasSum = %s\n", strconv.FormatFloat(sum, 'g', -1, 64))
 	return format.Source(b.Bytes())
-}
-
-// writeInts writes a Go array declaration of vals, 16 to a line.
-func writeInts(b *bytes.Buffer, name, typ string, vals []int) {
-	fmt.Fprintf(b, "var %s = [%d]%s{", name, len(vals), typ)
-	for i, v := range vals {
-		if i%16 == 0 {
-			b.WriteString("\n\t")
-		} else {
-			b.WriteString(" ")
-		}
-		b.WriteString(strconv.Itoa(v) + ",")
-	}
-	b.WriteString("\n}\n\n")
 }
