@@ -245,9 +245,10 @@ func (o *SearchOptions) accepts(info uint32) bool {
 // reorders the first ten: each gains 0.75 × p × the first one's score,
 // where p is the probability the model gives its code ("Cors preflight
 // requires authorization": 401 before 403). It leaves alone a lookup by
-// name (a phrase, alias or constant, or one term that weighs something),
-// a text that matches a product's message, and one whose contrast or
-// client's mistake the rules above read (see wordModelWeight).
+// name (a phrase, alias or constant, or one term that weighs something)
+// and a text whose contrast or client's mistake the rules above read, and
+// weighs less in a text that matches a product's message, whose code it
+// does not put after another (see wordModelWeight).
 func Search(query string, opts *SearchOptions) []Result {
 	var st searchState
 	st.run(query, opts)

@@ -83,6 +83,16 @@ func TestWordModelRerank(t *testing.T) {
 	assert.InDelta(t, 10, float64(keyScore(st.keys[1])), 1e-3, "404 gains next to nothing")
 	assert.Equal(t, sortKey(b, 0)&(1<<32-1), st.keys[0]&(1<<32-1))
 
+	// A product's message sent with 404: the share is smaller, and 404
+	// gains as much as 200, so it stays first.
+	st.sent.add(a)
+	st.keys[0], st.keys[1] = sortKey(a, 10), sortKey(b, 9)
+	st.rerankByWordModel(2)
+	require.Equal(t, a, int(255-uint8(st.keys[0])), "the message's code first")
+	assert.InDelta(t, 10+wordModelSentShare*wordModelWeight*10, float64(keyScore(st.keys[0])), 1e-3)
+	assert.InDelta(t, 9+wordModelSentShare*wordModelWeight*10, float64(keyScore(st.keys[1])), 1e-3)
+	st.sent = entrySet{}
+
 	// A lookup by name, or by a word, is left alone.
 	for _, lookup := range []func(st *searchState){
 		func(st *searchState) { st.phrase.add(a) },
