@@ -63,14 +63,14 @@ func readRealWorld(t testing.TB) []realWorldItem {
 
 // Floors for the real-world set, per part: the measured values minus a
 // small margin, so that a ranking regression fails the build. The score
-// part sets them: 0.846 top-1 and 0.893 MRR over its 6,173 texts (15,725
-// in all, realworld_zzzzzb included), up from 0.828 and 0.880 with the
+// part sets them: 0.849 top-1 and 0.896 MRR over its 6,473 texts (16,521
+// in all, realworld_zzzzzf included), up from 0.828 and 0.880 without the
 // word model (see wordModelWeight). The tune part is in-sample for the word
 // model, which is trained on it, and scores higher; the score part, which
 // neither the model nor the ask prior sees, is the measure.
 const (
-	minRealWorldTop1 = 0.839
-	minRealWorldMRR  = 0.886
+	minRealWorldTop1 = 0.842
+	minRealWorldMRR  = 0.889
 )
 
 func TestSearchQualityRealWorld(t *testing.T) {
