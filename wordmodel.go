@@ -55,8 +55,8 @@ import (
 // 0.849 and the message's code unguarded (which turns nginx's timeout into
 // a 502) 0.850; 0.45 with the guard 0.850 / 0.895. The score part went
 // from 0.846 / 0.893 to 0.847 / 0.894. The model leaves alone a text
-// whose structure the rules read: a contrast ("returns 422 instead of 400", see askedCode) or a client's
-// mistake beside a 500 or a 200 (see reportedAgainstConcept), which a bag
+// whose structure the rules read: a contrast ("returns 422 instead of
+// 400", see askedCode) or a client's mistake beside a 500 or a 200 (see reportedAgainstConcept), which a bag
 // of words cannot see ("Lookups of unknown ids answer 200 with an empty
 // object" is a soft 404, though "empty" reads as 200 to the model); over
 // the 15,725 texts the score part stays at 0.846 / 0.893 either way
@@ -117,7 +117,10 @@ func (s *searchScorer) readWordModel(terms []byte) {
 
 // rerankByWordModel adds to each of the first min(n, wordModelDepth) keys
 // wordModelWeight times the model's probability of its entry times the
-// first key's score, and sorts those keys again (see wordModelWeight).
+// first key's score, and sorts those keys again (see wordModelWeight). In
+// a query that matches a product's message the weight is
+// wordModelSentShare times smaller, and the entries sent with the message
+// gain as much as the most probable of the keys.
 func (st *searchState) rerankByWordModel(n int) {
 	n = min(n, wordModelDepth)
 	if n < 2 || st.nterms < wordModelMinTerms || st.phrase.count() > 0 {
