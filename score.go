@@ -68,17 +68,23 @@ func (st *searchState) run(query string, opts *SearchOptions) {
 		)
 		terms, folded := textkey.AppendUnicode(tbuf[:0], query, fbuf[:0])
 		st.status, _ = statusNumbers(folded) // the folded text: full-width digits are digits
-		st.score(terms)
+		st.runTerms(query, terms, opts)
 	case len(query) <= smallQueryBytes:
 		st.status, _ = statusNumbers(query)
 		// Most queries are short: do not clear the large buffer for them.
 		var buf [3*smallQueryBytes + 2*textkey.MaxWord]byte
-		st.score(textkey.AppendASCII(buf[:0], query))
+		st.runTerms(query, textkey.AppendASCII(buf[:0], query), opts)
 	default:
 		st.status, _ = statusNumbers(query)
 		var buf [termBufSize]byte
-		st.score(textkey.AppendASCII(buf[:0], query))
+		st.runTerms(query, textkey.AppendASCII(buf[:0], query), opts)
 	}
+}
+
+// runTerms is run once the query's terms are read into terms (each
+// followed by a space) and the codes that stand as a status are known.
+func (st *searchState) runTerms(query string, terms []byte, opts *SearchOptions) {
+	st.score(terms)
 	asked, refused := askedCode(query, &st.status)
 	if asked < 0 && refused < 0 && st.status.count() == 2 {
 		asked = specificOfTwo(&st.status) // a 500 beside a client error is what went wrong
@@ -110,6 +116,9 @@ func (st *searchState) run(query string, opts *SearchOptions) {
 	st.signatureGains(query)
 	if st.nterms >= askMinTerms && st.askWordsCount(asked >= 0 || refused >= 0) {
 		st.askGains()
+	}
+	if st.modelReads() {
+		st.readWordModel(terms)
 	}
 	st.rank(opts)
 }
@@ -406,7 +415,6 @@ func (s *searchScorer) score(terms []byte) {
 		cterm [textkey.MaxWord]byte // a typo's correction
 		long  bool                  // the terms outgrow key
 	)
-	s.readWordModel(terms)
 	weighAll := s.allWeightless(terms) // nothing else in the query: weigh it all
 	for len(rest) > 0 && n < maxQueryTerms {
 		i := 0

@@ -83,6 +83,17 @@ var (
 	_ = [1]struct{}{}[len(wordModelRows)-wordModelTerms-1]
 )
 
+// modelReads reports whether the word model weighs in on the query (see
+// wordModelWeight), so that readWordModel is worth running.
+func (st *searchState) modelReads() bool {
+	if st.nterms < wordModelMinTerms || st.phrase.count() > 0 {
+		return false // a lookup by a code's name, not a text someone wrote
+	}
+	// Where the text's own structure names the code (a contrast, a
+	// client's mistake), the rules have read it.
+	return st.asked < 0 && !st.faulted
+}
+
 // readWordModel sets s.logit to the model's logits for the query whose
 // space-terminated terms are terms: each entry's bias plus the weights of
 // the distinct terms among the first wordModelMaxTerms.
@@ -127,11 +138,8 @@ func (s *searchScorer) readWordModel(terms []byte) {
 // gain as much as the most probable of the keys.
 func (st *searchState) rerankByWordModel(n int) {
 	n = min(n, wordModelDepth)
-	if n < 2 || st.nterms < wordModelMinTerms || st.phrase.count() > 0 {
-		return // a lookup by a code's name, not a text someone wrote
-	}
-	if st.asked >= 0 || st.faulted {
-		return // the text's own structure names the code: a contrast, a client's mistake
+	if n < 2 || !st.modelReads() {
+		return
 	}
 	weight := wordModelWeight
 	if st.sent.count() > 0 {
