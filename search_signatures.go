@@ -1,5 +1,7 @@
 package httpref
 
+import "strings"
+
 // Search reads a query as a pasted message too. When it matches error
 // signatures (see Explain), the first code of each signature, the one its
 // product sends with it, gains
@@ -39,7 +41,7 @@ func (st *searchState) signatureGains(query string) {
 	}
 	var a anchoredScan
 	if a.scan(query) {
-		st.addSignatureGains(a.seen[:a.nseen], a.measure)
+		st.addSignatureGains(query, a.seen[:a.nseen], a.measure)
 		return
 	}
 	st.wideSignatureGains(query)
@@ -51,25 +53,25 @@ func (st *searchState) signatureGains(query string) {
 func (st *searchState) wideSignatureGains(query string) {
 	var a wideScan
 	if a.scan(query) {
-		st.addSignatureGains(a.seen[:a.nseen], a.measure)
+		st.addSignatureGains(query, a.seen[:a.nseen], a.measure)
 		return
 	}
 	st.allSignatureGains(query)
 }
 
 // addSignatureGains adds the gains of the signatures in seen, the ones
-// that one scan followed, given the score and cover of each.
-func (st *searchState) addSignatureGains(seen []uint16, measure func(sig uint32) (score, cover float32)) {
+// that one scan of query followed, given the score and cover of each.
+func (st *searchState) addSignatureGains(query string, seen []uint16, measure func(sig uint32) (score, cover float32)) {
 	var g sigGains
 	g.noteStated(st, seen, measure)
-	g.add(st, seen, measure)
+	g.add(st, query, seen, measure)
 	g.apply(st)
 }
 
 // allSignatureGains is signatureGains for a query that anchors more than
 // maxAnchored signatures: it follows every signature, a chunk at a time
 // (see explainChunk), twice when the table is more than one chunk (first
-// for noteStated).
+// for noteStated). withinLonger compares the signatures of one chunk.
 func (st *searchState) allSignatureGains(query string) {
 	var (
 		ex explainState
@@ -81,7 +83,7 @@ func (st *searchState) allSignatureGains(query string) {
 	}
 	for lo := 0; lo < sigCount; lo += explainChunk {
 		ex.follow(query, lo)
-		g.add(st, ex.seen[:ex.nseen], ex.measure)
+		g.add(st, query, ex.seen[:ex.nseen], ex.measure)
 	}
 	g.apply(st)
 }
@@ -115,9 +117,10 @@ func (g *sigGains) noteStated(st *searchState, seen []uint16, measure func(sig u
 	}
 }
 
-// add adds the gains of the signatures in seen, given the score and cover
-// of each (see sigTrack.score and sigTrack.cover).
-func (g *sigGains) add(st *searchState, seen []uint16, measure func(sig uint32) (score, cover float32)) {
+// add adds the gains of the signatures in seen, those that a scan of
+// query followed, given the score and cover of each (see sigTrack.score
+// and sigTrack.cover).
+func (g *sigGains) add(st *searchState, query string, seen []uint16, measure func(sig uint32) (score, cover float32)) {
 	// Most texts match no signature: look before the work.
 	matched := false
 	for _, x := range seen {
@@ -142,6 +145,9 @@ func (g *sigGains) add(st *searchState, seen []uint16, measure func(sig uint32) 
 		}
 		i := int(x)
 		s := &signatures[i]
+		if sc >= 1 && withinLonger(query, i, seen, measure) {
+			continue // a part of a longer message the text holds
+		}
 		if s.alone {
 			// Common words ("Bad credentials", "rate limit
 			// exceeded"): the catalog's own fields read them, and the
@@ -186,4 +192,176 @@ func (g *sigGains) apply(st *searchState) {
 			st.hit(d)
 		}
 	}
+}
+
+// withinLonger reports whether signature i, matched in full in query, is
+// part of a longer message that query holds: another signature of seen,
+// matched in full, whose words include all of i's and more, and which
+// query holds word for word (see holdsWords). Its words then belong to
+// that message, and the product that prints them alone did not send it:
+// Flask-WTF's "The CSRF session token is missing." holds every word of
+// Django's "CSRF token missing." (403), and is a 400. A text that holds
+// both messages only in scattered words ("Request Header Fields Too
+// Large" holds Tomcat's "Request header is too large" and Jetty's
+// "Header is too large") keeps both. Over the tune part of the
+// real-world set eleven texts gained and none lost; the score part
+// gained four.
+func withinLonger(query string, i int, seen []uint16, measure func(sig uint32) (score, cover float32)) bool {
+	for _, x := range seen {
+		j := int(x)
+		if j == i {
+			continue
+		}
+		if sc, _ := measure(uint32(x)); sc < 1 || !wordsWithin(signatures[i].text, signatures[j].text) {
+			continue
+		}
+		if holdsWords(query, signatures[j].text) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordsWithin reports whether every word of signature text a is a word
+// of signature text b and b has a word that a lacks (see sigTextWords).
+func wordsWithin(a, b string) bool {
+	for it := (sigTextWords{text: a}); ; {
+		w, ok := it.next()
+		if !ok {
+			break
+		}
+		if !sigTextHolds(b, w) {
+			return false
+		}
+	}
+	for it := (sigTextWords{text: b}); ; {
+		w, ok := it.next()
+		if !ok {
+			return false
+		}
+		if !sigTextHolds(a, w) {
+			return true
+		}
+	}
+}
+
+// sigTextHolds reports whether signature text t has the word w (see
+// sigTextWords), in any case.
+func sigTextHolds(t, w string) bool {
+	for it := (sigTextWords{text: t}); ; {
+		v, ok := it.next()
+		if !ok {
+			return false
+		}
+		if strings.EqualFold(v, w) {
+			return true
+		}
+	}
+}
+
+// holdsWords reports whether query holds the words of signature text t
+// one after another, in any case: the words of each that are neither
+// stop words nor numbers (a number fills a placeholder), with nothing
+// else between them.
+func holdsWords(query, t string) bool {
+	for i := 0; ; {
+		start, end, next := nextTextWord(query, i)
+		if start == end {
+			return false
+		}
+		if holdsWordsAt(query, start, t) {
+			return true
+		}
+		i = next
+	}
+}
+
+// holdsWordsAt reports whether the words of query from byte i on start
+// with those of signature text t (see holdsWords).
+func holdsWordsAt(query string, i int, t string) bool {
+	for it := (sigTextWords{text: t}); ; {
+		w, ok := it.next()
+		if !ok {
+			return true
+		}
+		start, end, next := nextTextWord(query, i)
+		if start == end || !strings.EqualFold(query[start:end], w) {
+			return false
+		}
+		i = next
+	}
+}
+
+// nextTextWord returns the first word of query at or after byte i that
+// is neither a stop word nor a number (see nextSigWord), as its start and
+// end, and where to look for the next; start == end when there is none.
+func nextTextWord(query string, i int) (start, end, next int) {
+	for {
+		start, end, h, number := nextSigWord(query, i)
+		if start == end {
+			return start, end, end
+		}
+		if !number && !isSigStop(h, query[start:end]) {
+			return start, end, end
+		}
+		i = end
+	}
+}
+
+// sigTextWords reads the words of a signature text as Explain matches
+// them (sigtable.TextWords): runs of word bytes outside placeholders,
+// stop words and numbers aside, and any word glued to a placeholder
+// ("s" in "{num}s"), which a filled-in text holds only inside a longer
+// word.
+type sigTextWords struct {
+	text  string
+	i     int
+	after bool // the byte before i ends a placeholder
+}
+
+// next returns the next word, as it is written, or false at the end.
+func (it *sigTextWords) next() (string, bool) {
+	t := it.text
+	for it.i < len(t) {
+		c := t[it.i]
+		switch {
+		case c == '{' && it.i+1 < len(t) && t[it.i+1] == '{', c == '}' && it.i+1 < len(t) && t[it.i+1] == '}':
+			it.i += 2 // a literal brace
+			it.after = false
+		case c == '{':
+			end := strings.IndexByte(t[it.i:], '}')
+			if end < 0 {
+				it.i = len(t)
+				return "", false
+			}
+			it.i += end + 1
+			it.after = true
+		case sigLower[c] != 0:
+			j := it.i
+			for j < len(t) && sigLower[t[j]] != 0 {
+				j++
+			}
+			w := t[it.i:j]
+			glued := it.after || j+1 < len(t) && t[j] == '{' && t[j+1] != '{' || j+1 == len(t) && t[j] == '{'
+			it.i, it.after = j, false
+			if glued || allDigits(w) || isSigStop(sigHash(w), w) {
+				continue
+			}
+			return w, true
+		default:
+			it.i++
+			it.after = false
+		}
+	}
+	return "", false
+}
+
+// sigHash is the FNV-1a hash of w's lower-case form, as nextSigWord
+// computes it.
+func sigHash(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(sigLower[w[i]])) * 16777619
+	}
+	return h
 }

@@ -194,6 +194,12 @@ func TestSearchTopResult(t *testing.T) {
 		// A message that gives the status names that code, not the
 		// usual ones of its signature.
 		{"(Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 503.", 503},
+		// A message whose words are all in a longer one that the text
+		// holds word for word belongs to the longer one: Flask-WTF's
+		// 400, not Django's "CSRF token missing." (403); Tomcat's
+		// 400, not Jetty's "Header is too large" (431).
+		{"Bad Request\nThe CSRF session token is missing.", 400},
+		{"java.lang.IllegalArgumentException: Request header is too large", 400},
 		{"Response for preflight has invalid HTTP status code 404", 404},
 		// Chinese and Japanese are read as pairs of letters, so a word
 		// of a concept's ask is found inside a sentence.

@@ -1,0 +1,112 @@
+package httpref
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/httpref/httpref/internal/sigtable"
+)
+
+// TestSigTextWords checks that sigTextWords reads a signature text as
+// sigtable.TextWords does, numbers aside, for every signature.
+func TestSigTextWords(t *testing.T) {
+	for i := range signatures {
+		var want []string
+		for _, w := range sigtable.TextWords(signatures[i].text) {
+			if !allDigits(w) {
+				want = append(want, w)
+			}
+		}
+		var got []string
+		for it := (sigTextWords{text: signatures[i].text}); ; {
+			w, ok := it.next()
+			if !ok {
+				break
+			}
+			got = append(got, lowerASCIIString(w))
+		}
+		require.Equal(t, want, got, signatures[i].text)
+	}
+}
+
+// lowerASCIIString is strings.ToLower for ASCII, for the test.
+func lowerASCIIString(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		b[i] = lowerASCII(c)
+	}
+	return string(b)
+}
+
+func TestWordsWithin(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"CSRF token missing.", "The CSRF session token is missing.", true},
+		{"CSRF token missing.", "The CSRF token is missing.", false}, // the same words: neither is the longer
+		{"The CSRF session token is missing.", "CSRF token missing.", false},
+		{"Header is too large {num}>{num}", "Request header is too large", true},
+		{"upstream timed out", "upstream prematurely closed connection", false},
+		{"{num}s timeout", "timeout", false}, // "s" is glued to a placeholder: no word of its own
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, wordsWithin(tt.a, tt.b), "%q within %q", tt.a, tt.b)
+	}
+}
+
+func TestHoldsWords(t *testing.T) {
+	tests := []struct {
+		query, text string
+		want        bool
+	}{
+		{"Bad Request\nThe CSRF session token is missing.", "The CSRF session token is missing.", true},
+		{"the csrf SESSION token, missing", "The CSRF session token is missing.", true}, // case, stop words and punctuation aside
+		{"CSRF session token was not found", "The CSRF session token is missing.", false},
+		{"Request Header Fields Too Large", "Request header is too large", false}, // a word between
+		{"JSON payload (70000 bytes) is larger than allowed (limit: 65536 bytes).", "JSON payload ({num} bytes) is larger than allowed (limit: {num} bytes).", true},
+		{"", "Request header is too large", false},
+		{"Request header is", "Request header is too large", false}, // the text ends first
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, holdsWords(tt.query, tt.text), "%q holds %q", tt.query, tt.text)
+	}
+}
+
+// TestWithinLonger checks the rule on a scan: in Flask-WTF's message,
+// Django's shorter one gains nothing, and with the words scattered
+// neither yields.
+func TestWithinLonger(t *testing.T) {
+	find := func(product, text string) int {
+		for i := range signatures {
+			if signatures[i].product == product && signatures[i].text == text {
+				return i
+			}
+		}
+		t.Fatalf("no signature %s %q", product, text)
+		return -1
+	}
+	django := find("Django", "CSRF token missing.")
+	tomcat := find("Apache Tomcat", "Request header is too large")
+	jetty := find("Eclipse Jetty", "Header is too large {num}>{num}")
+	tests := []struct {
+		query string
+		sig   int
+		want  bool
+	}{
+		{"The CSRF session token is missing.", django, true},
+		{"CSRF token missing", django, false},
+		{"Request header is too large", jetty, true},
+		{"Request header is too large", tomcat, false},
+		{"Request Header Fields Too Large", jetty, false},
+	}
+	for _, tt := range tests {
+		var a anchoredScan
+		require.True(t, a.scan(tt.query), tt.query)
+		sc, _ := a.measure(uint32(tt.sig))
+		require.GreaterOrEqual(t, sc, float32(1), tt.query)
+		assert.Equal(t, tt.want, withinLonger(tt.query, tt.sig, a.seen[:a.nseen], a.measure), "%q: %s %q", tt.query, signatures[tt.sig].product, signatures[tt.sig].text)
+	}
+}
