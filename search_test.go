@@ -263,7 +263,7 @@ func TestSearchAskWords(t *testing.T) {
 		"Location header for new resource":                                        201,
 		"Request hits the wrong backend when there are no more servers available": 503,
 		"Return timeout error to user for identity server calls":                  504,
-		"Set Forbidden rather than Unauthorized on authorization failure":         403,
+		"What HTTP status should I return during temporary site outage/downtime?": 503,
 		// Two codes and no contrast between them: the words decide.
 		"Should MVC/REST return a 403 or 404 for resources belonging to other users?": 404,
 	}

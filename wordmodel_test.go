@@ -131,9 +131,9 @@ func TestWordModelOrdersQuestions(t *testing.T) {
 		want  Code
 	}{
 		{"request header fields too large", 431},
-		// Without the model, 403, 308 and 522 come first.
+		// Without the model, 403, 403 and 522 come first.
 		{"Cors preflight requires authorization", 401},
-		{"my HTTP POST data isn't passing through the redirect", 307},
+		{"I get a bunch of htaccess popups when visiting the site.", 401},
 		{"cloudflare timeout", 524},
 		// A product's message keeps its code: nginx's 504, though
 		// "upstream" reads as 502 to the model.
