@@ -1,6 +1,7 @@
 package httpref
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -107,6 +108,56 @@ func TestWithinLonger(t *testing.T) {
 		require.True(t, a.scan(tt.query), tt.query)
 		sc, _ := a.measure(uint32(tt.sig))
 		require.GreaterOrEqual(t, sc, float32(1), tt.query)
-		assert.Equal(t, tt.want, withinLonger(tt.query, tt.sig, a.seen[:a.nseen], a.measure), "%q: %s %q", tt.query, signatures[tt.sig].product, signatures[tt.sig].text)
+		full, n := fullMatches(a.seen[:a.nseen], a.measure)
+		assert.Equal(t, tt.want, withinLonger(tt.query, tt.sig, full[:n]), "%q: %s %q", tt.query, signatures[tt.sig].product, signatures[tt.sig].text)
 	}
+}
+
+// TestFullMatchesCap checks that a text matching more signatures in full
+// than maxFullMatches leaves withinLonger nothing to compare, so that no
+// text costs a comparison of every pair, and that the real-world texts
+// stay within the cap.
+func TestFullMatchesCap(t *testing.T) {
+	// Short messages of one product, pasted one after the other.
+	var text string
+	for i := range signatures {
+		s := &signatures[i]
+		if s.product != "Amazon S3" || len(s.text) > 24 || strings.ContainsRune(s.text, '{') {
+			continue
+		}
+		if len(text)+len(s.text)+1 > maxScanQueryBytes {
+			break
+		}
+		text += s.text + " "
+	}
+	count := func(text string) (full, n int) {
+		var a anchoredScan
+		require.True(t, a.scan(text), text)
+		for _, x := range a.seen[:a.nseen] {
+			if sc, _ := a.measure(uint32(x)); sc >= 1 {
+				full++
+			}
+		}
+		_, n = fullMatches(a.seen[:a.nseen], a.measure)
+		return full, n
+	}
+	full, n := count(text)
+	require.Greater(t, full, maxFullMatches, text)
+	assert.Zero(t, n)
+	assert.NotEmpty(t, Search(text, nil))
+
+	most := 0
+	for _, it := range readRealWorld(t) {
+		if len(it.Text) > maxScanQueryBytes {
+			continue
+		}
+		var a anchoredScan
+		if !a.scan(it.Text) {
+			continue
+		}
+		full, _ := count(it.Text)
+		most = max(most, full)
+	}
+	assert.LessOrEqual(t, most, maxFullMatches)
+	t.Logf("the real-world texts match %d signatures in full at most", most)
 }
