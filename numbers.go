@@ -394,8 +394,14 @@ func notAStatus[T ~string | ~[]byte](q T, start, end int) bool {
 			if !labelBefore(q, start-1) {
 				return true // a port or a time: "localhost:443", "12:30:404"
 			}
-		case '.', '/', '\\', '#', '*', '$', '@', '+', ',', '%':
+		case '.', '/', '\\', '#', '*', '$', '@', '+', '%':
 			return true
+		case ',':
+			if start > 1 && isASCIIDigit(q[start-2]) {
+				return true // a thousands separator: "1,502 requests"
+			}
+			// A comma after a word separates clauses: Chinese and Japanese
+			// write "，" (folded to ',') with no space after it ("如题，405报错").
 		case '(':
 			if end < len(q) && q[end] == ':' {
 				return true // errno: "(104: Connection reset by peer)"
