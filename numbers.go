@@ -92,11 +92,11 @@ func statusNumbers[T ~string | ~[]byte](q T) (status, other entrySet) {
 		if glued && !statusWordGlued(q, start) || start > 0 && q[start-1] == '_' {
 			continue
 		}
-		// "404s" is a plural and "500error" a status glued to its word; any
-		// other letter makes a word ("200ms", "500px").
+		// A code can take an ending ("404s", "404ing"; see codeEndingAt),
+		// and "500error" is a status glued to its word; any other letter
+		// makes a word ("200ms", "500px").
 		errorAfter := false
-		if end < len(q) && isASCIILetter(q[end]) &&
-			(lowerASCII(q[end]) != 's' || end+1 < len(q) && isASCIILetter(q[end+1])) {
+		if end < len(q) && isASCIILetter(q[end]) && !codeEndingAt(q, end) {
 			if errorAfter = errorWordAt(q, end); !errorAfter {
 				continue
 			}
@@ -225,6 +225,22 @@ func errorWordAt[T ~string | ~[]byte](q T, i int) bool {
 		j++
 	}
 	return isErrorWord(q[i:j])
+}
+
+// codeEndingAt reports whether the letters at i are an ending that a
+// code takes as a word: a plural ("all 404s"), a verb ("images are
+// 404ing") or German's noun ("ein 500er Fehler", "401ern").
+func codeEndingAt[T ~string | ~[]byte](q T, i int) bool {
+	j := i
+	for j < len(q) && isASCIILetter(q[j]) {
+		j++
+	}
+	var buf [16]byte
+	switch string(lowerInto(&buf, q[i:j])) {
+	case "s", "ing", "er", "ern", "ers":
+		return true
+	}
+	return false
 }
 
 // isErrorWord reports whether w is "error", "err", "exception" or the

@@ -37,6 +37,8 @@ func TestStatusNumbers(t *testing.T) {
 		{"all my endpoints return 404s", []Code{404}, nil},
 		{"seeing 100s of these entries, then 500s", []Code{500}, []Code{100}},
 		{"lots of 502s off and on", []Code{502}, nil},
+		{"Images are 404ing; ein 500er Fehler", []Code{404, 500}, nil},
+		{"500px wide, 200ms, 404ingress", nil, nil},
 		{"recv() failed (104: Connection reset by peer)", nil, []Code{104}},
 		{"2023/11/08 15:40:10 [error] 403#403: *12 connect() failed", nil, []Code{403}},
 		{"JOB-104 Added support for handling fk delete errors", nil, []Code{104}},
