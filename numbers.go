@@ -58,7 +58,9 @@ func lowerASCII(c byte) byte {
 //
 // A number is a status when a status word comes before it ("status=404",
 // "HTTP/1.1 502", "Error 522", "HTTP ERROR 431", "code: 404",
-// "resp.StatusCode == 404"), or is glued to one ("HTTP401", "Error404"),
+// "resp.StatusCode == 404"), or is the value of a field named for a status
+// or a code ("upstream_status:502"; see statusFieldBefore), or is glued to
+// one ("HTTP401", "Error404"),
 // or follows a Squid result tag in an access log ("TCP_DENIED/407"), or
 // is one of two codes joined by a slash ("307/308"; see codePair), or
 // has "error" glued after it ("500error"),
@@ -66,6 +68,7 @@ func lowerASCII(c byte) byte {
 // ("504 Gateway Time-out"). Otherwise it is a status when it stands alone
 // as a word, unless it is part of an address, a version, a path, a time or
 // an errno ("(104:"; an IIS substatus such as "500.19" is none of these),
+// is the value of some other field ("?v=103", "per_page=100"),
 // follows a word such as "port" or "pid", is followed
 // by a unit ("ms", "bytes", "KB"), or follows another code directly (the
 // size after the status in an access log; a comma between makes a list,
@@ -106,7 +109,8 @@ func statusNumbers[T ~string | ~[]byte](q T) (status, other entrySet) {
 			continue
 		}
 		switch {
-		case glued || errorAfter || statusWordBefore(q, start) || slashStatus(q, start) || codePair(q, start, end) || phraseAfter(q, end, d):
+		case glued || errorAfter || statusWordBefore(q, start) || statusFieldBefore(q, start) ||
+			slashStatus(q, start) || codePair(q, start, end) || phraseAfter(q, end, d):
 			status.add(d)
 			lastEnd = end
 			if accessLogStatus(q, start) {
@@ -181,6 +185,51 @@ func statusWordBefore[T ~string | ~[]byte](q T, start int) bool {
 		}
 	}
 	return isStatusWord(w)
+}
+
+// fieldBefore returns the name of the field whose value the number at
+// start is: a run of letters, digits, '_', '-' and '.' glued to an '='
+// or ':' that is glued to the number, with at most a quote between
+// ("status=503", "upstream_status:502", "?v=103", `code="404"`). It
+// reports false when no such name stands there.
+func fieldBefore[T ~string | ~[]byte](q T, start int) (name T, ok bool) {
+	i := start
+	if i > 0 && (q[i-1] == '"' || q[i-1] == '\'') {
+		i--
+	}
+	if i == 0 || q[i-1] != '=' && q[i-1] != ':' {
+		return name, false
+	}
+	i--
+	j := i
+	for j > 0 && i-j < 40 && (isASCIILetter(q[j-1]) || isASCIIDigit(q[j-1]) || q[j-1] == '_' || q[j-1] == '-' || q[j-1] == '.') {
+		j--
+	}
+	if j == i || !isASCIILetter(q[j]) && q[j] != '_' {
+		return name, false
+	}
+	return q[j:i], true
+}
+
+// statusFieldBefore reports whether the number at start is the value of a
+// field named for a status or a code, whatever its prefix:
+// "upstream_status:502", "elb_status_code=503", "rsp_status=500",
+// "http-code=404" (see fieldBefore).
+func statusFieldBefore[T ~string | ~[]byte](q T, start int) bool {
+	name, ok := fieldBefore(q, start)
+	if !ok {
+		return false
+	}
+	for k := 0; k+4 <= len(name); k++ {
+		if c := lowerASCII(name[k]); c != 's' && c != 'c' {
+			continue
+		}
+		if k+6 <= len(name) && strings.EqualFold(string(name[k:k+6]), "status") ||
+			strings.EqualFold(string(name[k:k+4]), "code") {
+			return true
+		}
+	}
+	return false
 }
 
 // pastedStatus reports whether code d stands in q as a field of pasted
@@ -412,6 +461,10 @@ func notAStatus[T ~string | ~[]byte](q T, start, end int) bool {
 			}
 		case '.', '/', '\\', '#', '*', '$', '@', '+', '%':
 			return true
+		case '=', '"':
+			if _, ok := fieldBefore(q, start); ok {
+				return true // the value of some other field: "?v=103", "per_page=100"
+			}
 		case ',':
 			if start > 1 && isASCIIDigit(q[start-2]) {
 				return true // a thousands separator: "1,502 requests"

@@ -19,6 +19,8 @@ func TestStatusNumbers(t *testing.T) {
 		{"HTTP/1.1 502 Bad Gateway", []Code{502}, nil},
 		{"status=503 bytes=0", []Code{503}, nil},
 		{"status: 429", []Code{429}, nil},
+		{"response_time:0.000,upstream_status:502 elb_status_code=504 rsp_status=\"500\"", []Code{500, 502, 504}, nil},
+		{"open-source.svg?v=103&per_page=100 x:\"404\"", nil, []Code{100, 103, 404}},
 		{"resp.StatusCode == 418", []Code{418}, nil},
 		{"HTTP ERROR 431", []Code{431}, nil},
 		{"Error 522", []Code{522}, nil},
