@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -727,6 +728,34 @@ func TestSearchConcepts(t *testing.T) {
 			assert.NotZero(t, res[0].Matched&FieldConcept, "%s: %s", tc.query, res[0].Matched)
 		}
 	}
+}
+
+func TestSearchNumberedErrors(t *testing.T) {
+	// Cloudflare's error pages carry a number ("Error 1102"), and people
+	// write the number without the rest of the page. Every numbered page
+	// of the signature table is asked for by its number (a whole concept
+	// of gen/catalog.json), so that the number alone finds the page's code.
+	numbered := regexp.MustCompile(`^Error (1[0-9]{3}) `)
+	n := 0
+	for _, g := range AllSignatures() {
+		m := numbered.FindStringSubmatch(g.Text())
+		if g.Product() != "Cloudflare" || m == nil {
+			continue
+		}
+		n++
+		want := g.Codes()[0]
+		for _, q := range []string{
+			"error " + m[1],
+			"I'm getting an error " + m[1] + " when I open the site",
+			"Cloudflare error " + m[1] + " on every request",
+		} {
+			res := Search(q, &SearchOptions{Limit: 3})
+			if assert.NotEmpty(t, res, q) {
+				assert.Equal(t, want, res[0].Status.Code(), "%s (%s)", q, g.ID())
+			}
+		}
+	}
+	assert.GreaterOrEqual(t, n, 20, "Cloudflare's numbered error pages in the signature table")
 }
 
 func TestSearchBigrams(t *testing.T) {

@@ -286,12 +286,18 @@ func (t *Table) buildIndex() *index {
 // (AskField), laid out as the other postings are: BM25 over that field
 // alone, with the inverse document frequency of the term among the
 // entries' asks, so that a word that many codes' asks hold ("error",
-// "request") counts little.
+// "request") counts little. Of a whole concept's asks, only the numbers
+// are in the field (see Concept).
 func (t *Table) askPostings(words []string, groups [][][]string) [][]uint64 {
 	asks := map[int][]string{} // by code
 	for _, c := range t.Concepts {
 		for _, code := range c.Codes {
-			asks[code] = append(asks[code], c.Asks...)
+			for _, a := range c.Asks {
+				if c.Whole {
+					a = numbersOf(a)
+				}
+				asks[code] = append(asks[code], a)
+			}
 		}
 	}
 	n := len(t.Entries)
@@ -735,3 +741,16 @@ func (t *Table) renderBigrams(b *bytes.Buffer) {
 // conceptFilterBits is the size in bits of the concept table's two term
 // filters (searchConceptStart and searchConceptInner), a power of two.
 const conceptFilterBits = 1 << 14
+
+// numbersOf returns the words of ask that hold a digit, joined by spaces:
+// what a whole concept's ask puts in the asks field ("1102" of "error
+// 1102").
+func numbersOf(ask string) string {
+	var out []string
+	for _, w := range strings.Fields(ask) {
+		if strings.ContainsAny(w, "0123456789") {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
+}

@@ -117,6 +117,12 @@ func TestBuildIndex(t *testing.T) {
 	assert.True(t, strings.HasPrefix(ix.terms[0], "0") || ix.terms[0] < "a")
 }
 
+func TestNumbersOf(t *testing.T) {
+	assert.Equal(t, "1102", numbersOf("error 1102"))
+	assert.Equal(t, "", numbersOf("origin dns error"))
+	assert.Equal(t, "h12 30", numbersOf("heroku h12 after 30 seconds"))
+}
+
 func TestAskPostings(t *testing.T) {
 	tab, ix := sourceIndex(t)
 	require.Len(t, ix.asks, len(ix.terms))
@@ -138,10 +144,14 @@ func TestAskPostings(t *testing.T) {
 		id[term] = i
 	}
 	// Every word of every ask is under every code of its concept, and
-	// under no code whose concepts' asks lack it.
+	// under no code whose concepts' asks lack it; of a whole concept's
+	// asks, only the numbers.
 	inAsks := map[[2]int]bool{}
 	for _, c := range tab.Concepts {
 		for _, a := range c.Asks {
+			if c.Whole {
+				a = numbersOf(a)
+			}
 			for _, term := range terms(a) {
 				for _, code := range c.Codes {
 					inAsks[[2]int{id[term], code}] = true

@@ -34,9 +34,17 @@ type Table struct {
 // Concept is one situation as people ask about it: the words they use
 // ("already taken", "duplicate entry") and the codes that answer it, the
 // best first.
+//
+// A whole concept's asks count as whole asks, and of their words only the
+// numbers go into the asks field (see AskField). A product's numbered
+// errors are such asks ("error 1102", Cloudflare's Worker exceeded
+// resource limits): the number alone still points at its code ("a 1020
+// cloudflare error"), but as words of the field the "error" of a score of
+// them would pull their codes for every text that says error.
 type Concept struct {
 	Asks  []string `json:"asks"`
 	Codes []int    `json:"codes"`
+	Whole bool     `json:"whole,omitempty"`
 }
 
 // MaxConceptTerms is the most terms an ask may have.
