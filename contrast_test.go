@@ -221,7 +221,7 @@ func TestReportedAgainstConcept(t *testing.T) {
 		want  Code
 	}{
 		// The code reported, against the situation asked about.
-		{"our search endpoint returns 404 when there are no results", 200},
+		{"our list endpoint returns 404 when the collection is empty", 200},
 		// A vendor's code is what was seen.
 		{"Getting Error 524 when the upload takes longer than 100 seconds", 524},
 		// No concept against the code: it stays first.

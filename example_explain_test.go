@@ -62,7 +62,7 @@ func ExampleSearch_question() {
 	fmt.Println(r[0].Status)
 	// A code the text reports, beside a situation it asks about, is what
 	// the software does, not the answer.
-	r = httpref.Search("our search API returns 404 when there are no results", &httpref.SearchOptions{Limit: 1})
+	r = httpref.Search("our list API returns 404 when the collection is empty", &httpref.SearchOptions{Limit: 1})
 	fmt.Println(r[0].Status)
 	// Output:
 	// 401 Unauthorized
