@@ -34,7 +34,8 @@ type Match struct {
 // by how rare they are among signatures, so the words that tell two
 // messages apart weigh most. A product's error code that names one message
 // (Heroku's "H12", Apache httpd's "AH00957") matches it alone, at the
-// least score. A message of words that people and other software also
+// least score, and so does a page's number right after its "error"
+// (Cloudflare's "error 1102"). A message of words that people and other software also
 // write (Spring Security's "Bad credentials", Laravel's
 // "Unauthenticated.") matches only when it is much of the text, not
 // inside a sentence; so does a status line and nothing more (nginx's
@@ -1036,9 +1037,10 @@ advance:
 		return true, false // a numbered message needs its numbers
 	case sigDistinct[sig] != 0 && t.got&sigDistinct[sig] == 0:
 		return true, false // words that any status line holds are no evidence
-	case t.got&sigNaming[sig] != 0:
-		// The product's code that names the message ("H12") is a match
-		// by itself.
+	case t.named(sig, off):
+		// The product's code that names the message ("H12"), or a
+		// page's number right after its "error" ("Error 1102"), is a
+		// match by itself.
 	case t.words < 2 && sigWordCount[sig] > 1:
 		return true, false // one word of several is no evidence
 	case sigWordCount[sig] <= explainShortWords && t.words < sigWordCount[sig]:
@@ -1052,10 +1054,29 @@ advance:
 	if sc > t.best {
 		t.best, t.bestBytes = sc, t.matched
 	}
-	if sc > t.full && (int(t.words)*2 >= int(sigWordCount[sig]) || t.got&sigNaming[sig] != 0) {
+	if sc > t.full && (int(t.words)*2 >= int(sigWordCount[sig]) || t.named(sig, off)) {
 		t.full = sc
 	}
 	return true, first
+}
+
+// pageNumberGap is the most bytes from the start of a page's "error" to
+// the start of its number for the two to name the page: "error 1102",
+// "Error: 1102", "error #1102" (see sigtable.NamingWith). Farther apart
+// ("Server error when values are not within 0 <= 1000"), the number is
+// some other number.
+const pageNumberGap = len("error") + 3
+
+// named reports whether the window holds the words that name signature
+// sig by themselves (sigNaming): a product's code, or a page's number
+// that stands, at offset off, right after the "error" that starts the
+// window.
+func (t *sigTrack) named(sig uint32, off int) bool {
+	m := sigNaming[sig]
+	if m == 0 || t.got&m != m {
+		return false
+	}
+	return m&(m-1) == 0 || t.words > 2 || off-int(t.first-1) <= pageNumberGap
 }
 
 // dense reports whether the window's words stand at neighbouring

@@ -498,7 +498,8 @@ func ReadDir(paths []string, read func(string) ([]byte, error)) (map[string][]by
 // signature holds, names the message by itself: people write "H12
 // errors", "AH00957" or "InvalidAuthenticityToken" without the rest of
 // the line. Its weight is raised to MinScore of the signature's weight, so
-// that the code alone is a match.
+// that the code alone is a match. A page's number names it together with
+// the "error" before it (see NamingWith): the two reach MinScore.
 func Weights(sigs []Compiled) map[string]int {
 	df := docFreq(sigs)
 	out := make(map[string]int, len(df))
@@ -509,29 +510,31 @@ func Weights(sigs []Compiled) map[string]int {
 		if id == "" {
 			continue
 		}
+		with := NamingWith(sigs[i].Words, id)
 		rest := 0
 		for _, w := range distinct(sigs[i].Words) {
-			if w != id {
+			if w != id && w != with {
 				rest += out[w]
 			}
 		}
-		// id / (id + rest) >= MinScore
-		out[id] = max(out[id], int(math.Ceil(MinScore/(1-MinScore)*float64(rest))))
+		// (id + with) / (id + with + rest) >= MinScore; out[""] is 0.
+		out[id] = max(out[id], int(math.Ceil(MinScore/(1-MinScore)*float64(rest)))-out[with])
 	}
 	return out
 }
 
 // NamingCodes returns, for each signature, the word that names it alone
-// (see Weights), or "": a product's error code (see IsProductCode) or an
-// identifier the software prints (see IsIdentifier) that no other
-// signature holds, and the only such word of its signature.
+// (see Weights), or "": a product's error code (see IsProductCode), an
+// identifier the software prints (see IsIdentifier) or a page's number
+// (see NamingWith) that no other signature holds, and the only such word
+// of its signature.
 func NamingCodes(sigs []Compiled) []string {
 	df := docFreq(sigs)
 	out := make([]string, len(sigs))
 	for i, s := range sigs {
 		idents := identifiers(s.Fragments)
 		for _, w := range distinct(s.Words) {
-			if !IsProductCode(w) && !idents[w] || df[w] > 1 {
+			if !IsProductCode(w) && !idents[w] && !pageNumber(s.Words, w) || df[w] > 1 {
 				continue
 			}
 			if out[i] != "" {
@@ -542,6 +545,34 @@ func NamingCodes(sigs []Compiled) []string {
 		}
 	}
 	return out
+}
+
+// pageWord is the word before a page's number that makes the number name
+// the page (see NamingWith).
+const pageWord = "error"
+
+// pageNumber reports whether w, where it first stands in words, is a
+// page's number: four digits or more right after pageWord, as in
+// Cloudflare's "Error 1102 Worker exceeded resource limits". A status code
+// has three digits, and a number alone (a port, a count, a year) names
+// nothing; "error 1102" names the page.
+func pageNumber(words []string, w string) bool {
+	if len(w) < 4 || strings.Trim(w, "0123456789") != "" {
+		return false
+	}
+	p := slices.Index(words, w)
+	return p > 0 && words[p-1] == pageWord
+}
+
+// NamingWith returns the word that naming code id (see NamingCodes) needs
+// beside it in words to name the message: pageWord before a page's
+// number, and "" for a product's code or an identifier, which name it
+// alone.
+func NamingWith(words []string, id string) string {
+	if id != "" && pageNumber(words, id) {
+		return pageWord
+	}
+	return ""
 }
 
 // IsIdentifier reports whether w, a word as the software prints it
@@ -585,14 +616,19 @@ func wordRuns(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return r >= 0x80 || !IsWordByte(byte(r)) })
 }
 
-// NamingMask returns the bit mask of the positions (below 64) of word id
-// among words: where a signature's naming code stands (see NamingCodes).
+// NamingMask returns the bit mask of the position (below 64) where word id
+// first stands among words, and of the word it needs beside it (see
+// NamingWith): where a signature's naming code stands (see NamingCodes).
+// Explain takes the words of the mask, all of them, as a match by
+// themselves.
 func NamingMask(words []string, id string) uint64 {
-	var m uint64
-	for p, w := range words {
-		if p < 64 && id != "" && w == id {
-			m |= 1 << p
-		}
+	p := slices.Index(words, id)
+	if id == "" || p < 0 || p >= 64 {
+		return 0
+	}
+	m := uint64(1) << p
+	if NamingWith(words, id) != "" {
+		m |= 1 << (p - 1) // pageNumber: words[p-1] is the word needed
 	}
 	return m
 }
@@ -1071,7 +1107,7 @@ func renderWords(b *bytes.Buffer, sigs []Compiled) error {
 		}
 		fmt.Fprintf(b, "%#x, ", s.Distinct)
 	}
-	b.WriteString("\n}\n\n// sigNaming holds, for each signature, the positions (below 64) of the\n// product's error code that names it alone (\"h12\" in \"code=H12\n// desc=...\", \"ah00957\"; see sigtable.NamingCodes): that word is a match\n// by itself, where any other word needs another beside it.\nvar sigNaming = [sigCount]uint64{")
+	b.WriteString("\n}\n\n// sigNaming holds, for each signature, the positions (below 64) of the\n// product's error code that names it alone (\"h12\" in \"code=H12\n// desc=...\", \"ah00957\"; see sigtable.NamingCodes), or of a page's\n// number and the \"error\" before it (Cloudflare's \"Error 1102 ...\"; see\n// sigtable.NamingWith): those words, all of them, are a match by\n// themselves, where any other word needs another beside it.\nvar sigNaming = [sigCount]uint64{")
 	for i, id := range NamingCodes(sigs) {
 		if i%8 == 0 {
 			b.WriteString("\n\t")

@@ -116,9 +116,11 @@ func TestNamingCodes(t *testing.T) {
 		{Words: []string{"ah00957", "attempt", "connect", "failed"}},
 		{Words: []string{"h80", "h81", "maintenance"}},          // two codes: neither names it
 		{Words: []string{"ah00957", "proxy", "error", "again"}}, // shared: names neither
-		{Words: []string{"error", "1020", "access", "denied"}},  // a number is no product code
+		{Words: []string{"error", "1020", "access", "denied"}},  // a page's number, with its "error"
+		{Words: []string{"took", "2040", "ms", "upstream"}},     // a number alone is no code
+		{Words: []string{"error", "12345", "x", "error", "12345"}},
 	}
-	assert.Equal(t, []string{"h12", "h13", "", "", "", ""}, NamingCodes(sigs))
+	assert.Equal(t, []string{"h12", "h13", "", "", "", "1020", "", "12345"}, NamingCodes(sigs)[:8])
 	w := Weights(sigs)
 	for i, id := range []string{"h12", "h13"} {
 		rest := 0
@@ -129,7 +131,18 @@ func TestNamingCodes(t *testing.T) {
 		}
 		assert.GreaterOrEqual(t, float64(w[id])/float64(w[id]+rest), MinScore, "%s alone scores MinScore", id)
 	}
+	// A page's number needs its "error": the two reach MinScore, the
+	// number alone does not.
+	pair, all := w["error"]+w["1020"], w["error"]+w["1020"]+w["access"]+w["denied"]
+	assert.GreaterOrEqual(t, float64(pair)/float64(all), MinScore)
+	assert.Less(t, float64(w["1020"])/float64(all), MinScore)
+	assert.Equal(t, "error", NamingWith(sigs[5].Words, "1020"))
+	assert.Empty(t, NamingWith(sigs[0].Words, "h12"))
+	assert.Empty(t, NamingWith(sigs[6].Words, "2040"))
+
 	assert.Equal(t, uint64(0b10), NamingMask(sigs[0].Words, "h12"))
+	assert.Equal(t, uint64(0b11), NamingMask(sigs[5].Words, "1020"))
+	assert.Equal(t, uint64(0b11), NamingMask(sigs[7].Words, "12345"), "where it first stands")
 	assert.Zero(t, NamingMask(sigs[3].Words, ""))
 }
 
