@@ -220,16 +220,26 @@ func statusFieldBefore[T ~string | ~[]byte](q T, start int) bool {
 	if !ok {
 		return false
 	}
-	for k := 0; k+4 <= len(name); k++ {
-		if c := lowerASCII(name[k]); c != 's' && c != 'c' {
-			continue
-		}
-		if k+6 <= len(name) && strings.EqualFold(string(name[k:k+6]), "status") ||
-			strings.EqualFold(string(name[k:k+4]), "code") {
+	for k := range len(name) {
+		if lowerASCII(name[k]) == 's' && foldedAt(name, k, "status") || lowerASCII(name[k]) == 'c' && foldedAt(name, k, "code") {
 			return true
 		}
 	}
 	return false
+}
+
+// foldedAt reports whether word, in lower case, stands in s at k, ASCII
+// case aside.
+func foldedAt[T ~string | ~[]byte](s T, k int, word string) bool {
+	if k+len(word) > len(s) {
+		return false
+	}
+	for i := range len(word) {
+		if lowerASCII(s[k+i]) != word[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // pastedStatus reports whether code d stands in q as a field of pasted

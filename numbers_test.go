@@ -91,9 +91,11 @@ func TestStatusNumbers(t *testing.T) {
 			status, other := statusNumbers(tc.query)
 			assert.Equal(t, tc.status, setCodes(&status), "status")
 			assert.Equal(t, tc.other, setCodes(&other), "other")
-			bs, bo := statusNumbers([]byte(tc.query))
+			b := []byte(tc.query)
+			bs, bo := statusNumbers(b)
 			assert.Equal(t, status, bs, "the []byte form agrees")
 			assert.Equal(t, other, bo, "the []byte form agrees")
+			assert.Zero(t, testing.AllocsPerRun(10, func() { statusNumbers(b) }), "the []byte form allocates nothing")
 		})
 	}
 }
