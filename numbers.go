@@ -221,25 +221,13 @@ func statusFieldBefore[T ~string | ~[]byte](q T, start int) bool {
 		return false
 	}
 	for k := range len(name) {
-		if lowerASCII(name[k]) == 's' && foldedAt(name, k, "status") || lowerASCII(name[k]) == 'c' && foldedAt(name, k, "code") {
-			return true
+		for _, w := range [...]string{"status", "code"} {
+			if k+len(w) <= len(name) && equalFoldASCII(w, name[k:k+len(w)]) {
+				return true
+			}
 		}
 	}
 	return false
-}
-
-// foldedAt reports whether word, in lower case, stands in s at k, ASCII
-// case aside.
-func foldedAt[T ~string | ~[]byte](s T, k int, word string) bool {
-	if k+len(word) > len(s) {
-		return false
-	}
-	for i := range len(word) {
-		if lowerASCII(s[k+i]) != word[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // pastedStatus reports whether code d stands in q as a field of pasted
