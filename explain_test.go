@@ -65,6 +65,8 @@ func TestExplain(t *testing.T) {
 		{"a page's number after its error", "I'm getting an error 1102 when I open the site", "Cloudflare", 503},
 		{"a page's number after error and a colon", "Cloudflare says Error: 1020 on every POST", "Cloudflare", 403},
 		{"a page's number alone", "it fails with 1102 after a minute", "", 0},
+		{"a page's number whose page says error twice", "it constantly gives error 1033 in the browser", "Cloudflare", 530},
+		{"a product's code whose message repeats a word", "got TF31003 again after the update", "Azure DevOps Services", 401},
 		{"a page's number far from an error", "Server error when blood pressure values not within 0 <= 1000", "", 0},
 		{"a status line in a sentence", "The endpoint should answer 405 Method Not Allowed instead of 404 for known paths", "", 0},
 		{"a status line pasted alone", "HTTP ERROR 500", "Chrome", 500},
@@ -99,6 +101,43 @@ func TestExplain(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestNamingWordsReachMinScore checks, over the generated table, that the
+// words sigNaming marks weigh explainMinScore of their signature's whole
+// weight (sigWordWeight, which counts a repeated word at each of its
+// places), and that a page's number without its "error" does not.
+func TestNamingWordsReachMinScore(t *testing.T) {
+	var named, pairs int
+	var at [sigCount][64]uint16 // the weight of each signature's word at each position
+	for _, w := range sigWords {
+		for _, p := range sigPlaces[w.places.off : w.places.off+w.places.n] {
+			if pos := uint8(p); pos < 64 {
+				at[p>>16][pos] = w.weight
+			}
+		}
+	}
+	for sig, m := range sigNaming {
+		if m == 0 {
+			continue
+		}
+		named++
+		got, least := 0, 0
+		for pos := range 64 {
+			if m&(1<<pos) != 0 {
+				got += int(at[sig][pos])
+				least = int(at[sig][pos]) // the later place: the number of a pair
+			}
+		}
+		total := float64(sigWordWeight[sig])
+		assert.GreaterOrEqual(t, float64(got)/total, float64(explainMinScore), "signature %d (%s)", sig, signatures[sig].id)
+		if bits.OnesCount64(m) == 2 {
+			pairs++
+			assert.Less(t, float64(least)/total, float64(explainMinScore), "signature %d (%s): the number alone", sig, signatures[sig].id)
+		}
+	}
+	assert.Greater(t, named, 400)
+	assert.GreaterOrEqual(t, pairs, 18)
 }
 
 func TestExplainNumberedFamilies(t *testing.T) {

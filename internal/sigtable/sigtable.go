@@ -510,15 +510,21 @@ func Weights(sigs []Compiled) map[string]int {
 		if id == "" {
 			continue
 		}
+		// Explain divides what a window matched by the weight of every
+		// place of the signature (sigWordWeight), a repeated word's too
+		// ("Error 1033 Argo Tunnel error"), and a match holds id and
+		// with once each: (id + with) / (id + rest) >= MinScore, where
+		// rest is the weight of every other place, with's included.
 		with := NamingWith(sigs[i].Words, id)
+		first := slices.Index(sigs[i].Words, id)
 		rest := 0
-		for _, w := range distinct(sigs[i].Words) {
-			if w != id && w != with {
+		for p, w := range sigs[i].Words {
+			if p != first {
 				rest += out[w]
 			}
 		}
-		// (id + with) / (id + with + rest) >= MinScore; out[""] is 0.
-		out[id] = max(out[id], int(math.Ceil(MinScore/(1-MinScore)*float64(rest)))-out[with])
+		need := (MinScore*float64(rest) - float64(out[with])) / (1 - MinScore) // out[""] is 0
+		out[id] = max(out[id], int(math.Ceil(need)))
 	}
 	return out
 }
