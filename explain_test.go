@@ -66,6 +66,8 @@ func TestExplain(t *testing.T) {
 		{"a page's number after error and a colon", "Cloudflare says Error: 1020 on every POST", "Cloudflare", 403},
 		{"a page's number alone", "it fails with 1102 after a minute", "", 0},
 		{"a page's number whose page says error twice", "it constantly gives error 1033 in the browser", "Cloudflare", 530},
+		{"a page's number another message holds after another word", "User got rate limited error 1015 upon visiting the dashboard", "Cloudflare", 429},
+		{"that other message", "Error Domain=NSURLErrorDomain Code=-1011", "Apple URLSession", 500},
 		{"a product's code whose message repeats a word", "got TF31003 again after the update", "Azure DevOps Services", 401},
 		{"a page's number far from an error", "Server error when blood pressure values not within 0 <= 1000", "", 0},
 		{"a status line in a sentence", "The endpoint should answer 405 Method Not Allowed instead of 404 for known paths", "", 0},

@@ -530,17 +530,22 @@ func Weights(sigs []Compiled) map[string]int {
 }
 
 // NamingCodes returns, for each signature, the word that names it alone
-// (see Weights), or "": a product's error code (see IsProductCode), an
-// identifier the software prints (see IsIdentifier) or a page's number
-// (see NamingWith) that no other signature holds, and the only such word
-// of its signature.
+// (see Weights), or "": a product's error code (see IsProductCode) or an
+// identifier the software prints (see IsIdentifier) that no other
+// signature holds, or a page's number (see NamingWith) that no other
+// signature holds as a page's number, and the only such word of its
+// signature. Cloudflare's "Error 1015 You are being rate limited" is
+// named by "error 1015" although its plain-text body "error code: 1015"
+// and Apple's "Code=-1011" hold numbers of pages too: there the number
+// follows another word, and "error 1015" is not what they print.
 func NamingCodes(sigs []Compiled) []string {
-	df := docFreq(sigs)
+	df, pages := docFreq(sigs), pageDocFreq(sigs)
 	out := make([]string, len(sigs))
 	for i, s := range sigs {
 		idents := identifiers(s.Fragments)
 		for _, w := range distinct(s.Words) {
-			if !IsProductCode(w) && !idents[w] && !pageNumber(s.Words, w) || df[w] > 1 {
+			page := pageNumber(s.Words, w)
+			if !IsProductCode(w) && !idents[w] && !page || !page && df[w] > 1 || page && pages[w] > 1 {
 				continue
 			}
 			if out[i] != "" {
@@ -665,6 +670,20 @@ func IsProductCode(w string) bool {
 	}
 	digits := len(w) - i
 	return 1 <= i && i <= 2 && 2 <= digits && digits <= 5 && strings.Trim(w[i:], "0123456789") == ""
+}
+
+// pageDocFreq counts, for each word, the signatures in which it is a
+// page's number (see pageNumber).
+func pageDocFreq(sigs []Compiled) map[string]int {
+	df := map[string]int{}
+	for _, s := range sigs {
+		for _, w := range distinct(s.Words) {
+			if pageNumber(s.Words, w) {
+				df[w]++
+			}
+		}
+	}
+	return df
 }
 
 // docFreq returns, for each word, the number of signatures that hold it.

@@ -119,8 +119,12 @@ func TestNamingCodes(t *testing.T) {
 		{Words: []string{"error", "1020", "access", "denied"}},  // a page's number, with its "error"
 		{Words: []string{"took", "2040", "ms", "upstream"}},     // a number alone is no code
 		{Words: []string{"error", "12345", "x", "error", "12345"}},
+		{Words: []string{"error", "1015", "rate", "limited"}}, // a page's number that
+		{Words: []string{"error", "code", "1015"}},            // another signature holds after another word
+		{Words: []string{"error", "1016", "origin", "dns"}},   // a page's number that another
+		{Words: []string{"error", "1016", "again"}},           // signature holds after its error too
 	}
-	assert.Equal(t, []string{"h12", "h13", "", "", "", "1020", "", "12345"}, NamingCodes(sigs)[:8])
+	assert.Equal(t, []string{"h12", "h13", "", "", "", "1020", "", "12345", "1015", "", "", ""}, NamingCodes(sigs))
 	w := Weights(sigs)
 	for i, id := range []string{"h12", "h13"} {
 		rest := 0
