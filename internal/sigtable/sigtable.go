@@ -501,7 +501,7 @@ func ReadDir(paths []string, read func(string) ([]byte, error)) (map[string][]by
 // that the code alone is a match. A page's number names it together with
 // the "error" before it (see NamingWith): the two reach MinScore.
 func Weights(sigs []Compiled) map[string]int {
-	df := docFreq(sigs)
+	df, _ := docFreq(sigs)
 	out := make(map[string]int, len(df))
 	for w, n := range df {
 		out[w] = int(math.Round(10 * float64(len(w)) * math.Log(1+float64(len(sigs))/float64(n))))
@@ -539,7 +539,7 @@ func Weights(sigs []Compiled) map[string]int {
 // and Apple's "Code=-1011" hold numbers of pages too: there the number
 // follows another word, and "error 1015" is not what they print.
 func NamingCodes(sigs []Compiled) []string {
-	df, pages := docFreq(sigs), pageDocFreq(sigs)
+	df, pages := docFreq(sigs)
 	out := make([]string, len(sigs))
 	for i, s := range sigs {
 		idents := identifiers(s.Fragments)
@@ -672,29 +672,19 @@ func IsProductCode(w string) bool {
 	return 1 <= i && i <= 2 && 2 <= digits && digits <= 5 && strings.Trim(w[i:], "0123456789") == ""
 }
 
-// pageDocFreq counts, for each word, the signatures in which it is a
-// page's number (see pageNumber).
-func pageDocFreq(sigs []Compiled) map[string]int {
-	df := map[string]int{}
-	for _, s := range sigs {
-		for _, w := range distinct(s.Words) {
-			if pageNumber(s.Words, w) {
-				df[w]++
-			}
-		}
-	}
-	return df
-}
-
-// docFreq returns, for each word, the number of signatures that hold it.
-func docFreq(sigs []Compiled) map[string]int {
-	df := map[string]int{}
+// docFreq returns, for each word, the number of signatures that hold it,
+// and the number in which it is a page's number (see pageNumber).
+func docFreq(sigs []Compiled) (df, pages map[string]int) {
+	df, pages = map[string]int{}, map[string]int{}
 	for _, s := range sigs {
 		for _, w := range distinct(s.Words) {
 			df[w]++
+			if pageNumber(s.Words, w) {
+				pages[w]++
+			}
 		}
 	}
-	return df
+	return df, pages
 }
 
 // mustFreeWords is the least number of other words a signature needs for
