@@ -337,6 +337,14 @@ func TestClientFaultCode(t *testing.T) {
 		"Unsupported accept encoding causes 500 responses":       faultAny, // 406 or 415: the words decide
 		"500 means something bad happened":                       faultAny, // the 500 is what is bad
 		"I should return 500, but that seems wrong":              faultAny,
+		"an erroneous method answers 500":                        faultAny,
+		"an improper payload gives 500":                          400,
+		"the id is not a valid UUID and the API returns 500":     400,
+		"unparsable dates cause a 500":                           400,
+		"fetching an unexisting record gives 500":                404,
+		"500 for unauthenticated requests":                       401,
+		"an expired token results in a 500":                      401,
+		"incomplete headers received from the upstream, 500":     0,
 		"returns 500 when the database is down":                  0,
 		// An exception's class name is read word by word, when the
 		// mistake it names is in what the client sent.
@@ -347,6 +355,7 @@ func TestClientFaultCode(t *testing.T) {
 		"UnknownHostException gives 500":                       0,
 		"UnknownError with 500":                                0,
 		"getInvalidUsers returns 500":                          0,
+		"ExpiredJwtException ends in a 500":                    401,
 		// Other languages, by the stems of the same words.
 		"фронтик отдает 500 на несуществующие страницы": 404,
 		"Несуществующий id даёт 500":                    404, // the stem's capital
@@ -367,6 +376,8 @@ func TestFaultBonusNamesTheCode(t *testing.T) {
 		"Malformed document IDs on `/doc` endpoint results in 500":          400,
 		"Unknown IDs throw 500 in ES case endpoint":                         404,
 		"Trying to create some duplicate resources leads to HTTP 500 error": 409,
+		"Unauthenticated requests to the users endpoint get a 500":          401,
+		"An improper request body makes the API throw a 500":                400,
 		// A concept that names the 500 ("unhandled exception") does not
 		// keep it first: the mistake says what to return.
 		"A malformed JSON body causes an unhandled exception 500 error": 400,
