@@ -60,7 +60,8 @@ func lowerASCII(c byte) byte {
 // "HTTP/1.1 502", "Error 522", "HTTP ERROR 431", "code: 404",
 // "resp.StatusCode == 404"), or is the value of a field named for a status
 // or a code ("upstream_status:502"; see statusFieldBefore), or is glued to
-// one ("HTTP401", "Error404"),
+// one ("HTTP401", "Error404") or to the "E" of npm's error code ("npm
+// ERR! code E407"; see npmErrorCode),
 // or follows a Squid result tag in an access log ("TCP_DENIED/407"), or
 // is one of two codes joined by a slash ("307/308"; see codePair), or
 // has "error" glued after it ("500error"),
@@ -92,7 +93,7 @@ func statusNumbers[T ~string | ~[]byte](q T) (status, other entrySet) {
 			continue
 		}
 		glued := start > 0 && isASCIILetter(q[start-1])
-		if glued && !statusWordGlued(q, start) || start > 0 && q[start-1] == '_' {
+		if glued && !statusWordGlued(q, start) && !npmErrorCode(q, start) || start > 0 && q[start-1] == '_' {
 			continue
 		}
 		// A code can take an ending ("404s", "404ing"; see codeEndingAt),
@@ -407,6 +408,25 @@ func statusWordGlued[T ~string | ~[]byte](q T, start int) bool {
 		w = append(w, lowerASCII(q[k]))
 	}
 	return isStatusWord(w)
+}
+
+// npmErrorCode reports whether the number at start is glued to the "E"
+// of an npm error code after the word "code" ("npm ERR! code E407", "npm
+// error code E404"): npm-registry-fetch names a failed response's error
+// E and its status, and npm prints that name on a line of its own, often
+// the only line people paste.
+func npmErrorCode[T ~string | ~[]byte](q T, start int) bool {
+	e := start - 1
+	if e < 0 || q[e] != 'E' || e > 0 && (isASCIILetter(q[e-1]) || isASCIIDigit(q[e-1])) {
+		return false
+	}
+	j := e
+	for j > 0 && e-j < 3 && (q[j-1] == ' ' || q[j-1] == ':') {
+		j--
+	}
+	const word = "code"
+	return j < e && j >= len(word) && strings.EqualFold(string(q[j-len(word):j]), word) &&
+		(j == len(word) || !isASCIILetter(q[j-len(word)-1]))
 }
 
 func isSep(c byte) bool {
