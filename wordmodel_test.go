@@ -131,9 +131,9 @@ func TestWordModelOrdersQuestions(t *testing.T) {
 		want  Code
 	}{
 		{"request header fields too large", 431},
-		// Without the model, 403, 403 and 522 come first.
+		// Without the model, 403, 429 and 522 come first.
 		{"Cors preflight requires authorization", 401},
-		{"I get a bunch of htaccess popups when visiting the site.", 401},
+		{"Can't pass cloudflare protection", 403},
 		{"cloudflare timeout", 524},
 		// A product's message keeps its code: nginx's 504, though
 		// "upstream" reads as 502 to the model.
