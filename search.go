@@ -186,8 +186,9 @@ func (o *SearchOptions) accepts(info uint32) bool {
 //     the query also asks about a situation (see the concept table) whose
 //     codes leave it out, and a 500 gets none when the query names a
 //     client's mistake ("returns 500 for malformed JSON", "unknown IDs
-//     throw 500", a pasted IllegalArgumentException), and the client
-//     error that the mistake asks for (400, 404 or 409) gains 8; so
+//     throw 500", "500 for unauthenticated requests", a pasted
+//     IllegalArgumentException), and the client error that the mistake
+//     asks for (400, 401, 404 or 409) gains 8; so
 //     does 404 when a 200 is reported for something that does not exist
 //     ("not found page gives 200"), a soft 404, and the 200 gets no code
 //     bonus;
