@@ -425,7 +425,7 @@ func npmErrorCode[T ~string | ~[]byte](q T, start int) bool {
 		j--
 	}
 	const word = "code"
-	return j < e && j >= len(word) && strings.EqualFold(string(q[j-len(word):j]), word) &&
+	return j < e && j >= len(word) && equalFoldASCII(word, q[j-len(word):j]) &&
 		(j == len(word) || !isASCIILetter(q[j-len(word)-1]))
 }
 

@@ -899,10 +899,10 @@ const faultBonus = 8
 // and a negated "valid" came later, over 21,492 texts: five texts whose
 // only code is a 500 gained (tune part two, score part three) and none
 // lost. Words that name a mistake as often on the server's side were
-// tried and left out: "incomplete" ("FastCGI: incomplete headers"),
-// "permission" (a file the server cannot write), "exceeds" and a negated
-// "find" ("couldn't find anything about it") each lost more than they
-// gained.
+// tried and left out: "incomplete" gained one text and lost one
+// ("FastCGI: incomplete headers" is the server's), and "permission" (a
+// file the server cannot write), "exceeds" and a negated "find"
+// ("couldn't find anything about it") each lost more than they gained.
 //
 // The class name of an exception is read word by word, as its capitals
 // split it ("IllegalArgumentException", "EntityNotFoundException",
