@@ -540,8 +540,8 @@ type sigFound struct {
 const maxScanQueryBytes = maxQueryBytes
 
 // maxAnchored is the most signatures anchoredScan follows; Search scans a
-// text that anchors more in full (explainState). The 22,081 real-world
-// texts anchor 65 at the median, 173 at the 99th percentile and 302 at
+// text that anchors more in full (explainState). The 22,712 real-world
+// texts anchor 65 at the median, 172 at the 99th percentile and 302 at
 // most (with the anchors of sigtable.SignatureAnchors and 4,021
 // signatures), so two take the full scan; with the looser
 // anchors of an earlier generator, at 128, 139 of 4,696 took the full
@@ -570,7 +570,7 @@ type anchoredScan struct {
 }
 
 // maxLive is the most live signatures anchoredScan follows; Search scans
-// a text with more as wideScan does. The 22,081 real-world texts have 4
+// a text with more as wideScan does. The 22,712 real-world texts have 4
 // at the median, 39 at the 99th percentile and 74 at most (of those that
 // anchoredScan reaches); fifteen have more than maxLive.
 const maxLive = 64
@@ -614,7 +614,7 @@ func (a *anchoredSet) index(sig uint32) int {
 
 // maxCandPlaces is the most places of anchored signatures that
 // anchoredScan notes; Search scans a text with more as wideScan does. The
-// 22,081 real-world texts hold 102 at the median and 500 at the 99th
+// 22,712 real-world texts hold 102 at the median and 499 at the 99th
 // percentile, and one holds more than maxCandPlaces (43 of 8,284 took wideScan when
 // a common word's places counted against the limit before they were
 // sorted out; at 512, 880 of 4,696 took it with an earlier generator's
