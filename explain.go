@@ -541,9 +541,9 @@ const maxScanQueryBytes = maxQueryBytes
 
 // maxAnchored is the most signatures anchoredScan follows; Search scans a
 // text that anchors more in full (explainState). The 22,712 real-world
-// texts anchor 65 at the median, 172 at the 99th percentile and 302 at
-// most (with the anchors of sigtable.SignatureAnchors and 4,021
-// signatures), so two take the full scan; with the looser
+// texts anchor 70 at the median, 184 at the 99th percentile and 317 at
+// most (with the anchors of sigtable.SignatureAnchors and 4,513
+// signatures), so eight take the full scan; with the looser
 // anchors of an earlier generator, at 128, 139 of 4,696 took the full
 // scan, which clears a track for every signature (Search 10.6 µs a text
 // then, 9.4 µs with this and the two limits below, same results).
@@ -571,7 +571,7 @@ type anchoredScan struct {
 
 // maxLive is the most live signatures anchoredScan follows; Search scans
 // a text with more as wideScan does. The 22,712 real-world texts have 4
-// at the median, 39 at the 99th percentile and 74 at most (of those that
+// at the median, 41 at the 99th percentile and 77 at most (of those that
 // anchoredScan reaches); fifteen have more than maxLive.
 const maxLive = 64
 
@@ -614,7 +614,7 @@ func (a *anchoredSet) index(sig uint32) int {
 
 // maxCandPlaces is the most places of anchored signatures that
 // anchoredScan notes; Search scans a text with more as wideScan does. The
-// 22,712 real-world texts hold 102 at the median and 499 at the 99th
+// 22,712 real-world texts hold 110 at the median and 523 at the 99th
 // percentile, and one holds more than maxCandPlaces (43 of 8,284 took wideScan when
 // a common word's places counted against the limit before they were
 // sorted out; at 512, 880 of 4,696 took it with an earlier generator's
