@@ -541,8 +541,8 @@ const maxScanQueryBytes = maxQueryBytes
 
 // maxAnchored is the most signatures anchoredScan follows; Search scans a
 // text that anchors more in full (explainState). The 22,712 real-world
-// texts anchor 70 at the median, 184 at the 99th percentile and 317 at
-// most (with the anchors of sigtable.SignatureAnchors and 4,513
+// texts anchor 70 at the median, 183 at the 99th percentile and 317 at
+// most (with the anchors of sigtable.SignatureAnchors and 4,512
 // signatures), so eight take the full scan; with the looser
 // anchors of an earlier generator, at 128, 139 of 4,696 took the full
 // scan, which clears a track for every signature (Search 10.6 µs a text
