@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math/bits"
 	"slices"
+	"strings"
 	"unsafe"
 )
 
@@ -38,7 +39,9 @@ type Match struct {
 // (Cloudflare's "error 1102"). A message of words that people and other software also
 // write (Spring Security's "Bad credentials", Laravel's
 // "Unauthenticated.") matches only when it is much of the text, not
-// inside a sentence; so does a status line and nothing more (nginx's
+// inside a sentence, unless the sentence names its product and the
+// message has no placeholder ("Grafana shows origin not allowed"); so
+// does a status line and nothing more (nginx's
 // bare "502 Bad Gateway", Chrome's "HTTP ERROR 500"), and a match needs
 // a word that no status line holds ("Method not allowed" alone is not
 // Slim's "Method not allowed. Must be one of: ..."); neither kind matches
@@ -149,21 +152,25 @@ func appendExplainShort(dst []Match, text string) ([]Match, bool) {
 	r := talkReader{text: text}
 	var a anchoredScan
 	if a.scan(text) {
-		return r.appendMatches(dst, a.seen[:a.nseen], a.measure), true
+		return r.appendMatches(dst, a.seen[:a.nseen], a.measure, a.rawScore), true
 	}
 	var w wideScan
 	if w.scan(text) {
-		return r.appendMatches(dst, w.seen[:w.nseen], w.measure), true
+		return r.appendMatches(dst, w.seen[:w.nseen], w.measure, w.rawScore), true
 	}
 	return dst, false
 }
 
 // appendMatches appends the matches among seen, the signatures a scan of
 // Search (anchoredScan or wideScan) followed, in the order they first
-// advanced (see explainState.appendMatches), given the score of each.
-func (r *talkReader) appendMatches(dst []Match, seen []uint16, measure func(sig uint32) (score, cover float32)) []Match {
+// advanced (see explainState.appendMatches), given the score of each and
+// its score before the rule for signatures marked alone.
+func (r *talkReader) appendMatches(dst []Match, seen []uint16, measure func(sig uint32) (score, cover float32), raw func(sig uint32) float32) []Match {
 	for _, i := range seen {
 		sc, _ := measure(uint32(i))
+		if sc < explainMinScore && signatures[i].naming != "" {
+			sc = r.namedScore(raw(uint32(i)), int(i))
+		}
 		if sc = r.explained(sc, int(i)); sc >= explainMinScore {
 			dst = append(dst, Match{Signature{&signatures[i]}, float64(sc)})
 		}
@@ -186,7 +193,13 @@ func (st *explainState) matches() int {
 // appendMatches appends the signatures of the chunk the scan followed that
 // match, in the order they first advanced.
 func (st *explainState) appendMatches(dst []Match) []Match {
-	return st.talkReader.appendMatches(dst, st.seen[:st.nseen], st.measure)
+	return st.talkReader.appendMatches(dst, st.seen[:st.nseen], st.measure, st.rawScore)
+}
+
+// rawScore returns the score of signature sig of the chunk followed
+// before the rule for signatures marked alone (see sigScore).
+func (st *explainState) rawScore(sig uint32) float32 {
+	return st.track[int(sig)-st.lo].score(st.chars)
 }
 
 // follow scans the chunk that starts at lo, unless the state holds it
@@ -288,15 +301,41 @@ func (st *explainState) score(i int) float32 {
 // explained returns the score with which Explain reports signature i (see
 // talkReader.explained).
 func (st *explainState) explained(i int) float32 {
-	return st.talkReader.explained(st.score(i), i)
+	sc := st.score(i)
+	if sc < explainMinScore && signatures[i].naming != "" {
+		sc = st.talkReader.namedScore(st.rawScore(uint32(i)), i)
+	}
+	return st.talkReader.explained(sc, i)
 }
 
 // talkReader tells, for a text, whether it talks about a message rather
-// than pastes it (see talkWords).
+// than pastes it (see talkWords), and whether it names a product (see
+// names).
 type talkReader struct {
-	text string
-	talk uint32 // the words of talkWords it holds (see talks)
-	read bool   // whether talk is known
+	text   string
+	talk   uint32          // the words of talkWords it holds (see talks)
+	read   bool            // whether talk is known
+	named  [4]namedProduct // the last products asked about (see names), round robin
+	nnamed int
+}
+
+// namedProduct is whether a text names a product.
+type namedProduct struct {
+	naming string // the product's naming words (see signature.naming)
+	holds  bool   // whether the text holds one of them
+}
+
+// namedScore returns the score with which Explain reports signature i,
+// marked alone and too little of the text for the rule of such
+// signatures (see sigScore), whose score before that rule is raw: raw
+// when the text names its product ("Grafana" beside its "origin not
+// allowed", "Django" beside its "Bad Request (400)"; see names), else 0.
+// Search, which gives such signatures nothing, does not ask.
+func (r *talkReader) namedScore(raw float32, i int) float32 {
+	if raw >= explainMinScore && r.names(signatures[i].naming) {
+		return raw
+	}
+	return 0
 }
 
 // explained returns the score with which Explain reports signature i,
@@ -310,6 +349,60 @@ func (r *talkReader) explained(sc float32, i int) float32 {
 		}
 	}
 	return sc
+}
+
+// names reports whether the text holds, as a word of its own in any case,
+// one of the space-separated naming words of a product within its first
+// maxNamingBytes: on the Explain set, a message marked alone that the text
+// names the product of is that product's for every such text but one.
+// The answers for the last few products are kept, so that a text that
+// matches many of one product's messages is read once for them.
+func (r *talkReader) names(naming string) bool {
+	for _, n := range r.named {
+		if n.naming == naming {
+			return n.holds
+		}
+	}
+	text := r.text[:min(len(r.text), maxNamingBytes)]
+	holds := false
+	for rest := naming; rest != "" && !holds; {
+		var w string
+		w, rest, _ = strings.Cut(rest, " ")
+		holds = holdsWordFold(text, w)
+	}
+	r.named[r.nnamed%len(r.named)] = namedProduct{naming, holds}
+	r.nnamed++
+	return holds
+}
+
+// maxNamingBytes is how much of a text names reads: a product is named in
+// a title or the first lines of a paste, and a megabyte of junk is not
+// read once for each of its matches.
+const maxNamingBytes = 4096
+
+// holdsWordFold reports whether text holds w, lower-case letters and
+// digits, as a word of its own (no letter or digit on either side), ASCII
+// case aside.
+func holdsWordFold(text, w string) bool {
+	for i, j := nextWordRun(text, 0); i < j; i, j = nextWordRun(text, j) {
+		if j-i == len(w) && equalFoldASCII(w, text[i:j]) {
+			return true
+		}
+	}
+	return false
+}
+
+// nextWordRun returns the start and end of the first run of ASCII letters
+// and digits in text at or after byte i; start == end when there is none.
+func nextWordRun(text string, i int) (start, end int) {
+	for i < len(text) && !isASCIILetter(text[i]) && !isASCIIDigit(text[i]) {
+		i++
+	}
+	j := i
+	for j < len(text) && (isASCIILetter(text[j]) || isASCIIDigit(text[j])) {
+		j++
+	}
+	return i, j
 }
 
 // talks returns the words of talkWords that the text holds, bit k for
@@ -387,6 +480,16 @@ func (st *explainState) measure(sig uint32) (score, cover float32) {
 // measure is explainState.measure for a signature that the scan anchored.
 func (a *anchoredScan) measure(sig uint32) (score, cover float32) {
 	return measureTrack(&a.track[a.slot(sig)], sig, a.chars, a.stops)
+}
+
+// rawScore is explainState.rawScore for a signature that the scan anchored.
+func (a *anchoredScan) rawScore(sig uint32) float32 {
+	return a.track[a.slot(sig)].score(a.chars)
+}
+
+// rawScore is explainState.rawScore for a signature that the scan anchored.
+func (a *wideScan) rawScore(sig uint32) float32 {
+	return a.track[a.slot(sig)].score(a.chars)
 }
 
 // measure is explainState.measure for a signature that the scan anchored.

@@ -345,6 +345,44 @@ func TestExplainAlone(t *testing.T) {
 	}
 }
 
+// TestExplainNamedProduct checks that a signature marked alone, of words
+// only, matches inside a sentence that names its product, and nowhere
+// else: not without the name, not when the sentence talks about the
+// message, not for a name inside a longer word, and not for a signature
+// with a placeholder (Chrome's "HTTP ERROR {num}" would take any URL and
+// the word "error").
+func TestExplainNamedProduct(t *testing.T) {
+	first := func(text string) string {
+		if ms := Explain(text); len(ms) > 0 {
+			return ms[0].Signature.ID()
+		}
+		return ""
+	}
+	tests := []struct {
+		name, text, want string
+	}{
+		{"named", "Grafana shows origin not allowed after the upgrade", "grafana-origin-not-allowed"},
+		{"named in capitals", "GRAFANA shows origin not allowed after the upgrade", "grafana-origin-not-allowed"},
+		{"not named", "The proxy shows origin not allowed after the upgrade", ""},
+		{"named inside a word", "Grafanalike tools show origin not allowed after the upgrade", ""},
+		{"named, but talked about", "Grafana should return origin not allowed here", ""},
+		{"named, a placeholder", "Chrome fails to open http://localhost:3000/ due to an SSL error", ""},
+		{"named after the first bytes read", strings.Repeat("x ", maxNamingBytes/2) + "origin not allowed, says Grafana", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, first(tt.text))
+		})
+	}
+	for i := range signatures {
+		s := &signatures[i]
+		if s.naming != "" {
+			assert.True(t, s.alone, "%s: naming words, but not marked alone", s.id)
+			assert.NotContains(t, s.text, "{", "%s: naming words for a text with a placeholder", s.id)
+		}
+	}
+}
+
 // wideMeasures returns the score and cover of each signature that reaches
 // explainMinScore in text, as wideScan and the full scan (explainState)
 // find them, and whether wideScan could finish. (anchoredScan's agreement

@@ -14,11 +14,12 @@ import (
 type signature struct {
 	id, product, text, meaning, source string
 	layer                              Layer
-	codes                              span // into sigCodes
-	literal                            int  // literal bytes of text
-	statusInText                       bool // the text's {num} is the response's status
-	alone                              bool // common words: a match needs them to be much of the text (see aloneCover)
-	generic                            bool // every word is one that status lines hold (see sigtable.DistinctMask): many products print it
+	codes                              span   // into sigCodes
+	literal                            int    // literal bytes of text
+	statusInText                       bool   // the text's {num} is the response's status
+	alone                              bool   // common words: a match needs them to be much of the text (see aloneCover)
+	naming                             string // for a signature marked alone, the words that name its product in a text, lower case, a space between (see talkReader.names)
+	generic                            bool   // every word is one that status lines hold (see sigtable.DistinctMask): many products print it
 }
 
 // sigWord is one word of Explain's index with its span of sigPlaces.

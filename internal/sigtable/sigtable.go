@@ -86,6 +86,7 @@ type Compiled struct {
 	Literal   int      // the number of literal bytes
 	Words     []string // the words Explain matches, lower case, in order (see Words)
 	Names     []string // the words that name the product (see NameWords), once the phrases are known
+	Naming    []string // the words that name the product in a text people write (see ProductNaming)
 	Distinct  uint64   // the positions of the words that no status line holds (see DistinctMask), once the phrases are known
 }
 
@@ -428,6 +429,9 @@ func Render(sigs []Compiled, catalogCodes []int) ([]byte, error) {
 		}
 		if s.Alone {
 			flags += ", alone: true"
+			if len(s.Naming) > 0 && len(s.Fragments) == 1 && s.Fragments[0] == s.Text {
+				flags += fmt.Sprintf(", naming: %q", strings.Join(s.Naming, " "))
+			}
 		}
 		if s.Distinct == 0 {
 			flags += ", generic: true"
@@ -786,6 +790,67 @@ func NameWords(product string, phrases []Phrase) []string {
 		}
 	}
 	return out
+}
+
+// ProductNaming returns, for each product, the words that name it in a
+// text people write ("nginx", "cognito", "grafana"): those of NameWords,
+// digits aside, but the words that say what a product is rather than
+// which, or that everyday English uses (see namingStopWords), and but a
+// word that another product's name holds too, unless it is the product's
+// whole name ("nginx" names nginx, not Nginx Proxy Manager, NGINX Unit
+// or ingress-nginx; "grpc" names gRPC, not gRPC-Gateway; "amazon" names
+// no Amazon service). A product may have none. Explain reports a
+// signature marked alone inside a sentence when the text names its
+// product (see httpref's talkReader.names).
+func ProductNaming(products []string, phrases []Phrase) map[string][]string {
+	words := map[string][]string{}
+	holders := map[string]int{}
+	for _, p := range products {
+		if _, ok := words[p]; ok {
+			continue
+		}
+		var ws []string
+		for _, w := range NameWords(p, phrases) {
+			if !namingStopWords[w] && strings.Trim(w, "0123456789") != "" && !slices.Contains(ws, w) {
+				ws = append(ws, w)
+			}
+		}
+		words[p] = ws
+		for _, w := range ws {
+			holders[w]++
+		}
+	}
+	naming := map[string][]string{}
+	for p, ws := range words {
+		for _, w := range ws {
+			if holders[w] == 1 || phraseKey([]string{p}) == w {
+				naming[p] = append(naming[p], w)
+			}
+		}
+	}
+	return naming
+}
+
+// namingStopWords are words of products' names that do not name one in a
+// text people write: what a product is ("server", "framework", "proxy",
+// "platform") and words of everyday English that some product is named
+// after ("play", "express", "rocket", "spring", "next").
+var namingStopWords = map[string]bool{
+	"server": true, "servers": true, "framework": true, "client": true, "clients": true, "cloud": true,
+	"services": true, "service": true, "engine": true, "http": true, "https": true, "proxy": true,
+	"manager": true, "platform": true, "hosting": true, "storage": true, "functions": true, "front": true,
+	"door": true, "application": true, "load": true, "balancer": true, "balancing": true, "identity": true,
+	"auth": true, "authentication": true, "data": true, "router": true, "transport": true, "module": true,
+	"library": true, "node": true, "python": true, "java": true, "ruby": true, "core": true, "classic": true,
+	"system": true, "boot": true, "apis": true, "play": true, "echo": true, "rocket": true, "express": true,
+	"next": true, "unit": true, "fiber": true, "remix": true, "vapor": true, "bottle": true, "pyramid": true,
+	"falcon": true, "quart": true, "phoenix": true, "passenger": true, "puma": true, "pages": true,
+	"sign": true, "spring": true, "protocol": true, "docs": true, "rest": true,
+	"messaging": true, "blob": true, "tools": true, "command": true, "line": true,
+	"hub": true, "registry": true, "tunnel": true, "apps": true, "app": true, "function": true, "search": true,
+	"graph": true, "meta": true, "common": true, "errors": true, "error": true, "encrypt": true, "push": true,
+	"notification": true, "management": true, "home": true, "assistant": true, "commerce": true, "adobe": true,
+	"collector": true, "repository": true, "face": true, "middleware": true, "websocket": true, "rack": true,
 }
 
 // Explain's thresholds (explain.go holds what they mean). The generator
@@ -1322,8 +1387,14 @@ func GenerateDir(dir, catalog string) ([]byte, error) {
 	}
 	MarkStatusLines(sigs, phrases)
 	statusWords := StatusWords(phrases)
+	var products []string
+	for i := range sigs {
+		products = append(products, sigs[i].Product)
+	}
+	naming := ProductNaming(products, phrases)
 	for i := range sigs {
 		sigs[i].Names = NameWords(sigs[i].Product, phrases)
+		sigs[i].Naming = naming[sigs[i].Product]
 		sigs[i].Distinct = DistinctMask(sigs[i].Words, sigs[i].Codes, statusWords)
 	}
 	return Render(sigs, ordered)

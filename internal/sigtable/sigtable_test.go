@@ -180,6 +180,34 @@ func TestNameWords(t *testing.T) {
 	assert.Empty(t, NameWords("Go net/http", phrases))
 }
 
+func TestProductNaming(t *testing.T) {
+	phrases := []Phrase{{Code: 502, Text: "Bad Gateway"}, {Code: 503, Text: "Service Unavailable"}}
+	naming := ProductNaming([]string{"nginx", "Nginx Proxy Manager", "NGINX Unit", "ingress-nginx", "gRPC", "gRPC-Gateway",
+		"Amazon Cognito", "Amazon S3", "Express", "Grafana", "Grafana Loki", "ACME CA (RFC 8555, Let's Encrypt Boulder)"}, phrases)
+	tests := []struct {
+		product string
+		want    []string
+	}{
+		{"nginx", []string{"nginx"}},           // its whole name, though others hold it
+		{"Nginx Proxy Manager", nil},           // "nginx" is nginx's; "proxy" and "manager" say what it is
+		{"NGINX Unit", nil},                    // "unit" is everyday English
+		{"ingress-nginx", []string{"ingress"}}, // its own word
+		{"gRPC", []string{"grpc"}},
+		{"gRPC-Gateway", nil}, // "gateway" is Bad Gateway's, "grpc" gRPC's
+		{"Amazon Cognito", []string{"cognito"}},
+		{"Amazon S3", nil}, // "amazon" names no one service
+		{"Express", nil},   // everyday English
+		{"Grafana", []string{"grafana"}},
+		{"Grafana Loki", []string{"loki"}},
+		{"ACME CA (RFC 8555, Let's Encrypt Boulder)", []string{"acme", "boulder"}}, // no digits, no "encrypt"
+	}
+	for _, tt := range tests {
+		t.Run(tt.product, func(t *testing.T) {
+			assert.Equal(t, tt.want, naming[tt.product])
+		})
+	}
+}
+
 func TestMarkStatusLines(t *testing.T) {
 	phrases := []Phrase{
 		{Code: 502, Text: "Bad Gateway", Vendor: "IETF"},
