@@ -353,9 +353,8 @@ func (r *talkReader) explained(sc float32, i int) float32 {
 
 // names reports whether the text holds, as a word of its own in any case,
 // one of the space-separated naming words of a product within its first
-// maxNamingBytes: on the Explain set, a message marked alone that the text
-// names the product of is that product's for every such text but one.
-// The answers for the last few products are kept, so that a text that
+// maxNamingBytes: on the Explain set, each of the four texts where this
+// decides (two of each part) quotes the product it names. The answers for the last few products are kept, so that a text that
 // matches many of one product's messages is read once for them.
 func (r *talkReader) names(naming string) bool {
 	for _, n := range r.named {

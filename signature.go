@@ -18,7 +18,7 @@ type signature struct {
 	literal                            int    // literal bytes of text
 	statusInText                       bool   // the text's {num} is the response's status
 	alone                              bool   // common words: a match needs them to be much of the text (see aloneCover)
-	naming                             string // for a signature marked alone, the words that name its product in a text, lower case, a space between (see talkReader.names)
+	naming                             string // for a signature marked alone with no placeholder, the words that name its product in a text, lower case, a space between (see talkReader.names)
 	generic                            bool   // every word is one that status lines hold (see sigtable.DistinctMask): many products print it
 }
 
