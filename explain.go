@@ -312,17 +312,9 @@ func (st *explainState) explained(i int) float32 {
 // than pastes it (see talkWords), and whether it names a product (see
 // names).
 type talkReader struct {
-	text   string
-	talk   uint32          // the words of talkWords it holds (see talks)
-	read   bool            // whether talk is known
-	named  [4]namedProduct // the last products asked about (see names), round robin
-	nnamed int
-}
-
-// namedProduct is whether a text names a product.
-type namedProduct struct {
-	naming string // the product's naming words (see signature.naming)
-	holds  bool   // whether the text holds one of them
+	text string
+	talk uint32 // the words of talkWords it holds (see talks)
+	read bool   // whether talk is known
 }
 
 // namedScore returns the score with which Explain reports signature i,
@@ -354,54 +346,39 @@ func (r *talkReader) explained(sc float32, i int) float32 {
 // names reports whether the text holds, as a word of its own in any case,
 // one of the space-separated naming words of a product within its first
 // maxNamingBytes: on the Explain set, each of the four texts where this
-// decides (two of each part) quotes the product it names. The answers for the last few products are kept, so that a text that
-// matches many of one product's messages is read once for them.
+// decides (two of each part) quotes the product it names.
 func (r *talkReader) names(naming string) bool {
-	for _, n := range r.named {
-		if n.naming == naming {
-			return n.holds
-		}
-	}
 	text := r.text[:min(len(r.text), maxNamingBytes)]
-	holds := false
-	for rest := naming; rest != "" && !holds; {
+	for rest := naming; rest != ""; {
 		var w string
 		w, rest, _ = strings.Cut(rest, " ")
-		holds = holdsWordFold(text, w)
-	}
-	r.named[r.nnamed%len(r.named)] = namedProduct{naming, holds}
-	r.nnamed++
-	return holds
-}
-
-// maxNamingBytes is how much of a text names reads: a product is named in
-// a title or the first lines of a paste, and a megabyte of junk is not
-// read once for each of its matches.
-const maxNamingBytes = 4096
-
-// holdsWordFold reports whether text holds w, lower-case letters and
-// digits, as a word of its own (no letter or digit on either side), ASCII
-// case aside.
-func holdsWordFold(text, w string) bool {
-	for i, j := nextWordRun(text, 0); i < j; i, j = nextWordRun(text, j) {
-		if j-i == len(w) && equalFoldASCII(w, text[i:j]) {
+		if holdsWordFold(text, w) {
 			return true
 		}
 	}
 	return false
 }
 
-// nextWordRun returns the start and end of the first run of ASCII letters
-// and digits in text at or after byte i; start == end when there is none.
-func nextWordRun(text string, i int) (start, end int) {
-	for i < len(text) && !isASCIILetter(text[i]) && !isASCIIDigit(text[i]) {
-		i++
+// maxNamingBytes is how much of a text names reads: a product is named in
+// a title or the first lines of a paste, and a megabyte of junk is not
+// read in full for each message that nearly matches it.
+const maxNamingBytes = 4096
+
+// holdsWordFold reports whether text holds w, lower case, as one of its
+// words as the signature index reads them (see nextSigWord), ASCII case
+// aside.
+func holdsWordFold(text, w string) bool {
+	for i := 0; i < len(text); {
+		start, end, _, _ := nextSigWord(text, i)
+		if start == end {
+			return false
+		}
+		if end-start == len(w) && equalFoldASCII(w, text[start:end]) {
+			return true
+		}
+		i = end
 	}
-	j := i
-	for j < len(text) && (isASCIILetter(text[j]) || isASCIIDigit(text[j])) {
-		j++
-	}
-	return i, j
+	return false
 }
 
 // talks returns the words of talkWords that the text holds, bit k for
