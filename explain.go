@@ -1094,6 +1094,14 @@ func (t *sigTrack) step(sig uint32, pos, later uint8, off, n, word int) (advance
 		// kept. A start of three words or more in a row is the message
 		// itself, and goes on ("websocket: not a websocket handshake:
 		// 'Sec-WebSocket-Key' ...").
+		if t.nameOnly(sig) {
+			// The product's name that closes a status line, met
+			// before it ("nginx 413 Request Entity Too Large"):
+			// the window keeps the name and goes on from the
+			// status line's first word.
+			t.next = 0
+			goto advance
+		}
 		t.restart()
 	}
 advance:
@@ -1156,6 +1164,17 @@ func (t *sigTrack) named(sig uint32, off int) bool {
 		return false
 	}
 	return m&(m-1) == 0 || t.words > 2 || off-int(t.first-1) <= pageNumberGap
+}
+
+// nameOnly reports whether the window holds nothing but the words that
+// close signature sig by naming its product (see sigNameTail).
+func (t *sigTrack) nameOnly(sig uint32) bool {
+	n := int(sigNameTail[sig])
+	if n == 0 || t.got == 0 {
+		return false
+	}
+	c := int(sigWordCount[sig])
+	return t.got&^(uint64(1)<<c-1<<(c-n)) == 0
 }
 
 // dense reports whether the window's words stand at neighbouring

@@ -383,6 +383,37 @@ func TestExplainNamedProduct(t *testing.T) {
 	}
 }
 
+// TestExplainNameBefore checks that a status line that its product's
+// name closes ("413 Request Entity Too Large nginx", nginx's page) matches
+// with the name before it as well as after it, within the signature's
+// window, and not without the name.
+func TestExplainNameBefore(t *testing.T) {
+	first := func(text string) string {
+		if ms := Explain(text); len(ms) > 0 {
+			return ms[0].Signature.ID()
+		}
+		return ""
+	}
+	tests := []struct {
+		name, text, want string
+	}{
+		{"name after", "413 Request Entity Too Large nginx", "nginx-page-413"},
+		{"name before", "nginx 413 Request Entity Too Large", "nginx-page-413"},
+		{"name before, in a sentence", "nginx returns 413 Request Entity Too Large when uploading", "nginx-page-413"},
+		{"name before, glued to other script", "Nginx出现413 Request Entity Too Large错误解决方法", "nginx-page-413"},
+		{"name before, status line out of order", "nginx Request Entity Too Large 413", ""},
+		{"no name", "413 Request Entity Too Large when uploading", ""},
+		{"name inside a word", "nginxlike 413 Request Entity Too Large", ""},
+		{"name too far before", "nginx " + strings.Repeat("and more words ", 20) + "413 Request Entity Too Large", ""},
+		{"another product's name", "caddy 413 Request Entity Too Large", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, first(tt.text))
+		})
+	}
+}
+
 // wideMeasures returns the score and cover of each signature that reaches
 // explainMinScore in text, as wideScan and the full scan (explainState)
 // find them, and whether wideScan could finish. (anchoredScan's agreement

@@ -772,6 +772,30 @@ func DistinctMask(words []string, codes []int, status func(w string) bool) uint6
 	return m
 }
 
+// NameTail returns how many words end a signature that are words of
+// names (the words that name its product, see NameWords) when they are
+// all its distinct words (see DistinctMask): a status line closed by its
+// product's name, as nginx's pages are ("404 Not Found nginx"). Else it
+// returns 0. A text may name the product before the status line
+// ("nginx 413 Request Entity Too Large") as well as after it, and
+// Explain keeps the name it met first (see httpref's sigTrack.step).
+func NameTail(words []string, names []string, distinct uint64) uint8 {
+	if distinct == 0 || len(words) > 64 {
+		return 0
+	}
+	n := 0
+	for n < len(words) && slices.Contains(names, words[len(words)-1-n]) {
+		n++
+	}
+	if n == 0 || n == len(words) {
+		return 0
+	}
+	if tail := uint64(1)<<len(words) - 1<<(len(words)-n); distinct&^tail != 0 {
+		return 0
+	}
+	return uint8(n)
+}
+
 // NameWords returns the words of a product's name that name it in a
 // message ("nginx", "varnish", "cloudflare"): those of four letters or
 // more that are not words of a reason phrase (Amazon API Gateway's
@@ -1211,6 +1235,13 @@ func renderWords(b *bytes.Buffer, sigs []Compiled) error {
 			b.WriteString("\n\t")
 		}
 		b.WriteString(strconv.Itoa(len(s.Words)) + ", ")
+	}
+	b.WriteString("\n}\n\n// sigNameTail holds, for each signature that is a status line closed by\n// its product's name (\"404 Not Found nginx\"), how many of its last\n// words name the product (see sigtable.NameTail); 0 for any other.\nvar sigNameTail = [sigCount]uint8{")
+	for i, s := range sigs {
+		if i%16 == 0 {
+			b.WriteString("\n\t")
+		}
+		b.WriteString(strconv.Itoa(int(NameTail(s.Words, s.Names, s.Distinct))) + ", ")
 	}
 	b.WriteString("\n}\n\n// sigWordWeight holds the total weight of each signature's words.\nvar sigWordWeight = [sigCount]uint16{")
 	for i, s := range sigs {

@@ -208,6 +208,29 @@ func TestProductNaming(t *testing.T) {
 	}
 }
 
+func TestNameTail(t *testing.T) {
+	status := StatusWords([]Phrase{{Code: 404, Text: "Not Found"}, {Code: 502, Text: "Bad Gateway"}})
+	tests := []struct {
+		name, text string
+		codes      []int
+		names      []string
+		want       uint8
+	}{
+		{"a page closed by the name", "404 Not Found nginx", []int{404}, []string{"nginx"}, 1},
+		{"a name of two words", "502 Bad Gateway tengine server", []int{502}, []string{"tengine", "server"}, 2},
+		{"a name that is not last", "nginx 404 Not Found", []int{404}, []string{"nginx"}, 0},
+		{"another distinct word", "404 Not Found upstream nginx", []int{404}, []string{"nginx"}, 0},
+		{"no status line", "nginx", nil, []string{"nginx"}, 0},
+		{"no name", "404 Not Found", []int{404}, []string{"nginx"}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			words := TextWords(tt.text)
+			assert.Equal(t, tt.want, NameTail(words, tt.names, DistinctMask(words, tt.codes, status)))
+		})
+	}
+}
+
 func TestMarkStatusLines(t *testing.T) {
 	phrases := []Phrase{
 		{Code: 502, Text: "Bad Gateway", Vendor: "IETF"},
