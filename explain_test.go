@@ -350,14 +350,17 @@ func TestExplainAlone(t *testing.T) {
 // else: not without the name, not when the sentence talks about the
 // message, not for a name inside a longer word, and not for a signature
 // with a placeholder (Chrome's "HTTP ERROR {num}" would take any URL and
+
+// firstMatchID returns the ID of Explain's first match in text, or "".
+func firstMatchID(text string) string {
+	if ms := Explain(text); len(ms) > 0 {
+		return ms[0].Signature.ID()
+	}
+	return ""
+}
+
 // the word "error").
 func TestExplainNamedProduct(t *testing.T) {
-	first := func(text string) string {
-		if ms := Explain(text); len(ms) > 0 {
-			return ms[0].Signature.ID()
-		}
-		return ""
-	}
 	tests := []struct {
 		name, text, want string
 	}{
@@ -371,7 +374,7 @@ func TestExplainNamedProduct(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, first(tt.text))
+			assert.Equal(t, tt.want, firstMatchID(tt.text))
 		})
 	}
 	for i := range signatures {
@@ -388,12 +391,6 @@ func TestExplainNamedProduct(t *testing.T) {
 // with the name before it as well as after it, within the signature's
 // window, and not without the name.
 func TestExplainNameBefore(t *testing.T) {
-	first := func(text string) string {
-		if ms := Explain(text); len(ms) > 0 {
-			return ms[0].Signature.ID()
-		}
-		return ""
-	}
 	tests := []struct {
 		name, text, want string
 	}{
@@ -409,7 +406,7 @@ func TestExplainNameBefore(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, first(tt.text))
+			assert.Equal(t, tt.want, firstMatchID(tt.text))
 		})
 	}
 }
