@@ -345,12 +345,6 @@ func TestExplainAlone(t *testing.T) {
 	}
 }
 
-// TestExplainNamedProduct checks that a signature marked alone, of words
-// only, matches inside a sentence that names its product, and nowhere
-// else: not without the name, not when the sentence talks about the
-// message, not for a name inside a longer word, and not for a signature
-// with a placeholder (Chrome's "HTTP ERROR {num}" would take any URL and
-
 // firstMatchID returns the ID of Explain's first match in text, or "".
 func firstMatchID(text string) string {
 	if ms := Explain(text); len(ms) > 0 {
@@ -358,6 +352,12 @@ func firstMatchID(text string) string {
 	}
 	return ""
 }
+
+// TestExplainNamedProduct checks that a signature marked alone, of words
+// only, matches inside a sentence that names its product, and nowhere
+// else: not without the name, not when the sentence talks about the
+// message, not for a name inside a longer word, and not for a signature
+// with a placeholder (Chrome's "HTTP ERROR {num}" would take any URL and
 
 // the word "error").
 func TestExplainNamedProduct(t *testing.T) {
