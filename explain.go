@@ -232,8 +232,18 @@ func sortMatches(ms []Match) {
 		case a.Signature.s.literal != b.Signature.s.literal:
 			return b.Signature.s.literal - a.Signature.s.literal // the more specific message first
 		}
-		return 0
+		// Ties of two chunks in the order of their chunks, as the scan
+		// of every signature meets them; Search's scans, which meet
+		// them all at once, give them in that order too.
+		return sigChunk(a.Signature.s) - sigChunk(b.Signature.s)
 	})
+}
+
+// sigChunk returns the chunk of explainState (see explainChunk) that holds
+// s, which points into signatures.
+func sigChunk(s *signature) int {
+	i := (uintptr(unsafe.Pointer(s)) - uintptr(unsafe.Pointer(&signatures[0]))) / unsafe.Sizeof(signatures[0])
+	return int(i) / explainChunk
 }
 
 // explainState follows the signatures of one chunk (see explainChunk)
