@@ -218,7 +218,8 @@ func TestMatchJSON(t *testing.T) {
 }
 
 func FuzzExplain(f *testing.F) {
-	for _, s := range []string{"", "Error 1020 Access denied", "upstream timed out (110: Connection timed out)", "\xff\xfe", "code=H12 desc=\"Request timeout\""} {
+	for _, s := range []string{"", "Error 1020 Access denied", "upstream timed out (110: Connection timed out)", "\xff\xfe", "code=H12 desc=\"Request timeout\"",
+		"nginx nginx 413 Request Entity Too Large nginx", "No route was found that matches the URL and the request method."} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
