@@ -629,8 +629,8 @@ type sigFound struct {
 const maxScanQueryBytes = maxQueryBytes
 
 // maxAnchored is the most signatures anchoredScan follows; Search scans a
-// text that anchors more in full (explainState). The 24,598 real-world
-// texts anchor 72 at the median, 189 at the 99th percentile and 326 at
+// text that anchors more in full (explainState). The 25,148 real-world
+// texts anchor 72 at the median, 188 at the 99th percentile and 326 at
 // most (with the anchors of sigtable.SignatureAnchors and 4,797
 // signatures), so eight take the full scan; with the looser
 // anchors of an earlier generator, at 128, 139 of 4,696 took the full
@@ -659,9 +659,9 @@ type anchoredScan struct {
 }
 
 // maxLive is the most live signatures anchoredScan follows; Search scans
-// a text with more as wideScan does. The 24,598 real-world texts have 4
+// a text with more as wideScan does. The 25,148 real-world texts have 4
 // at the median, 41 at the 99th percentile and 78 at most (of those that
-// anchoredScan reaches); seventeen have more than maxLive.
+// anchoredScan reaches); eighteen have more than maxLive.
 const maxLive = 64
 
 // slot returns where the track of anchored signature sig is: its own
@@ -703,7 +703,7 @@ func (a *anchoredSet) index(sig uint32) int {
 
 // maxCandPlaces is the most places of anchored signatures that
 // anchoredScan notes; Search scans a text with more as wideScan does. The
-// 24,598 real-world texts hold 113 at the median and 532 at the 99th
+// 25,148 real-world texts hold 113 at the median and 529 at the 99th
 // percentile, and one holds more than maxCandPlaces (43 of 8,284 took wideScan when
 // a common word's places counted against the limit before they were
 // sorted out; at 512, 880 of 4,696 took it with an earlier generator's
