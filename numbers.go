@@ -93,7 +93,8 @@ func statusNumbers[T ~string | ~[]byte](q T) (status, other entrySet) {
 			continue
 		}
 		glued := start > 0 && isASCIILetter(q[start-1])
-		if glued && !statusWordGlued(q, start) && !npmErrorCode(q, start) || start > 0 && q[start-1] == '_' {
+		underscored := start > 0 && q[start-1] == '_'
+		if glued && !statusWordGlued(q, start) && !npmErrorCode(q, start) || underscored && !statusPartBefore(q, start, end) {
 			continue
 		}
 		// A code can take an ending ("404s", "404ing"; see codeEndingAt),
@@ -110,7 +111,7 @@ func statusNumbers[T ~string | ~[]byte](q T) (status, other entrySet) {
 			continue
 		}
 		switch {
-		case glued || errorAfter || statusWordBefore(q, start) || statusFieldBefore(q, start) ||
+		case glued || underscored || errorAfter || statusWordBefore(q, start) || statusFieldBefore(q, start) ||
 			slashStatus(q, start) || codePair(q, start, end) || phraseAfter(q, end, d):
 			status.add(d)
 			lastEnd = end
@@ -408,6 +409,34 @@ func statusWordGlued[T ~string | ~[]byte](q T, start int) bool {
 		w = append(w, lowerASCII(q[k]))
 	}
 	return isStatusWord(w)
+}
+
+// statusPartBefore reports whether the number from start to end is the
+// last part of a name joined by underscores whose part before it
+// introduces a status ("HTTP_403", "ERR_403", "http_error_401") or names a
+// failed fetch ("ERR_PNPM_FETCH_403", and the "FETCH_" + status that code
+// builds from a response's status alike). A number inside such a name
+// ("HTTP_403_FORBIDDEN", a constant that names its code by its words), or
+// after another part ("GENERATE_204", "BLAKE2_256"), names nothing.
+func statusPartBefore[T ~string | ~[]byte](q T, start, end int) bool {
+	if end < len(q) && (isASCIILetter(q[end]) || isASCIIDigit(q[end]) || q[end] == '_') {
+		return false
+	}
+	const longest = len("responsecode")
+	h := start - 1 // the underscore
+	j := h
+	for j > 0 && h-j < longest && isASCIILetter(q[j-1]) {
+		j--
+	}
+	if j == h || j > 0 && (isASCIILetter(q[j-1]) || isASCIIDigit(q[j-1])) {
+		return false // no part, or a longer one
+	}
+	var buf [longest]byte
+	w := buf[:0]
+	for k := j; k < h; k++ {
+		w = append(w, lowerASCII(q[k]))
+	}
+	return isStatusWord(w) || string(w) == "fetch"
 }
 
 // npmErrorCode reports whether the number at start is glued to the "E"
