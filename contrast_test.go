@@ -389,6 +389,25 @@ func TestFaultBonusNamesTheCode(t *testing.T) {
 	})
 }
 
+// TestFaultBonusMatchesConcept checks that a code which gains only by
+// the client's mistake that a query names says what it matched: the
+// mistake's words are read from the raw text, and may match no term of
+// the code's fields (FuzzSearch found "500 000aA 000eXpired", whose
+// terms hold "000expired" where the mistake is "expired").
+func TestFaultBonusMatchesConcept(t *testing.T) {
+	for _, text := range []string{"500 000expired", "500 000aA 000eXpired", "Unknown IDs throw 500"} {
+		rs := Search(text, &SearchOptions{Limit: -1})
+		require.NotEmpty(t, rs, text)
+		for _, r := range rs {
+			assert.NotZero(t, r.Matched, "%q: %v matched no field", text, r.Status)
+		}
+	}
+	rs := Search("500 000expired", nil)
+	require.NotEmpty(t, rs)
+	assert.Equal(t, Code(401), rs[0].Status.Code())
+	assert.Equal(t, FieldConcept, rs[0].Matched)
+}
+
 // TestClientErrorOver500 checks that a client error asked for against a
 // 500 comes first even when the 500's reason phrase, written beside it,
 // holds more words than the client error's: the 500 is what went wrong,

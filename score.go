@@ -856,6 +856,11 @@ func (st *searchState) reportedAgainstConcept(query string) {
 	if faultCode > faultAny {
 		e := position(faultCode)
 		st.acc[e] += faultBonus
+		// The mistake's words are a way of asking about e's situation,
+		// read from the raw text: they may match no term of e's fields
+		// ("500 000expired" reads "expired" where the terms hold
+		// "000expired"), and a result names what it matched.
+		st.fields[e] |= FieldConcept
 		st.hit(e)
 		st.faulted = true
 	}
