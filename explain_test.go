@@ -359,7 +359,6 @@ func firstMatchID(text string) string {
 // else: not without the name, not when the sentence talks about the
 // message, not for a name inside a longer word, and not for a signature
 // with a placeholder (Chrome's "HTTP ERROR {num}" would take any URL and
-
 // the word "error").
 func TestExplainNamedProduct(t *testing.T) {
 	tests := []struct {
