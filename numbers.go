@@ -395,20 +395,36 @@ func identifierBefore[T ~string | ~[]byte](q T, h int) bool {
 // statusWordGlued reports whether the number at start is glued to a whole
 // word that introduces a status: "HTTP401", "Error404", "status500".
 func statusWordGlued[T ~string | ~[]byte](q T, start int) bool {
-	const longest = len("responsecode")
-	j := start
-	for j > 0 && start-j < longest && isASCIILetter(q[j-1]) {
-		j--
-	}
+	j := lettersBefore(q, start)
 	if j > 0 && (isASCIILetter(q[j-1]) || isASCIIDigit(q[j-1]) || q[j-1] == '_') {
 		return false // part of a longer word
 	}
-	var buf [longest]byte
-	w := buf[:0]
-	for k := j; k < start; k++ {
-		w = append(w, lowerASCII(q[k]))
+	var buf [statusWordLongest]byte
+	return isStatusWord(lowerWord(q, j, start, &buf))
+}
+
+// statusWordLongest is the length of the longest word without a
+// separator that isStatusWord holds ("responsecode").
+const statusWordLongest = len("responsecode")
+
+// lettersBefore returns where the run of ASCII letters that ends at k
+// begins, looking back no further than statusWordLongest letters.
+func lettersBefore[T ~string | ~[]byte](q T, k int) int {
+	j := k
+	for j > 0 && k-j < statusWordLongest && isASCIILetter(q[j-1]) {
+		j--
 	}
-	return isStatusWord(w)
+	return j
+}
+
+// lowerWord returns q[j:k], at most statusWordLongest bytes, in lower
+// case, written into buf.
+func lowerWord[T ~string | ~[]byte](q T, j, k int, buf *[statusWordLongest]byte) []byte {
+	w := buf[:0]
+	for ; j < k; j++ {
+		w = append(w, lowerASCII(q[j]))
+	}
+	return w
 }
 
 // statusPartBefore reports whether the number from start to end is the
@@ -422,20 +438,13 @@ func statusPartBefore[T ~string | ~[]byte](q T, start, end int) bool {
 	if end < len(q) && (isASCIILetter(q[end]) || isASCIIDigit(q[end]) || q[end] == '_') {
 		return false
 	}
-	const longest = len("responsecode")
 	h := start - 1 // the underscore
-	j := h
-	for j > 0 && h-j < longest && isASCIILetter(q[j-1]) {
-		j--
-	}
+	j := lettersBefore(q, h)
 	if j == h || j > 0 && (isASCIILetter(q[j-1]) || isASCIIDigit(q[j-1])) {
 		return false // no part, or a longer one
 	}
-	var buf [longest]byte
-	w := buf[:0]
-	for k := j; k < h; k++ {
-		w = append(w, lowerASCII(q[k]))
-	}
+	var buf [statusWordLongest]byte
+	w := lowerWord(q, j, h, &buf)
 	return isStatusWord(w) || string(w) == "fetch"
 }
 
