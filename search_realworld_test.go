@@ -63,15 +63,16 @@ func readRealWorld(t testing.TB) []realWorldItem {
 
 // Floors for the real-world set, per part: the measured values minus a
 // small margin, so that a ranking regression fails the build. The score
-// part set them: 0.851 top-1 and 0.897 MRR over its 8,728 texts (22,081
-// in all, realworld_zzzzzzl included); with realworld_zzzzzzm to
-// zzzzzzzzl it measures 0.856 and 0.899 over 11,654 (29,536 in all), up
-// from 0.835 and 0.883 without the word model (see wordModelWeight). The tune part is in-sample for the word
-// model, which is trained on it, and scores higher; the score part, which
-// neither the model nor the ask prior sees, is the measure.
+// part set them: 0.856 top-1 and 0.899 MRR over its 11,654 texts (29,536
+// in all, realworld_zzzzzzzzl included), up from 0.835 and 0.883 without
+// the word model (see wordModelWeight); retraining the model on more
+// texts moves them by about 0.002 either way. The tune part is in-sample
+// for the word model, which is trained on it, and scores higher; the
+// score part, which neither the model nor the ask prior sees, is the
+// measure.
 const (
-	minRealWorldTop1 = 0.845
-	minRealWorldMRR  = 0.892
+	minRealWorldTop1 = 0.850
+	minRealWorldMRR  = 0.894
 )
 
 func TestSearchQualityRealWorld(t *testing.T) {
