@@ -595,10 +595,15 @@ func NamingWith(words []string, id string) string {
 // more, and either camel case of three words or more
 // ("InvalidAuthenticityToken", "PayloadTooLargeError",
 // "HttpMediaTypeNotSupportedException") or three or more words joined by
-// underscores ("upstream_reset_before_response_started"). People write
-// such a name in a title ("Fix InvalidAuthenticityToken errors") without
-// the rest of the message, and prose does not hold it by chance.
+// underscores ("upstream_reset_before_response_started"); or a numbered
+// error code in capitals (see isCapsCode: "AADSTS50011", "IDX10214",
+// "PGRST116"). People write such a name in a title ("Fix
+// InvalidAuthenticityToken errors") without the rest of the message, and
+// prose does not hold it by chance.
 func IsIdentifier(w string) bool {
+	if isCapsCode(w) {
+		return true
+	}
 	if len(w) < 12 {
 		return false
 	}
@@ -609,6 +614,33 @@ func IsIdentifier(w string) bool {
 		}
 	}
 	return humps >= 2 || strings.Count(w, "_") >= 2
+}
+
+// Bounds of a numbered error code in capitals (see isCapsCode).
+const (
+	capsCodeMinLen     = 8 // "SHA256", "ISO8601" and "RFC7231" are shorter
+	capsCodeMaxLetters = 8 // "RESTEASY003210"
+	capsCodeMinDigits  = 3 // "PGRST116"
+	capsCodeMaxDigits  = 7 // "AADSTS7000215", "E0000011"
+)
+
+// isCapsCode reports whether w, as printed, is a numbered error code in
+// capitals: one to capsCodeMaxLetters capital letters, then
+// capsCodeMinDigits to capsCodeMaxDigits digits, capsCodeMinLen bytes or
+// more, as Entra ID ("AADSTS50011"), IdentityModel ("IDX10214"),
+// PostgREST ("PGRST116"), RESTEasy ("RESTEASY003210"), Undertow
+// ("UT005023") and Okta ("E0000011") print them. People paste the code
+// without the sentence after it, or with a sentence of another version;
+// the code is the same. The length leaves out the names of standards and
+// algorithms that prose holds ("RFC7231", "SHA256").
+func isCapsCode(w string) bool {
+	i := 0
+	for i < len(w) && 'A' <= w[i] && w[i] <= 'Z' {
+		i++
+	}
+	digits := len(w) - i
+	return len(w) >= capsCodeMinLen && 1 <= i && i <= capsCodeMaxLetters &&
+		capsCodeMinDigits <= digits && digits <= capsCodeMaxDigits && strings.Trim(w[i:], "0123456789") == ""
 }
 
 // identifiers returns the words of frags for which IsIdentifier holds,

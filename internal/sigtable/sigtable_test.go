@@ -389,6 +389,18 @@ func TestIsIdentifier(t *testing.T) {
 		"route_not":                              false,
 		"authentication":                         false,
 		"ERR_TOO_MANY_REDIRECTS":                 true,
+		"AADSTS50011":                            true,
+		"AADSTS7000215":                          true,
+		"PGRST116":                               true,
+		"RESTEASY003210":                         true,
+		"E0000011":                               true,
+		"SHA256":                                 false, // too short: an algorithm
+		"RFC7231":                                false, // too short: a standard
+		"aadsts50011":                            false, // not as printed
+		"AADSTS":                                 false,
+		"HTTP2":                                  false,
+		"AADSTS12345678":                         false, // eight digits
+		"RESTEASYX003210":                        false, // nine letters
 	} {
 		assert.Equal(t, want, IsIdentifier(w), w)
 	}
