@@ -317,7 +317,7 @@ func TestNamesClientFault(t *testing.T) {
 		"":                                      false,
 		"\xff\xfe wrong":                        true,
 	} {
-		assert.Equal(t, want, clientFault(text) != 0, text)
+		assert.Equal(t, want, clientFault(text, true) != 0, text)
 	}
 }
 
@@ -346,6 +346,14 @@ func TestClientFaultCode(t *testing.T) {
 		"an expired token results in a 500":                      401,
 		"incomplete headers received from the upstream, 500":     0,
 		"returns 500 when the database is down":                  0,
+		// "unknown" before a failure's word, and a mistake in a response
+		// the server sent back, are the server's.
+		"Status: 500 An unknown error occurred":                  0,
+		"the request failed for unknown reasons, 500":            0,
+		"fails to parse SoapFaults for responses with 500 codes": 0,
+		"it shows \"Invalid HTTP status in response: 500\"":      0,
+		"an invalid id and the 500 response":                     400, // the response is the 500
+		"invalid response code 500 for a bad id":                 400,
 		// An exception's class name is read word by word, when the
 		// mistake it names is in what the client sent.
 		"IllegalArgumentException thrown, the API answers 500": 400,
@@ -367,7 +375,17 @@ func TestClientFaultCode(t *testing.T) {
 		"Ошибка 500 при перегрузке сервера":             0,
 		"服务器内部错误500":                                    0,
 	} {
-		assert.Equal(t, want, clientFault(text), text)
+		assert.Equal(t, want, clientFault(text, true), text)
+	}
+}
+
+func TestClientFaultOfSuccess(t *testing.T) {
+	for text, want := range map[string]Code{
+		"Not found page gives 200 response code":                    404,
+		"the artifact does not exist, but the response contains []": 404,
+		"an unknown error gives 200":                                0,
+	} {
+		assert.Equal(t, want, clientFault(text, false), text)
 	}
 }
 
