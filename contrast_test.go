@@ -228,6 +228,11 @@ func TestReportedAgainstConcept(t *testing.T) {
 		{"our endpoint returns 404 for a user that does not exist", 404},
 		// A code pasted as a field of the output is what was seen.
 		{"When you go to a URL of an object that doesn't exist in the bucket, I get Status Code: 403, AWS Request ID: E6B2194B3E5E353C", 403},
+		// A concept of success describes what came with an error; only
+		// a 404 is answered in place of an empty result.
+		{"the registration endpoint returns HTTP 500 with empty body", 500},
+		{"the API responds with 422 but an empty response body", 422},
+		{"our search returns 404 instead of an empty list", 200},
 	}
 	for _, tc := range tests {
 		t.Run(tc.query, func(t *testing.T) {
