@@ -60,12 +60,12 @@ func ExampleSearch_question() {
 	// A console message that carries the response's status names it.
 	r = httpref.Search("Origin https://app.example.com is not allowed by Access-Control-Allow-Origin. Status code: 502", &httpref.SearchOptions{Limit: 1})
 	fmt.Println(r[0].Status)
-	// A code the text reports, beside a situation it asks about, is what
-	// the software does, not the answer.
-	r = httpref.Search("our list API returns 404 when the collection is empty", &httpref.SearchOptions{Limit: 1})
+	// A 500 or a success the text reports, beside a situation it asks
+	// about, is what the software does, not the answer.
+	r = httpref.Search("the signup endpoint returns 500 when the username is already taken", &httpref.SearchOptions{Limit: 1})
 	fmt.Println(r[0].Status)
 	// Output:
 	// 401 Unauthorized
 	// 502 Bad Gateway
-	// 200 OK
+	// 409 Conflict
 }
