@@ -629,10 +629,10 @@ type sigFound struct {
 const maxScanQueryBytes = maxQueryBytes
 
 // maxAnchored is the most signatures anchoredScan follows; Search scans a
-// text that anchors more in full (explainState). The 31,675 real-world
-// texts anchor 84 at the median, 218 at the 99th percentile and 402 at
-// most (with the anchors of sigtable.SignatureAnchors and 5,726
-// signatures), so 69 take the full scan; with the looser
+// text that anchors more in full (explainState). The 33,423 real-world
+// texts anchor 89 at the median, 227 at the 99th percentile and 424 at
+// most (with the anchors of sigtable.SignatureAnchors and 6,119
+// signatures), so 113 take the full scan; with the looser
 // anchors of an earlier generator, at 128, 139 of 4,696 took the full
 // scan, which clears a track for every signature (Search 10.6 µs a text
 // then, 9.4 µs with this and the two limits below, same results).
@@ -659,9 +659,9 @@ type anchoredScan struct {
 }
 
 // maxLive is the most live signatures anchoredScan follows; Search scans
-// a text with more as wideScan does. The 31,675 real-world texts have 4
-// at the median, 42 at the 99th percentile and 89 at most (of those that
-// anchoredScan reaches); 37 have more than maxLive.
+// a text with more as wideScan does. The 33,423 real-world texts have 4
+// at the median, 44 at the 99th percentile and 91 at most (of those that
+// anchoredScan reaches); 47 have more than maxLive.
 const maxLive = 64
 
 // slot returns where the track of anchored signature sig is: its own
@@ -703,8 +703,8 @@ func (a *anchoredSet) index(sig uint32) int {
 
 // maxCandPlaces is the most places of anchored signatures that
 // anchoredScan notes; Search scans a text with more as wideScan does. The
-// 31,675 real-world texts hold 132 at the median and 572 at the 99th
-// percentile, and two hold more than maxCandPlaces (43 of 8,284 took wideScan when
+// 33,423 real-world texts hold 139 at the median and 591 at the 99th
+// percentile, and three hold more than maxCandPlaces (43 of 8,284 took wideScan when
 // a common word's places counted against the limit before they were
 // sorted out; at 512, 880 of 4,696 took it with an earlier generator's
 // anchors).

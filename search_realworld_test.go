@@ -63,17 +63,16 @@ func readRealWorld(t testing.TB) []realWorldItem {
 
 // Floors for the real-world set, per part: the measured values minus a
 // small margin, so that a ranking regression fails the build. The score
-// part set them: 0.856 top-1 and 0.899 MRR over its 11,654 texts (29,536
-// in all, realworld_zzzzzzzzl included; 0.857 and 0.899 over 12,498 of
-// 31,675 with realworld_zzzzzzzzzb), up from 0.835 and 0.883 without
+// part set them: 0.861 top-1 and 0.902 MRR over its 13,209 texts (33,423
+// in all, realworld_zzzzzzzzzq included), up from 0.841 and 0.887 without
 // the word model (see wordModelWeight); retraining the model on more
 // texts moves them by about 0.002 either way. The tune part is in-sample
 // for the word model, which is trained on it, and scores higher; the
 // score part, which neither the model nor the ask prior sees, is the
 // measure.
 const (
-	minRealWorldTop1 = 0.850
-	minRealWorldMRR  = 0.894
+	minRealWorldTop1 = 0.855
+	minRealWorldMRR  = 0.897
 )
 
 func TestSearchQualityRealWorld(t *testing.T) {
