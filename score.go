@@ -729,13 +729,12 @@ func (s *searchScorer) anyHit(fields Fields) bool {
 // bonus from the 404 alone put eight tune texts labelled 200 first and
 // lost eleven labelled 404 (without the model). Without the word model,
 // which learns the tune part's labels, sparing client errors gained 64
-// tune texts and lost 30,
-// and the score part 53 and 7; with it, the score part gained 24 and lost
-// 3, and the tune part 22 and 22. Sparing every code but a 2xx or 3xx
-// lost more tune texts (82 gained, 56 lost without the model), and
-// taking half the bonus gained fewer (63 and 37). The server error's rule
-// came first: tune part 13 texts gained and one lost, score part five and
-// two.
+// tune texts and lost 30, and the score part 53 and 7; with it, the score
+// part gained 24 and lost 3, and the tune part 22 and 22. Sparing every
+// code but a 2xx or 3xx lost more tune texts (82 gained, 56 lost without
+// the model), and taking half the bonus gained fewer (63 and 37). The
+// server error's rule came first: tune part 13 texts gained and one
+// lost, score part five and two.
 func (s *searchScorer) alternativeConcept(d int) bool {
 	switch c := entries[d].code; {
 	case c >= 500:
@@ -830,10 +829,10 @@ func (st *searchState) refuse(d int) {
 
 // reportedAgainstConcept takes the code bonus from the one code that the
 // query reports ("returns 200 when the token has expired", "returns 500
-// when the user already exists") when the query also asks about a situation whose
-// concept does not hold that code (and can answer in its place: see
-// alternativeConcept): such a text names what the software does and asks
-// what it should do. On the tune part, where one code is
+// when the user already exists") when the query also asks about a
+// situation whose concept does not hold that code (and can answer in its
+// place: see alternativeConcept): such a text names what the software
+// does and asks what it should do. On the tune part, where one code is
 // named and a concept leaves it out, the label was the concept's code 25
 // times and the named one 28; with a verb that reports before the code, 15
 // against 3. A vendor's code, or one that the application does not send

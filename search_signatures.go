@@ -161,14 +161,15 @@ func (g *sigGains) noteBest(i int, sc float32) {
 	g.nproducts++
 }
 
-// noteStated notes whether a signature of seen whose text gives the
-// response's status ("… Status code: {num}." in Firefox's CORS errors)
-// matched in full in a query that names one status: add then gives
-// nothing to the signatures matched in part that do not give it, such as
-// the other CORS messages of Firefox that share its words ("(Reason: CORS
-// header ‘Access-Control-Allow-Origin’ does not match ‘…’)") and would
-// otherwise add their usual codes, 200 and 204, to the one the text
-// states.
+// noteStated notes, for the signatures of seen that match, each
+// product's best match score (see bestOf), and whether one whose text
+// gives the response's status ("… Status code: {num}." in Firefox's CORS
+// errors) matched in full in a query that names one status: add then
+// gives nothing to the signatures matched in part that do not give it,
+// such as the other CORS messages of Firefox that share its words
+// ("(Reason: CORS header ‘Access-Control-Allow-Origin’ does not match
+// ‘…’)") and would otherwise add their usual codes, 200 and 204, to the
+// one the text states.
 func (g *sigGains) noteStated(st *searchState, seen []uint16, measure func(sig uint32) (score, cover float32)) {
 	for _, x := range seen {
 		sc, _ := measure(uint32(x))

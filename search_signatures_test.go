@@ -161,3 +161,27 @@ func TestFullMatchesCap(t *testing.T) {
 	assert.LessOrEqual(t, most, maxFullMatches)
 	t.Logf("the real-world texts match %d signatures in full at most", most)
 }
+
+// TestProductBest checks that a message matched in part gains nothing
+// when another message of its product matches better: nginx's 502
+// messages share the tail of its 504 "upstream timed out", and their
+// parts once put 502 first.
+func TestProductBest(t *testing.T) {
+	assertSearchFirst(t, map[string]Code{
+		"upstream timed out while reading response header from upstream":                                504,
+		"upstream timed out (110: Connection timed out) while reading response header from upstream":    504,
+		"upstream prematurely closed connection while reading response header from upstream, client: x": 502,
+	})
+
+	var g sigGains
+	for i := range signatures {
+		g.noteBest(i, 0.5)
+	}
+	assert.Zero(t, g.bestOf(signatures[0].product), "more products than maxProductBests: known for none")
+
+	g = sigGains{}
+	g.noteBest(0, 0.6)
+	g.noteBest(0, 0.9)
+	assert.InDelta(t, 0.9, g.bestOf(signatures[0].product), 1e-6)
+	assert.Zero(t, g.bestOf("no such product"))
+}
