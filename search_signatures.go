@@ -233,12 +233,13 @@ func (g *sigGains) add(st *searchState, query string, seen []uint16, measure fun
 			stated[0] = entries[d].code
 			codes = stated[:]
 		}
+		bonus := sc * sigBonus
+		if sc >= 1 {
+			bonus = sigFullBonus // a whole message
+		}
 		for k, c := range codes {
 			d := position(c)
-			v := sc * strength * sigBonus
-			if sc >= 1 {
-				v = strength * sigFullBonus
-			}
+			v := strength * bonus
 			if k > 0 {
 				v *= sigOtherCode
 			} else {
